@@ -1,0 +1,1428 @@
+//! The catalogue: services, their legal basis, steps, rules and materials.
+//!
+//! A catalogue is data. The embedded one is compiled in from
+//! `core/catalog/services/*.json`; an office can load the same format at run
+//! time, either as separate files ([`Catalog::from_files`]) or as one bundle
+//! ([`Catalog::from_bundle`]). Loading validates everything and reports every
+//! problem at once.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::Date;
+use crate::condition::Condition;
+use crate::facts::{FactKind, FactSet, Var, VarKind};
+
+/// A loaded, validated catalogue of services.
+///
+/// A catalogue is immutable once loaded, and it is `Send + Sync`: share one
+/// between threads freely.
+///
+/// # Example
+///
+/// ```
+/// let catalog = banshi::Catalog::embedded();
+/// assert_eq!(catalog.services().len(), 18);
+/// let loan = catalog.service("10.1")?;
+/// assert_eq!(loan.name(), "小额担保贷款");
+/// # Ok::<(), banshi::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    version: String,
+    services: Vec<Service>,
+}
+
+/// A service (职责事项): one row of the 职责事项信息表.
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) valid_from: Option<Date>,
+    pub(crate) valid_until: Option<Date>,
+    pub(crate) legal_basis: Vec<Citation>,
+    pub(crate) implementing_body: String,
+    pub(crate) boundary: String,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) responsibility: String,
+    pub(crate) supervision: Supervision,
+    pub(crate) eligibility: Vec<EligibilityRule>,
+    pub(crate) cases: Vec<Case>,
+    pub(crate) case_var: Option<Var>,
+    pub(crate) requirements: Vec<Requirement>,
+    pub(crate) decisions: Vec<String>,
+    pub(crate) facts: FactSet,
+}
+
+/// A legal document cited as a basis (法定依据).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Citation {
+    id: String,
+    title: String,
+    number: Option<String>,
+    note: Option<String>,
+}
+
+/// One step of a service's process (运行流程).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Step {
+    actor: Option<String>,
+    action: String,
+    phone: Option<String>,
+    optional: bool,
+}
+
+/// The supervision contact (监督方式).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Supervision {
+    office: String,
+    phone: String,
+}
+
+/// A condition the applicant must meet to be eligible.
+#[derive(Clone, Debug)]
+pub struct EligibilityRule {
+    pub(crate) id: String,
+    pub(crate) text: String,
+    pub(crate) condition: Condition,
+    pub(crate) basis: Vec<Citation>,
+    pub(crate) decision: Option<String>,
+}
+
+/// One of the cases a service is split into, such as 1.2's 新生儿住院垫付.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Case {
+    value: &'static str,
+    name: String,
+}
+
+/// A required material, or a choice of materials ("one of").
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) options: Vec<Material>,
+    pub(crate) case: Option<usize>,
+    pub(crate) when: Option<String>,
+    /// The case test and `when`, combined; `None` when always required.
+    pub(crate) condition: Option<Condition>,
+    pub(crate) reason: Option<String>,
+    pub(crate) basis: Vec<Citation>,
+    pub(crate) valid_from: Option<Date>,
+    pub(crate) valid_until: Option<Date>,
+    pub(crate) decision: Option<String>,
+}
+
+/// A material (材料): a document, a form, a photo or a file.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Material {
+    id: String,
+    name: String,
+    owner: Owner,
+    form: Form,
+    originals: u32,
+    copies: u32,
+    paper: Option<Paper>,
+    photo: Option<PhotoSpec>,
+    file: Option<FileSpec>,
+    stamps: Vec<String>,
+    notes: Vec<String>,
+}
+
+macro_rules! named_enum {
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident = $json:literal, $label:literal;)* }) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[doc = $vdoc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The JSON name.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $json,)* }
+            }
+
+            /// The Chinese label.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)* }
+            }
+
+            fn from_name(name: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.name() == name)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// Whose material it is.
+    Owner {
+        /// 申请人.
+        Applicant = "applicant", "申请人";
+        /// 代办人.
+        Proxy = "proxy", "代办人";
+        /// 配偶.
+        Spouse = "spouse", "配偶";
+        /// 未成年申请人（孩子）.
+        Child = "child", "孩子";
+        /// 担保人.
+        Guarantor = "guarantor", "担保人";
+        /// 反担保人.
+        CounterGuarantor = "counter_guarantor", "反担保人";
+        /// 用工单位.
+        Employer = "employer", "用工单位";
+        /// 争议双方.
+        DisputeParties = "dispute_parties", "争议双方";
+    }
+}
+
+named_enum! {
+    /// The form in which a material is presented.
+    Form {
+        /// 原件.
+        Original = "original", "原件";
+        /// 复印件.
+        Copy = "copy", "复印件";
+        /// 原件及复印件.
+        OriginalAndCopy = "original_and_copy", "原件及复印件";
+        /// 电子版.
+        Electronic = "electronic", "电子版";
+    }
+}
+
+named_enum! {
+    /// Paper size for copies.
+    Paper {
+        /// A4 纸.
+        A4 = "A4", "A4纸";
+    }
+}
+
+named_enum! {
+    /// Photo size.
+    PhotoSize {
+        /// 1寸 (25 × 35 mm).
+        OneInch = "1寸", "1寸";
+        /// 2寸 (35 × 49 mm).
+        TwoInch = "2寸", "2寸";
+    }
+}
+
+/// What a photo must look like.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PhotoSpec {
+    size: PhotoSize,
+    color: bool,
+    bareheaded: bool,
+    count: u32,
+}
+
+/// What an uploaded file must be: its formats and its size limit.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct FileSpec {
+    pub(crate) formats: Vec<String>,
+    pub(crate) max_bytes: u64,
+}
+
+impl Catalog {
+    /// The catalogue compiled into this build: the 18 services of the seed.
+    ///
+    /// It is parsed on first use and shared afterwards.
+    pub fn embedded() -> &'static Catalog {
+        static EMBEDDED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Catalog::from_files(crate::embedded::VERSION.trim(), crate::embedded::FILES.iter().copied())
+                .expect("the embedded catalogue is valid; tests check it")
+        })
+    }
+
+    /// Loads a catalogue from service files, each a `(file name, JSON text)`
+    /// pair in the format of `core/catalog/services/*.json`.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] listing every problem found, in every file.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"{
+    ///   "id": "99.1", "name": "示例事项",
+    ///   "legal_basis": [{"id": "law", "title": "示例条例"}],
+    ///   "implementing_body": "示例中心", "boundary": "示例中心",
+    ///   "steps": [{"actor": "申请人", "action": "提出申请"}],
+    ///   "responsibility": "负责办理",
+    ///   "supervision": {"office": "纪检办公室", "phone": "12345678"},
+    ///   "materials": [{"id": "id_card", "name": "身份证", "owner": "applicant",
+    ///                  "form": "original", "basis": ["law"]}]
+    /// }"#;
+    /// let catalog = banshi::Catalog::from_files("1", [("99.1.json", text)])?;
+    /// assert_eq!(catalog.service("99.1")?.requirements().len(), 1);
+    /// # Ok::<(), banshi::Error>(())
+    /// ```
+    pub fn from_files<'a>(
+        version: &str,
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Catalog, LoadError> {
+        let mut problems = Vec::new();
+        let mut services = Vec::new();
+        for (file, text) in files {
+            match serde_json::from_str::<RawService>(text) {
+                Ok(raw) => {
+                    if let Some(s) = compile(file, raw, &mut problems) {
+                        services.push((file.to_owned(), s));
+                    }
+                }
+                Err(e) => problems.push(Problem::new(file, None, "", format!("JSON 结构错误：{e}"))),
+            }
+        }
+        finish(version, services, problems)
+    }
+
+    /// Loads a catalogue from one bundle: `{"version": "…", "services": [ … ]}`,
+    /// each element a service in the file format.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] listing every problem found.
+    pub fn from_bundle(text: &str) -> Result<Catalog, LoadError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Bundle {
+            version: String,
+            services: Vec<serde_json::Value>,
+        }
+        let bundle: Bundle = serde_json::from_str(text).map_err(|e| LoadError {
+            problems: vec![Problem::new("bundle", None, "", format!("JSON 结构错误：{e}"))],
+        })?;
+        let mut problems = Vec::new();
+        let mut services = Vec::new();
+        for (i, value) in bundle.services.into_iter().enumerate() {
+            let file = format!("bundle:services[{i}]");
+            match RawService::deserialize(value) {
+                Ok(raw) => {
+                    if let Some(s) = compile(&file, raw, &mut problems) {
+                        services.push((file, s));
+                    }
+                }
+                Err(e) => problems.push(Problem::new(&file, None, "", format!("JSON 结构错误：{e}"))),
+            }
+        }
+        finish(&bundle.version, services, problems)
+    }
+
+    /// The catalogue's version, such as `2026.11.1`.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Every service, ordered by number (1.1, 1.2, 2.1, … 10.1, 11.1).
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The service with this number, such as `"10.1"`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownService`](crate::Error::UnknownService), with the
+    /// nearest number when one is close.
+    pub fn service(&self, id: &str) -> Result<&Service, crate::Error> {
+        self.services.iter().find(|s| s.id == id).ok_or_else(|| crate::Error::UnknownService {
+            id: id.to_owned(),
+            suggestion: crate::suggest::nearest(id, self.services.iter().map(|s| s.id.as_str())).map(str::to_owned),
+        })
+    }
+}
+
+fn finish(
+    version: &str,
+    mut services: Vec<(String, Service)>,
+    mut problems: Vec<Problem>,
+) -> Result<Catalog, LoadError> {
+    if version.trim().is_empty() {
+        problems.push(Problem::new("", None, "version", "目录版本号不能为空"));
+    }
+    services.sort_by_key(|(_, s)| sort_key(&s.id));
+    for pair in services.windows(2) {
+        if pair[0].1.id == pair[1].1.id {
+            problems.push(Problem::new(
+                &pair[1].0,
+                Some(&pair[1].1.id),
+                "id",
+                format!("事项序号“{}”与 {} 重复", pair[1].1.id, pair[0].0),
+            ));
+        }
+    }
+    if services.is_empty() && problems.is_empty() {
+        problems.push(Problem::new("", None, "", "目录中没有任何事项"));
+    }
+    if problems.is_empty() {
+        Ok(Catalog { version: version.to_owned(), services: services.into_iter().map(|(_, s)| s).collect() })
+    } else {
+        Err(LoadError { problems })
+    }
+}
+
+/// Orders "2.1" before "10.1".
+fn sort_key(id: &str) -> (u32, u32) {
+    let mut parts = id.split('.').map(|p| p.parse().unwrap_or(u32::MAX));
+    (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX))
+}
+
+impl Service {
+    /// The number (序号), such as `"10.1"`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The name (名称).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The first day the service is in force, if bounded.
+    pub fn valid_from(&self) -> Option<Date> {
+        self.valid_from
+    }
+
+    /// The last day the service is in force (inclusive), if bounded.
+    pub fn valid_until(&self) -> Option<Date> {
+        self.valid_until
+    }
+
+    /// Whether the service is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        in_force(self.valid_from, self.valid_until, date)
+    }
+
+    /// The legal basis (法定依据), in the order the seed lists it.
+    pub fn legal_basis(&self) -> &[Citation] {
+        &self.legal_basis
+    }
+
+    /// The implementing body (实施机构).
+    pub fn implementing_body(&self) -> &str {
+        &self.implementing_body
+    }
+
+    /// The responsibility boundary (职责边界).
+    pub fn boundary(&self) -> &str {
+        &self.boundary
+    }
+
+    /// The process steps (运行流程), in order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The responsibility (责任事项).
+    pub fn responsibility(&self) -> &str {
+        &self.responsibility
+    }
+
+    /// The supervision contact (监督方式).
+    pub fn supervision(&self) -> &Supervision {
+        &self.supervision
+    }
+
+    /// The eligibility rules, all of which must hold.
+    pub fn eligibility(&self) -> &[EligibilityRule] {
+        &self.eligibility
+    }
+
+    /// The cases the service is split into; empty for most services.
+    pub fn cases(&self) -> &[Case] {
+        &self.cases
+    }
+
+    /// The fact that selects the case, such as `reimbursement_case`.
+    pub fn case_fact(&self) -> Option<&'static str> {
+        self.case_var.map(Var::name)
+    }
+
+    /// Every requirement, in catalogue order, whatever its condition.
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    /// The interpretation choices the catalogue made for this service where
+    /// the seed is ambiguous (口径说明).
+    pub fn decisions(&self) -> &[String] {
+        &self.decisions
+    }
+
+    /// The facts this service's rules read: the questions a form should ask,
+    /// in vocabulary order. `application_date` is always needed and is not
+    /// listed.
+    pub fn facts(&self) -> impl Iterator<Item = &'static crate::FactInfo> {
+        self.facts.iter()
+    }
+
+    /// Finds a material by id, among single materials and "one of" options.
+    pub fn material(&self, id: &str) -> Option<(&Requirement, &Material)> {
+        self.requirements.iter().find_map(|r| r.options.iter().find(|m| m.id == id).map(|m| (r, m)))
+    }
+}
+
+fn in_force(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
+    from.is_none_or(|f| f <= date) && until.is_none_or(|u| date <= u)
+}
+
+impl Citation {
+    /// The id other catalogue entries cite it by.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The title, without 《》.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The document number, such as `津政发〔2009〕21号`, if it has one.
+    pub fn number(&self) -> Option<&str> {
+        self.number.as_deref()
+    }
+
+    /// A note, such as the article cited.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "《{}》", self.title)?;
+        if let Some(n) = &self.number {
+            write!(f, "（{n}）")?;
+        }
+        Ok(())
+    }
+}
+
+impl Step {
+    /// Who acts, such as `街劳服`, when the seed names it.
+    pub fn actor(&self) -> Option<&str> {
+        self.actor.as_deref()
+    }
+
+    /// What is done.
+    pub fn action(&self) -> &str {
+        &self.action
+    }
+
+    /// A phone number the step uses, such as 3.1's pre-check line.
+    pub fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+
+    /// Whether the step may be skipped (可以先…).
+    pub fn optional(&self) -> bool {
+        self.optional
+    }
+}
+
+impl Supervision {
+    /// The supervising office.
+    pub fn office(&self) -> &str {
+        &self.office
+    }
+
+    /// Its phone number.
+    pub fn phone(&self) -> &str {
+        &self.phone
+    }
+}
+
+impl EligibilityRule {
+    /// A stable id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The rule in words, such as `申请人须为失业人员`.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The condition, as written in the catalogue.
+    pub fn condition(&self) -> &str {
+        self.condition.source()
+    }
+
+    /// The documents the rule rests on.
+    pub fn basis(&self) -> &[Citation] {
+        &self.basis
+    }
+
+    /// The interpretation choice the catalogue made for it, if any.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+}
+
+impl Case {
+    /// The value of the service's case fact that selects this case.
+    pub fn value(&self) -> &'static str {
+        self.value
+    }
+
+    /// The case's name, such as `新生儿住院垫付`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Requirement {
+    /// A stable id. For a single material it is the material's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The name. For a single material it is the material's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The materials that satisfy it: one, or several for "one of".
+    pub fn options(&self) -> &[Material] {
+        &self.options
+    }
+
+    /// Whether any one of several materials satisfies it.
+    pub fn is_one_of(&self) -> bool {
+        self.options.len() > 1
+    }
+
+    /// The condition under which it is required, as written in the
+    /// catalogue, if not always.
+    pub fn when(&self) -> Option<&str> {
+        self.when.as_deref()
+    }
+
+    /// The documents it rests on.
+    pub fn basis(&self) -> &[Citation] {
+        &self.basis
+    }
+
+    /// The interpretation choice the catalogue made for it, if any.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+
+    pub(crate) fn in_force(&self, date: Date) -> bool {
+        in_force(self.valid_from, self.valid_until, date)
+    }
+}
+
+impl Material {
+    /// A stable id, such as `spouse_id_card`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The Chinese name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whose material it is.
+    pub fn owner(&self) -> Owner {
+        self.owner
+    }
+
+    /// Original, copy, both, or electronic.
+    pub fn form(&self) -> Form {
+        self.form
+    }
+
+    /// How many originals (for photos: how many photos; for electronic
+    /// materials: how many files).
+    pub fn originals(&self) -> u32 {
+        self.originals
+    }
+
+    /// How many copies.
+    pub fn copies(&self) -> u32 {
+        self.copies
+    }
+
+    /// Required paper size for copies.
+    pub fn paper(&self) -> Option<Paper> {
+        self.paper
+    }
+
+    /// The photo spec, for photos.
+    pub fn photo(&self) -> Option<&PhotoSpec> {
+        self.photo.as_ref()
+    }
+
+    /// The file spec, for uploads.
+    pub fn file(&self) -> Option<&FileSpec> {
+        self.file.as_ref()
+    }
+
+    /// Stamps (印章) the material must bear.
+    pub fn stamps(&self) -> &[String] {
+        &self.stamps
+    }
+
+    /// Further notes.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The unit for counting it: 张 for photos, 个 for files, 份 otherwise.
+    pub(crate) fn unit(&self) -> &'static str {
+        match (self.photo, self.form) {
+            (Some(_), _) => "张",
+            (None, Form::Electronic) => "个",
+            (None, _) => "份",
+        }
+    }
+}
+
+impl PhotoSpec {
+    /// 1寸 or 2寸.
+    pub fn size(&self) -> PhotoSize {
+        self.size
+    }
+
+    /// Whether it must be in colour (彩色).
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// Whether it must be bareheaded (免冠).
+    pub fn bareheaded(&self) -> bool {
+        self.bareheaded
+    }
+
+    /// How many photos.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+}
+
+impl FileSpec {
+    /// Accepted formats, as lower-case file extensions such as `jpg`.
+    pub fn formats(&self) -> &[String] {
+        &self.formats
+    }
+
+    /// The size limit: a file must be strictly smaller than this many bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+}
+
+/// A catalogue failed to load; every problem is listed.
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
+#[error("目录校验失败，共 {} 个问题：\n{}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct LoadError {
+    problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// Every problem found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+/// One problem in a catalogue: where it is and what is wrong.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Problem {
+    file: String,
+    service: Option<String>,
+    path: String,
+    message: String,
+}
+
+impl Problem {
+    fn new(file: &str, service: Option<&str>, path: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            service: service.map(str::to_owned),
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The file (or bundle element) the problem is in.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The service number, when known.
+    pub fn service(&self) -> Option<&str> {
+        self.service.as_deref()
+    }
+
+    /// Where in the service, such as `materials[3].when`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong, in Chinese.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(s) = &self.service {
+            write!(f, " [{s}]")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, " {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The file format, as serde reads it. Names and enums stay strings here so
+// that every bad value is reported with its path, not just the first.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawService {
+    id: String,
+    name: String,
+    #[serde(default)]
+    valid_from: Option<String>,
+    #[serde(default)]
+    valid_until: Option<String>,
+    legal_basis: Vec<RawCitation>,
+    implementing_body: String,
+    boundary: String,
+    steps: Vec<RawStep>,
+    responsibility: String,
+    supervision: RawSupervision,
+    #[serde(default)]
+    eligibility: Vec<RawRule>,
+    #[serde(default)]
+    cases: Option<RawCases>,
+    materials: Vec<RawRequirement>,
+    #[serde(default)]
+    decisions: Vec<RawDecision>,
+}
+
+/// An interpretation choice, with the seed text it settles when there is one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecision {
+    text: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCitation {
+    id: String,
+    title: String,
+    #[serde(default)]
+    number: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    /// The seed text this citation comes from (provenance only).
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    #[serde(default)]
+    actor: Option<String>,
+    action: String,
+    #[serde(default)]
+    phone: Option<String>,
+    #[serde(default)]
+    optional: bool,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSupervision {
+    office: String,
+    phone: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    text: String,
+    requires: String,
+    #[serde(default)]
+    basis: Vec<String>,
+    #[serde(default)]
+    decision: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCases {
+    fact: String,
+    options: Vec<RawCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCase {
+    value: String,
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    id: String,
+    name: String,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    form: Option<String>,
+    #[serde(default)]
+    copies: Option<u32>,
+    #[serde(default)]
+    paper: Option<String>,
+    #[serde(default)]
+    photo: Option<RawPhoto>,
+    #[serde(default)]
+    file: Option<RawFile>,
+    #[serde(default)]
+    stamps: Vec<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    one_of: Option<Vec<RawMaterial>>,
+    #[serde(default)]
+    case: Option<String>,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    basis: Vec<String>,
+    #[serde(default)]
+    valid_from: Option<String>,
+    #[serde(default)]
+    valid_until: Option<String>,
+    #[serde(default)]
+    decision: Option<String>,
+    /// The seed text this material comes from (provenance; the fidelity
+    /// test checks it).
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMaterial {
+    id: String,
+    name: String,
+    owner: String,
+    form: String,
+    #[serde(default)]
+    copies: Option<u32>,
+    #[serde(default)]
+    paper: Option<String>,
+    #[serde(default)]
+    photo: Option<RawPhoto>,
+    #[serde(default)]
+    file: Option<RawFile>,
+    #[serde(default)]
+    stamps: Vec<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhoto {
+    size: String,
+    #[serde(default)]
+    color: bool,
+    #[serde(default)]
+    bareheaded: bool,
+    count: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    formats: Vec<String>,
+    max_bytes: u64,
+}
+
+/// Collects problems for one service.
+struct Checker<'p> {
+    file: String,
+    service: String,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: self.file.clone(),
+            service: Some(self.service.clone()),
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn date(&mut self, path: &str, text: &Option<String>) -> Option<Date> {
+        let text = text.as_ref()?;
+        match text.parse() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.report(path, format!("日期“{text}”无效：{e}"));
+                None
+            }
+        }
+    }
+
+    fn non_empty(&mut self, path: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.report(path, "不能为空");
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut Vec<String>) {
+        let valid = !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && id.as_bytes()[0].is_ascii_lowercase();
+        if !valid {
+            self.report(path, format!("编号“{id}”应由小写字母、数字和下划线组成，并以字母开头"));
+        }
+        if seen.iter().any(|s| s == id) {
+            self.report(path, format!("编号“{id}”重复"));
+        } else {
+            seen.push(id.to_owned());
+        }
+    }
+
+    fn basis(&mut self, path: &str, ids: &[String], citations: &[Citation]) -> Vec<Citation> {
+        if ids.is_empty() {
+            self.report(path, "缺少法定依据（basis 不能为空）");
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            match citations.iter().find(|c| &c.id == id) {
+                Some(c) => out.push(c.clone()),
+                None => {
+                    let hint = crate::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
+                        .map(|s| format!("，是否应为“{s}”？"))
+                        .unwrap_or_default();
+                    self.report(format!("{path}[{i}]"), format!("引用了未定义的法定依据“{id}”{hint}"));
+                }
+            }
+        }
+        out
+    }
+
+    fn condition(&mut self, path: &str, text: &str) -> Option<Condition> {
+        match Condition::parse(text) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.report(path, format!("条件“{text}”有误：{e}"));
+                None
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn material(
+        &mut self,
+        path: &str,
+        id: &str,
+        name: &str,
+        owner: Option<&str>,
+        form: Option<&str>,
+        copies: Option<u32>,
+        paper: Option<&str>,
+        photo: Option<&RawPhoto>,
+        file: Option<&RawFile>,
+        stamps: &[String],
+        notes: &[String],
+    ) -> Option<Material> {
+        self.non_empty(&format!("{path}.name"), name);
+        let owner = match owner {
+            None => {
+                self.report(format!("{path}.owner"), "缺少 owner");
+                None
+            }
+            Some(o) => Owner::from_name(o).or_else(|| {
+                let names = Owner::ALL.iter().map(|o| o.name()).collect::<Vec<_>>().join("、");
+                self.report(format!("{path}.owner"), format!("未知的材料归属“{o}”，应为 {names} 之一"));
+                None
+            }),
+        };
+        let form = match form {
+            None => {
+                self.report(format!("{path}.form"), "缺少 form");
+                None
+            }
+            Some(f) => Form::from_name(f).or_else(|| {
+                let names = Form::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join("、");
+                self.report(format!("{path}.form"), format!("未知的材料形式“{f}”，应为 {names} 之一"));
+                None
+            }),
+        };
+        let paper = paper.and_then(|p| {
+            Paper::from_name(p).or_else(|| {
+                self.report(format!("{path}.paper"), format!("未知的纸张“{p}”，应为 A4"));
+                None
+            })
+        });
+        let photo = photo.and_then(|p| {
+            let size = PhotoSize::from_name(&p.size).or_else(|| {
+                self.report(format!("{path}.photo.size"), format!("未知的照片尺寸“{}”，应为 1寸 或 2寸", p.size));
+                None
+            });
+            if p.count == 0 {
+                self.report(format!("{path}.photo.count"), "照片张数应至少为 1");
+            }
+            Some(PhotoSpec { size: size?, color: p.color, bareheaded: p.bareheaded, count: p.count })
+        });
+        let file = file.map(|f| {
+            if f.formats.is_empty() {
+                self.report(format!("{path}.file.formats"), "至少应列出一种文件格式");
+            }
+            for (i, format) in f.formats.iter().enumerate() {
+                if format.is_empty() || !format.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                    self.report(
+                        format!("{path}.file.formats[{i}]"),
+                        format!("文件格式“{format}”应为小写扩展名，如 jpg"),
+                    );
+                }
+            }
+            if f.max_bytes == 0 {
+                self.report(format!("{path}.file.max_bytes"), "文件大小上限应大于 0");
+            }
+            FileSpec { formats: f.formats.clone(), max_bytes: f.max_bytes }
+        });
+        let form = form?;
+        let (originals, copies) = match (form, copies) {
+            (Form::Original | Form::Electronic, Some(_)) => {
+                self.report(format!("{path}.copies"), "仅需原件或电子版的材料不应填写 copies");
+                (1, 0)
+            }
+            (_, Some(0)) => {
+                self.report(format!("{path}.copies"), "复印件份数应至少为 1");
+                (1, 1)
+            }
+            (Form::Original | Form::Electronic, None) => (photo.map_or(1, |p| p.count), 0),
+            (Form::Copy, n) => (0, n.unwrap_or(1)),
+            (Form::OriginalAndCopy, n) => (1, n.unwrap_or(1)),
+        };
+        if photo.is_some() && !matches!(form, Form::Original | Form::Electronic) {
+            self.report(format!("{path}.form"), "照片的形式应为 original 或 electronic");
+        }
+        if file.is_some() != (form == Form::Electronic) {
+            self.report(format!("{path}.file"), "电子版材料必须且只有电子版材料填写 file");
+        }
+        Some(Material {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            owner: owner?,
+            form,
+            originals,
+            copies,
+            paper,
+            photo,
+            file,
+            stamps: stamps.to_vec(),
+            notes: notes.to_vec(),
+        })
+    }
+}
+
+fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<Service> {
+    let before = problems.len();
+    let mut c = Checker { file: file.to_owned(), service: raw.id.clone(), problems };
+
+    let valid_id = {
+        let mut parts = raw.id.split('.');
+        let ok =
+            |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+        ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+    };
+    if !valid_id {
+        c.report("id", format!("事项序号“{}”应为“数字.数字”，如 10.1", raw.id));
+    }
+    c.non_empty("name", &raw.name);
+    c.non_empty("implementing_body", &raw.implementing_body);
+    c.non_empty("boundary", &raw.boundary);
+    c.non_empty("responsibility", &raw.responsibility);
+    c.non_empty("supervision.office", &raw.supervision.office);
+    c.non_empty("supervision.phone", &raw.supervision.phone);
+    let valid_from = c.date("valid_from", &raw.valid_from);
+    let valid_until = c.date("valid_until", &raw.valid_until);
+    if let (Some(f), Some(u)) = (valid_from, valid_until) {
+        if f > u {
+            c.report("valid_until", "有效期止日早于起日");
+        }
+    }
+
+    if raw.legal_basis.is_empty() {
+        c.report("legal_basis", "缺少法定依据");
+    }
+    let mut citation_ids = Vec::new();
+    let mut citations = Vec::new();
+    for (i, r) in raw.legal_basis.iter().enumerate() {
+        c.id(&format!("legal_basis[{i}].id"), &r.id, &mut citation_ids);
+        c.non_empty(&format!("legal_basis[{i}].title"), &r.title);
+        citations.push(Citation {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            number: r.number.clone(),
+            note: r.note.clone(),
+        });
+    }
+
+    if raw.steps.is_empty() {
+        c.report("steps", "缺少运行流程");
+    }
+    let steps = raw
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            c.non_empty(&format!("steps[{i}].action"), &s.action);
+            Step { actor: s.actor.clone(), action: s.action.clone(), phone: s.phone.clone(), optional: s.optional }
+        })
+        .collect();
+
+    let mut facts = FactSet::EMPTY;
+    let mut rule_ids = Vec::new();
+    let mut eligibility = Vec::new();
+    for (i, r) in raw.eligibility.iter().enumerate() {
+        let path = format!("eligibility[{i}]");
+        c.id(&format!("{path}.id"), &r.id, &mut rule_ids);
+        c.non_empty(&format!("{path}.text"), &r.text);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations);
+        if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires) {
+            facts = facts.union(condition.facts());
+            eligibility.push(EligibilityRule {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                condition,
+                basis,
+                decision: r.decision.clone(),
+            });
+        }
+    }
+
+    let mut cases = Vec::new();
+    let mut case_var = None;
+    if let Some(rc) = &raw.cases {
+        match Var::ALL.iter().find(|v| v.name() == rc.fact) {
+            Some(&var) => match var.kind() {
+                VarKind::Choice(choices) => {
+                    case_var = Some(var);
+                    facts.insert(var.fact());
+                    let mut seen = Vec::new();
+                    for (i, o) in rc.options.iter().enumerate() {
+                        c.non_empty(&format!("cases.options[{i}].name"), &o.name);
+                        match choices.iter().find(|ch| ch.name() == o.value) {
+                            Some(ch) if !seen.contains(&ch.name()) => {
+                                seen.push(ch.name());
+                                cases.push(Case { value: ch.name(), name: o.name.clone() });
+                            }
+                            Some(_) => c.report(format!("cases.options[{i}].value"), format!("情形“{}”重复", o.value)),
+                            None => c.report(
+                                format!("cases.options[{i}].value"),
+                                format!("“{}”不是“{}”的取值", o.value, rc.fact),
+                            ),
+                        }
+                    }
+                    if rc.options.is_empty() {
+                        c.report("cases.options", "至少应有一个情形");
+                    }
+                }
+                _ => c.report("cases.fact", format!("情形事实“{}”应为选择型事实", rc.fact)),
+            },
+            None => c.report("cases.fact", format!("未知的事实名“{}”", rc.fact)),
+        }
+    }
+
+    if raw.materials.is_empty() {
+        c.report("materials", "缺少运行要件（材料）");
+    }
+    let mut material_ids = Vec::new();
+    let mut requirements = Vec::new();
+    for (i, r) in raw.materials.iter().enumerate() {
+        let path = format!("materials[{i}]");
+        c.id(&format!("{path}.id"), &r.id, &mut material_ids);
+        let options: Vec<Option<Material>> = match &r.one_of {
+            Some(options) => {
+                if r.owner.is_some()
+                    || r.form.is_some()
+                    || r.copies.is_some()
+                    || r.paper.is_some()
+                    || r.photo.is_some()
+                    || r.file.is_some()
+                    || !r.stamps.is_empty()
+                    || !r.notes.is_empty()
+                {
+                    c.report(&path, "“二选一”材料的 owner、form 等应写在 one_of 的各选项中");
+                }
+                if options.len() < 2 {
+                    c.report(format!("{path}.one_of"), "one_of 至少应有两个选项");
+                }
+                options
+                    .iter()
+                    .enumerate()
+                    .map(|(j, m)| {
+                        let p = format!("{path}.one_of[{j}]");
+                        c.id(&format!("{p}.id"), &m.id, &mut material_ids);
+                        c.material(
+                            &p,
+                            &m.id,
+                            &m.name,
+                            Some(&m.owner),
+                            Some(&m.form),
+                            m.copies,
+                            m.paper.as_deref(),
+                            m.photo.as_ref(),
+                            m.file.as_ref(),
+                            &m.stamps,
+                            &m.notes,
+                        )
+                    })
+                    .collect()
+            }
+            None => vec![c.material(
+                &path,
+                &r.id,
+                &r.name,
+                r.owner.as_deref(),
+                r.form.as_deref(),
+                r.copies,
+                r.paper.as_deref(),
+                r.photo.as_ref(),
+                r.file.as_ref(),
+                &r.stamps,
+                &r.notes,
+            )],
+        };
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations);
+        let case = match (&r.case, case_var) {
+            (None, _) => None,
+            (Some(v), None) => {
+                c.report(format!("{path}.case"), format!("本事项没有定义情形，不能引用情形“{v}”"));
+                None
+            }
+            (Some(v), Some(_)) => {
+                let found = cases.iter().position(|k| k.value == v);
+                if found.is_none() {
+                    c.report(format!("{path}.case"), format!("引用了未定义的情形“{v}”"));
+                }
+                found
+            }
+        };
+        let combined =
+            match (case.zip(case_var).map(|(k, var)| format!("{} == {}", var.name(), cases[k].value)), &r.when) {
+                (None, None) => None,
+                (Some(k), None) => Some(k),
+                (None, Some(w)) => Some(w.clone()),
+                (Some(k), Some(w)) => Some(format!("{k} && ({w})")),
+            };
+        let condition = match &r.when {
+            Some(w) if c.condition(&format!("{path}.when"), w).is_none() => None,
+            _ => combined.and_then(|text| c.condition(&format!("{path}.when"), &text)),
+        };
+        if let Some(cond) = &condition {
+            facts = facts.union(cond.facts());
+        }
+        if let Some(reason) = &r.reason {
+            c.non_empty(&format!("{path}.reason"), reason);
+            if condition.is_none() && r.when.is_none() {
+                c.report(format!("{path}.reason"), "无条件材料不需要 reason");
+            }
+        }
+        let valid_from = c.date(&format!("{path}.valid_from"), &r.valid_from);
+        let valid_until = c.date(&format!("{path}.valid_until"), &r.valid_until);
+        if let (Some(f), Some(u)) = (valid_from, valid_until) {
+            if f > u {
+                c.report(format!("{path}.valid_until"), "有效期止日早于起日");
+            }
+        }
+        if options.iter().all(Option::is_some) && (r.when.is_none() || condition.is_some()) {
+            requirements.push(Requirement {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                options: options.into_iter().flatten().collect(),
+                case,
+                when: r.when.clone(),
+                condition,
+                reason: r.reason.clone(),
+                basis,
+                valid_from,
+                valid_until,
+                decision: r.decision.clone(),
+            });
+        }
+    }
+    if case_var.is_some() {
+        for (k, case) in cases.iter().enumerate() {
+            if !requirements.iter().any(|r| r.case == Some(k)) {
+                c.report("cases", format!("情形“{}”下没有任何材料", case.value));
+            }
+        }
+    }
+    // Every fact a rule reads must be a fact a form can ask for.
+    debug_assert!(facts.iter().all(|f| !matches!(f.kind(), FactKind::Date) || f.name() == "birth_date"));
+
+    if c.problems.len() > before {
+        return None;
+    }
+    Some(Service {
+        id: raw.id,
+        name: raw.name,
+        valid_from,
+        valid_until,
+        legal_basis: citations,
+        implementing_body: raw.implementing_body,
+        boundary: raw.boundary,
+        steps,
+        responsibility: raw.responsibility,
+        supervision: Supervision { office: raw.supervision.office, phone: raw.supervision.phone },
+        eligibility,
+        cases,
+        case_var,
+        requirements,
+        decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
+        facts,
+    })
+}

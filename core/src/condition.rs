@@ -1,0 +1,538 @@
+//! Catalogue conditions: a small typed expression language.
+//!
+//! ```text
+//! expr  := and ("||" and)*
+//! and   := unary ("&&" unary)*
+//! unary := "!" unary | "(" expr ")" | atom
+//! atom  := name                              (a yes/no fact)
+//!        | name ("==" | "!=") value          (a choice fact)
+//!        | name "in" "[" value ("," value)* "]"
+//!        | name ("<" | "<=" | ">" | ">=" | "==" | "!=") integer   (a number)
+//! ```
+//!
+//! Names are the fact vocabulary plus `age_days` and `age_years`, derived
+//! from `birth_date` and `application_date`. Conditions are type-checked when
+//! the catalogue loads. They are evaluated in three-valued logic: a condition
+//! that depends on a fact not given is *unknown*, never guessed.
+
+use std::fmt;
+
+use crate::facts::{FactSet, Facts, Var, VarKind, VarValue};
+
+/// The outcome of a condition: Kleene's three-valued logic.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+impl Tri {
+    fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cmp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl Cmp {
+    fn holds(self, a: i64, b: i64) -> bool {
+        match self {
+            Cmp::Lt => a < b,
+            Cmp::Le => a <= b,
+            Cmp::Gt => a > b,
+            Cmp::Ge => a >= b,
+            Cmp::Eq => a == b,
+            Cmp::Ne => a != b,
+        }
+    }
+
+    /// The Chinese word for `subject ? n` when the comparison is `truth`.
+    fn word(self, truth: bool) -> &'static str {
+        match (self, truth) {
+            (Cmp::Lt, true) | (Cmp::Ge, false) => "不满",
+            (Cmp::Ge, true) | (Cmp::Lt, false) => "满",
+            (Cmp::Le, true) | (Cmp::Gt, false) => "不超过",
+            (Cmp::Gt, true) | (Cmp::Le, false) => "超过",
+            (Cmp::Eq, true) | (Cmp::Ne, false) => "为",
+            (Cmp::Ne, true) | (Cmp::Eq, false) => "不为",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Test {
+    /// A yes/no fact is true.
+    True,
+    /// A choice fact's value is in the set (bit i = choice i).
+    In(u32),
+    /// A number compares with a constant.
+    Cmp(Cmp, i64),
+}
+
+/// One test of one variable.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Atom {
+    var: Var,
+    test: Test,
+}
+
+impl Atom {
+    fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
+        let value = facts.var(self.var)?;
+        let truth = match (self.test, value) {
+            (Test::True, VarValue::Bool(b)) => b,
+            (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
+            (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(v, n),
+            _ => unreachable!("conditions are type-checked at load"),
+        };
+        Some((truth, value))
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+enum Node {
+    Atom(Atom),
+    Not(Box<Node>),
+    All(Vec<Node>),
+    Any(Vec<Node>),
+}
+
+/// A parsed, type-checked condition, with its source text.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) struct Condition {
+    source: String,
+    node: Node,
+    facts: FactSet,
+}
+
+impl Condition {
+    /// Parses and type-checks `source`.
+    pub(crate) fn parse(source: &str) -> Result<Condition, ConditionError> {
+        let mut parser = Parser { src: source, pos: 0 };
+        let node = parser.expr()?;
+        parser.skip_ws();
+        if parser.pos != source.len() {
+            return Err(parser.error("条件末尾有多余内容"));
+        }
+        let mut facts = FactSet::EMPTY;
+        node.collect_facts(&mut facts);
+        Ok(Condition { source: source.to_owned(), node, facts })
+    }
+
+    /// The source text, as written in the catalogue.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The input facts this condition reads.
+    pub(crate) fn facts(&self) -> FactSet {
+        self.facts
+    }
+
+    pub(crate) fn eval(&self, facts: &Facts) -> Tri {
+        self.node.eval(facts)
+    }
+
+    /// The facts whose absence makes this condition unknown.
+    pub(crate) fn missing(&self, facts: &Facts, out: &mut FactSet) {
+        self.node.missing(facts, out);
+    }
+
+    /// Why the condition evaluates to `truth`: the facts that decide it.
+    pub(crate) fn explain<'c>(&'c self, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
+        self.node.explain(facts, truth, out);
+    }
+}
+
+impl Node {
+    fn eval(&self, facts: &Facts) -> Tri {
+        match self {
+            Node::Atom(atom) => match atom.eval(facts) {
+                Some((true, _)) => Tri::True,
+                Some((false, _)) => Tri::False,
+                None => Tri::Unknown,
+            },
+            Node::Not(inner) => inner.eval(facts).not(),
+            Node::All(nodes) => {
+                let mut result = Tri::True;
+                for node in nodes {
+                    match node.eval(facts) {
+                        Tri::False => return Tri::False,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::True => {}
+                    }
+                }
+                result
+            }
+            Node::Any(nodes) => {
+                let mut result = Tri::False;
+                for node in nodes {
+                    match node.eval(facts) {
+                        Tri::True => return Tri::True,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::False => {}
+                    }
+                }
+                result
+            }
+        }
+    }
+
+    fn missing(&self, facts: &Facts, out: &mut FactSet) {
+        match self {
+            Node::Atom(atom) => {
+                if atom.eval(facts).is_none() {
+                    out.insert(atom.var.fact());
+                }
+            }
+            Node::Not(inner) => inner.missing(facts, out),
+            Node::All(nodes) | Node::Any(nodes) => {
+                for node in nodes {
+                    if node.eval(facts) == Tri::Unknown {
+                        node.missing(facts, out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn explain<'c>(&'c self, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
+        match self {
+            Node::Atom(atom) => {
+                if let Some((t, value)) = atom.eval(facts) {
+                    debug_assert_eq!(t, truth);
+                    out.push(Reason(ReasonKind::Atom { atom, value, truth: t }));
+                }
+            }
+            Node::Not(inner) => inner.explain(facts, !truth, out),
+            // A true conjunction is explained by all of its parts, a false one
+            // by the parts that are false; dually for disjunctions.
+            Node::All(nodes) | Node::Any(nodes) => {
+                let wanted = if truth { Tri::True } else { Tri::False };
+                for node in nodes {
+                    if node.eval(facts) == wanted {
+                        node.explain(facts, truth, out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn collect_facts(&self, out: &mut FactSet) {
+        match self {
+            Node::Atom(atom) => out.insert(atom.var.fact()),
+            Node::Not(inner) => inner.collect_facts(out),
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| n.collect_facts(out)),
+        }
+    }
+}
+
+/// Why a material is required, or why an eligibility rule holds or fails,
+/// as a Chinese phrase (its `Display`).
+///
+/// Reasons describe the applicant's actual facts: a material required when
+/// `marital_status in [unmarried, divorced]` is explained as `申请人离异`
+/// for a divorced applicant.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Reason<'c>(pub(crate) ReasonKind<'c>);
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum ReasonKind<'c> {
+    /// A material every applicant of the service (or case) brings.
+    Always,
+    /// A reason written in the catalogue.
+    Text(&'c str),
+    /// A decided test of one fact.
+    Atom { atom: &'c Atom, value: VarValue, truth: bool },
+}
+
+impl fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            ReasonKind::Always => f.write_str("办理本事项须提供"),
+            ReasonKind::Text(text) => f.write_str(text),
+            ReasonKind::Atom { atom, value, truth } => match (atom.var.kind(), value) {
+                (VarKind::Bool { yes, no }, VarValue::Bool(b)) => f.write_str(if b { yes } else { no }),
+                (VarKind::Choice(choices), VarValue::Choice(i)) => f.write_str(VarKind::choice_phrase(choices, i)),
+                (VarKind::Count { subject, unit }, VarValue::Count(_)) => {
+                    let Test::Cmp(cmp, n) = atom.test else { unreachable!("counts are compared") };
+                    write!(f, "{subject}{}{n}{unit}", cmp.word(truth))
+                }
+                _ => unreachable!("conditions are type-checked at load"),
+            },
+        }
+    }
+}
+
+impl serde::Serialize for Reason<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A malformed condition: what is wrong, and where.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) struct ConditionError {
+    pub(crate) message: String,
+    /// Byte offset into the condition text.
+    pub(crate) offset: usize,
+}
+
+impl fmt::Display for ConditionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}（第 {} 个字节处）", self.message, self.offset)
+    }
+}
+
+struct Parser<'s> {
+    src: &'s str,
+    pos: usize,
+}
+
+impl<'s> Parser<'s> {
+    fn error(&self, message: impl Into<String>) -> ConditionError {
+        ConditionError { message: message.into(), offset: self.pos }
+    }
+
+    fn skip_ws(&mut self) {
+        let rest = &self.src[self.pos..];
+        self.pos += rest.len() - rest.trim_start().len();
+    }
+
+    fn eat(&mut self, token: &str) -> bool {
+        self.skip_ws();
+        if self.src[self.pos..].starts_with(token) {
+            self.pos += token.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn word(&mut self) -> Option<&'s str> {
+        self.skip_ws();
+        let rest = &self.src[self.pos..];
+        let len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+        (len > 0).then(|| {
+            self.pos += len;
+            &rest[..len]
+        })
+    }
+
+    fn expr(&mut self) -> Result<Node, ConditionError> {
+        let mut nodes = vec![self.and()?];
+        while self.eat("||") {
+            nodes.push(self.and()?);
+        }
+        Ok(if nodes.len() == 1 { nodes.pop().unwrap() } else { Node::Any(nodes) })
+    }
+
+    fn and(&mut self) -> Result<Node, ConditionError> {
+        let mut nodes = vec![self.unary()?];
+        while self.eat("&&") {
+            nodes.push(self.unary()?);
+        }
+        Ok(if nodes.len() == 1 { nodes.pop().unwrap() } else { Node::All(nodes) })
+    }
+
+    fn unary(&mut self) -> Result<Node, ConditionError> {
+        if self.eat("!") {
+            if self.src[self.pos..].starts_with('=') {
+                return Err(self.error("“!=”前缺少事实名"));
+            }
+            return Ok(Node::Not(Box::new(self.unary()?)));
+        }
+        if self.eat("(") {
+            let node = self.expr()?;
+            if !self.eat(")") {
+                return Err(self.error("缺少右括号“)”"));
+            }
+            return Ok(node);
+        }
+        self.atom().map(Node::Atom)
+    }
+
+    fn atom(&mut self) -> Result<Atom, ConditionError> {
+        let start = self.pos;
+        let Some(name) = self.word() else {
+            return Err(self.error("此处应为事实名"));
+        };
+        let Some(&var) = Var::ALL.iter().find(|v| v.name() == name) else {
+            let suggestion = crate::suggest::nearest(name, Var::ALL.iter().map(|v| v.name()));
+            let mut message = format!("未知的事实名“{name}”");
+            if let Some(s) = suggestion {
+                message.push_str(&format!("，是否应为“{s}”？"));
+            }
+            return Err(ConditionError { message, offset: start });
+        };
+        self.skip_ws();
+        let op = ["==", "!=", "<=", ">=", "<", ">"].into_iter().find(|op| self.src[self.pos..].starts_with(op));
+        let is_in = op.is_none() && {
+            let save = self.pos;
+            let word = self.word();
+            if word == Some("in") {
+                true
+            } else {
+                self.pos = save;
+                false
+            }
+        };
+        match (var.kind(), op, is_in) {
+            (VarKind::Bool { .. }, None, false) => Ok(Atom { var, test: Test::True }),
+            (VarKind::Bool { .. }, _, _) => Err(self.error(format!("“{name}”是是非型事实，直接写“{name}”或“!{name}”"))),
+            (VarKind::Choice(choices), Some(op @ ("==" | "!=")), _) => {
+                self.pos += op.len();
+                let mask = 1 << self.choice(name, choices)?;
+                let all = (1u32 << choices.len()) - 1;
+                Ok(Atom { var, test: Test::In(if op == "==" { mask } else { all & !mask }) })
+            }
+            (VarKind::Choice(choices), None, true) => {
+                if !self.eat("[") {
+                    return Err(self.error("“in”后应为“[”"));
+                }
+                let mut mask = 0u32;
+                loop {
+                    mask |= 1 << self.choice(name, choices)?;
+                    if self.eat("]") {
+                        break;
+                    }
+                    if !self.eat(",") {
+                        return Err(self.error("此处应为“,”或“]”"));
+                    }
+                }
+                Ok(Atom { var, test: Test::In(mask) })
+            }
+            (VarKind::Choice(_), _, _) => Err(self.error(format!("“{name}”是选择型事实，应使用“==”“!=”或“in”"))),
+            (VarKind::Count { .. }, Some(op), _) => {
+                self.pos += op.len();
+                self.skip_ws();
+                let digits = self.src[self.pos..].bytes().take_while(u8::is_ascii_digit).count();
+                let n: i64 = self.src[self.pos..self.pos + digits]
+                    .parse()
+                    .ok()
+                    .filter(|n| *n <= 100_000)
+                    .ok_or_else(|| self.error("此处应为 0 至 100000 的整数"))?;
+                self.pos += digits;
+                let cmp = match op {
+                    "<" => Cmp::Lt,
+                    "<=" => Cmp::Le,
+                    ">" => Cmp::Gt,
+                    ">=" => Cmp::Ge,
+                    "==" => Cmp::Eq,
+                    _ => Cmp::Ne,
+                };
+                Ok(Atom { var, test: Test::Cmp(cmp, n) })
+            }
+            (VarKind::Count { .. }, None, _) => Err(self.error(format!("“{name}”是数值型事实，应与整数比较"))),
+        }
+    }
+
+    fn choice(&mut self, name: &str, choices: &[crate::facts::Choice]) -> Result<u32, ConditionError> {
+        self.skip_ws();
+        let start = self.pos;
+        let value = self.word().ok_or_else(|| self.error("此处应为取值"))?;
+        match choices.iter().position(|c| c.name() == value) {
+            Some(i) => Ok(i as u32),
+            None => Err(ConditionError {
+                message: format!(
+                    "“{value}”不是“{name}”的取值，应为 {} 之一",
+                    choices.iter().map(|c| c.name()).collect::<Vec<_>>().join("、")
+                ),
+                offset: start,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Date, Hukou, MaritalStatus};
+
+    fn facts() -> Facts {
+        Facts::new("2026-11-27".parse().unwrap())
+    }
+
+    fn reasons(c: &Condition, f: &Facts, truth: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        c.explain(f, truth, &mut out);
+        out.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn parses_and_evaluates() {
+        let c = Condition::parse("marital_status in [unmarried, divorced, widowed] || (hukou == nonlocal && !proxy)")
+            .unwrap();
+        let mut f = facts();
+        assert_eq!(c.eval(&f), Tri::Unknown);
+        let mut missing = FactSet::EMPTY;
+        c.missing(&f, &mut missing);
+        let names: Vec<_> = missing.iter().map(|i| i.name()).collect();
+        assert_eq!(names, ["hukou", "marital_status", "proxy"]);
+
+        f.marital_status = Some(MaritalStatus::Divorced);
+        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(reasons(&c, &f, true), ["申请人离异"]);
+
+        f.marital_status = Some(MaritalStatus::Married);
+        f.hukou = Some(Hukou::NonLocal);
+        assert_eq!(c.eval(&f), Tri::Unknown);
+        let mut missing = FactSet::EMPTY;
+        c.missing(&f, &mut missing);
+        assert_eq!(missing.iter().map(|i| i.name()).collect::<Vec<_>>(), ["proxy"]);
+        f.proxy = Some(false);
+        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(reasons(&c, &f, true), ["申请人户籍为外地", "由申请人本人办理"]);
+        f.proxy = Some(true);
+        assert_eq!(c.eval(&f), Tri::False);
+        assert_eq!(reasons(&c, &f, false), ["申请人已婚", "由代办人办理"]);
+    }
+
+    #[test]
+    fn derived_ages_explain_the_boundary() {
+        let c = Condition::parse("age_days < 90").unwrap();
+        let mut f = facts();
+        f.birth_date = Some("2026-08-30".parse::<Date>().unwrap());
+        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(reasons(&c, &f, true), ["申请人出生不满90天"]);
+        f.birth_date = Some("2026-08-29".parse::<Date>().unwrap());
+        assert_eq!(c.eval(&f), Tri::False);
+        assert_eq!(reasons(&c, &f, false), ["申请人出生满90天"]);
+        let c = Condition::parse("age_years >= 60").unwrap();
+        f.birth_date = Some("1966-11-27".parse::<Date>().unwrap());
+        assert_eq!(reasons(&c, &f, true), ["申请人满60周岁"]);
+    }
+
+    #[test]
+    fn rejects_malformed_conditions_with_a_position() {
+        for (text, offset) in [
+            ("marital_staus == married", 0),
+            ("marital_status == maried", 18),
+            ("proxy == true", 6),
+            ("age_days < ninety", 11),
+            ("hukou < 3", 6),
+            ("(proxy", 6),
+            ("proxy &&", 8),
+            ("proxy proxy", 6),
+            ("hukou in [local", 15),
+            ("", 0),
+        ] {
+            let err = Condition::parse(text).unwrap_err();
+            assert_eq!(err.offset, offset, "{text}: {err}");
+        }
+        assert!(Condition::parse("marital_staus == married").unwrap_err().message.contains("marital_status"));
+    }
+}

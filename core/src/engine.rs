@@ -1,0 +1,912 @@
+//! Assessment and the one-time notice (一次性告知).
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+use crate::catalog::{Case, Citation, EligibilityRule, Material, Requirement, Service};
+use crate::condition::{Reason, ReasonKind, Tri};
+use crate::facts::{FactSet, Facts, VarKind, VarValue};
+use crate::{Date, Error};
+
+/// Whether the applicant may use the service.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Eligibility {
+    /// Every eligibility rule holds.
+    Eligible,
+    /// At least one rule fails; the failing rules say why.
+    Ineligible,
+    /// No rule fails, but some depend on facts not given.
+    Undetermined,
+}
+
+impl Eligibility {
+    /// The JSON name: `eligible`, `ineligible` or `undetermined`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Eligibility::Eligible => "eligible",
+            Eligibility::Ineligible => "ineligible",
+            Eligibility::Undetermined => "undetermined",
+        }
+    }
+}
+
+/// The result of [`Service::assess`]: eligibility, the checklist with a
+/// reason and legal basis for every material, the materials that depend on
+/// facts not yet given, and the process.
+///
+/// It borrows from the catalogue. It serialises to the JSON described in
+/// `SCHEMA.md`; [`Assessment::to_json`] is the shortcut.
+#[derive(Clone, Debug)]
+pub struct Assessment<'c> {
+    service: &'c Service,
+    catalog_version: &'c str,
+    date: Date,
+    case: Option<&'c Case>,
+    eligibility: Eligibility,
+    rules: Vec<(&'c EligibilityRule, Tri, Range<usize>)>,
+    rules_missing: FactSet,
+    items: Vec<(&'c Requirement, Range<usize>)>,
+    pending: Vec<(&'c Requirement, FactSet)>,
+    reasons: Vec<Reason<'c>>,
+    missing: FactSet,
+}
+
+/// How one eligibility rule came out.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleOutcome<'a, 'c> {
+    rule: &'c EligibilityRule,
+    met: Option<bool>,
+    because: &'a [Reason<'c>],
+}
+
+/// A material the applicant must bring, and why.
+#[derive(Clone, Copy, Debug)]
+pub struct ChecklistItem<'a, 'c> {
+    requirement: &'c Requirement,
+    because: &'a [Reason<'c>],
+}
+
+/// A material whose requirement depends on facts not yet given.
+#[derive(Clone, Copy, Debug)]
+pub struct PendingItem<'c> {
+    requirement: &'c Requirement,
+    needs: FactSet,
+}
+
+impl Service {
+    /// Assesses an applicant for this service on `facts.application_date`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ServiceNotInForce`] when the service is not in force on the
+    /// application date, and [`Error::BirthAfterApplication`] or
+    /// [`Error::InvalidFactValue`] for facts that are wrong together.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use banshi::{Catalog, Eligibility, Facts, MaritalStatus};
+    ///
+    /// let mut facts = Facts::new("2026-11-27".parse()?);
+    /// facts.marital_status = Some(MaritalStatus::Married);
+    /// let assessment = Catalog::embedded().service("10.1")?.assess(&facts)?;
+    ///
+    /// let spouse_id = assessment.checklist().find(|i| i.id() == "spouse_id_card").unwrap();
+    /// assert_eq!(spouse_id.because().next().unwrap().to_string(), "申请人已婚");
+    /// // Employment status was not given, so eligibility is open.
+    /// assert_eq!(assessment.eligibility(), Eligibility::Undetermined);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assess<'c>(&'c self, facts: &Facts) -> Result<Assessment<'c>, Error> {
+        self.assess_in(facts, "")
+    }
+
+    pub(crate) fn assess_in<'c>(&'c self, facts: &Facts, catalog_version: &'c str) -> Result<Assessment<'c>, Error> {
+        facts.validate()?;
+        let date = facts.application_date;
+        if !self.in_force(date) {
+            return Err(Error::ServiceNotInForce { id: self.id.clone(), date });
+        }
+        let mut reasons = Vec::new();
+        let mut missing = FactSet::EMPTY;
+
+        let case = self.case_var.and_then(|var| match (facts.var(var), var.kind()) {
+            (Some(VarValue::Choice(i)), VarKind::Choice(choices)) => {
+                self.cases.iter().find(|c| c.value() == choices[usize::from(i)].name())
+            }
+            _ => None,
+        });
+
+        let mut rules = Vec::with_capacity(self.eligibility.len());
+        let mut rules_missing = FactSet::EMPTY;
+        let mut eligibility = Eligibility::Eligible;
+        for rule in &self.eligibility {
+            let start = reasons.len();
+            let outcome = rule.condition.eval(facts);
+            match outcome {
+                Tri::True | Tri::False => rule.condition.explain(facts, outcome == Tri::True, &mut reasons),
+                Tri::Unknown => rule.condition.missing(facts, &mut rules_missing),
+            }
+            eligibility = match (eligibility, outcome) {
+                (_, Tri::False) | (Eligibility::Ineligible, _) => Eligibility::Ineligible,
+                (_, Tri::Unknown) | (Eligibility::Undetermined, _) => Eligibility::Undetermined,
+                (Eligibility::Eligible, Tri::True) => Eligibility::Eligible,
+            };
+            rules.push((rule, outcome, start..reasons.len()));
+        }
+        missing = missing.union(rules_missing);
+
+        let mut items = Vec::with_capacity(self.requirements.len());
+        let mut pending = Vec::new();
+        for requirement in self.requirements.iter().filter(|r| r.in_force(date)) {
+            let start = reasons.len();
+            match &requirement.condition {
+                None => reasons.push(Reason(ReasonKind::Always)),
+                Some(condition) => match condition.eval(facts) {
+                    Tri::False => continue,
+                    Tri::Unknown => {
+                        let mut needs = FactSet::EMPTY;
+                        condition.missing(facts, &mut needs);
+                        missing = missing.union(needs);
+                        pending.push((requirement, needs));
+                        continue;
+                    }
+                    Tri::True => match &requirement.reason {
+                        Some(text) => reasons.push(Reason(ReasonKind::Text(text))),
+                        None => condition.explain(facts, true, &mut reasons),
+                    },
+                },
+            }
+            items.push((requirement, start..reasons.len()));
+        }
+
+        Ok(Assessment {
+            service: self,
+            catalog_version,
+            date,
+            case,
+            eligibility,
+            rules,
+            rules_missing,
+            items,
+            pending,
+            reasons,
+            missing,
+        })
+    }
+
+    /// Checks what was submitted against what this applicant must bring, and
+    /// returns the one-time notice (一次性告知): everything missing or
+    /// defective, all at once.
+    ///
+    /// Submitting exactly what the notice asks for, with the same facts,
+    /// never reveals a new missing item.
+    ///
+    /// # Errors
+    ///
+    /// As [`Service::assess`], plus [`Error::UnknownMaterial`] for an id the
+    /// service does not know and [`Error::DuplicateSubmission`] for an id
+    /// listed twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use banshi::{Catalog, Facts, NoticeStatus, Submission};
+    ///
+    /// let facts = Facts::from_json(r#"{"application_date":"2026-11-27","proxy":false}"#)?;
+    /// let service = Catalog::embedded().service("4.3")?;
+    /// // One copy of the ID card instead of the original and two copies.
+    /// let notice = service.check(&facts, &[Submission::new("applicant_id_card", 0, 1)])?;
+    /// assert_eq!(notice.missing().map(|i| i.id()).collect::<Vec<_>>(), ["hukou_book"]);
+    /// let defect = notice.defective().next().unwrap();
+    /// assert_eq!(defect.problems().map(|p| p.to_string()).collect::<Vec<_>>(),
+    ///            ["须提交原件，仅提交了复印件", "复印件须2份，仅提交1份"]);
+    /// // The age rule cannot be decided without a birth date.
+    /// assert_eq!(notice.status(), NoticeStatus::Undetermined);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check<'c>(&'c self, facts: &Facts, submitted: &[Submission]) -> Result<Notice<'c>, Error> {
+        self.check_in(facts, submitted, "")
+    }
+
+    pub(crate) fn check_in<'c>(
+        &'c self,
+        facts: &Facts,
+        submitted: &[Submission],
+        catalog_version: &'c str,
+    ) -> Result<Notice<'c>, Error> {
+        for (i, s) in submitted.iter().enumerate() {
+            if self.material(&s.id).is_none() {
+                let ids = self.requirements.iter().flat_map(|r| r.options.iter().map(|m| m.id()));
+                return Err(Error::UnknownMaterial {
+                    service: self.id.clone(),
+                    id: s.id.clone(),
+                    suggestion: crate::suggest::nearest(&s.id, ids).map(str::to_owned),
+                });
+            }
+            if submitted[..i].iter().any(|t| t.id == s.id) {
+                return Err(Error::DuplicateSubmission { id: s.id.clone() });
+            }
+        }
+        let assessment = self.assess_in(facts, catalog_version)?;
+        let find = |id: &str| submitted.iter().find(|s| s.id == id && !s.is_empty());
+
+        let mut missing = Vec::new();
+        let mut defective = Vec::new();
+        for (index, (requirement, _)) in assessment.items.iter().enumerate() {
+            let mut first_defect = None;
+            let mut satisfied = false;
+            for material in &requirement.options {
+                if let Some(s) = find(material.id()) {
+                    let problems = shortfalls(material, s);
+                    if problems.is_empty() {
+                        satisfied = true;
+                        break;
+                    }
+                    first_defect.get_or_insert(Defect { requirement, material, problems });
+                }
+            }
+            match (satisfied, first_defect) {
+                (true, _) => {}
+                (false, Some(defect)) => defective.push(defect),
+                (false, None) => missing.push(index),
+            }
+        }
+
+        let expected = |id: &str| {
+            let items = assessment.items.iter().map(|(r, _)| *r);
+            let pending = assessment.pending.iter().map(|(r, _)| *r);
+            items.chain(pending).any(|r| r.options.iter().any(|m| m.id() == id))
+        };
+        let not_required = submitted
+            .iter()
+            .filter(|s| !s.is_empty() && !expected(&s.id))
+            .filter_map(|s| self.material(&s.id).map(|(_, m)| m))
+            .collect();
+
+        let status = match assessment.eligibility {
+            Eligibility::Ineligible => NoticeStatus::Ineligible,
+            Eligibility::Undetermined => NoticeStatus::Undetermined,
+            Eligibility::Eligible if !assessment.pending.is_empty() => NoticeStatus::Undetermined,
+            Eligibility::Eligible if !missing.is_empty() || !defective.is_empty() => NoticeStatus::Incomplete,
+            Eligibility::Eligible => NoticeStatus::Complete,
+        };
+        Ok(Notice { assessment, status, missing, defective, not_required })
+    }
+}
+
+/// What is short in one submitted material.
+fn shortfalls(material: &Material, s: &Submission) -> Vec<Shortfall> {
+    let mut problems = Vec::new();
+    let unit = material.unit();
+    let noun = match (material.photo().is_some(), material.form()) {
+        (true, _) => "照片",
+        (false, crate::Form::Electronic) => "电子文件",
+        (false, _) => "原件",
+    };
+    if s.originals < material.originals() {
+        problems.push(if s.originals == 0 {
+            Shortfall::MissingOriginal { noun, needed: material.originals(), unit, copies_given: s.copies > 0 }
+        } else {
+            Shortfall::TooFewOriginals { noun, needed: material.originals(), got: s.originals, unit }
+        });
+    }
+    if s.copies < material.copies() {
+        problems.push(if s.copies == 0 {
+            Shortfall::MissingCopy { needed: material.copies() }
+        } else {
+            Shortfall::TooFewCopies { needed: material.copies(), got: s.copies }
+        });
+    }
+    problems
+}
+
+impl<'c> Assessment<'c> {
+    /// The service assessed.
+    pub fn service(&self) -> &'c Service {
+        self.service
+    }
+
+    /// The application date the rules were taken on.
+    pub fn application_date(&self) -> Date {
+        self.date
+    }
+
+    /// The case the facts select, for services split into cases.
+    pub fn case(&self) -> Option<&'c Case> {
+        self.case
+    }
+
+    /// Whether the applicant is eligible.
+    pub fn eligibility(&self) -> Eligibility {
+        self.eligibility
+    }
+
+    /// How each eligibility rule came out, in catalogue order.
+    pub fn rules(&self) -> impl ExactSizeIterator<Item = RuleOutcome<'_, 'c>> + '_ {
+        self.rules.iter().map(|(rule, tri, range)| RuleOutcome {
+            rule,
+            met: match tri {
+                Tri::True => Some(true),
+                Tri::False => Some(false),
+                Tri::Unknown => None,
+            },
+            because: &self.reasons[range.clone()],
+        })
+    }
+
+    /// The materials this applicant must bring, in catalogue order.
+    pub fn checklist(&self) -> impl ExactSizeIterator<Item = ChecklistItem<'_, 'c>> + '_ {
+        self.items
+            .iter()
+            .map(|(requirement, range)| ChecklistItem { requirement, because: &self.reasons[range.clone()] })
+    }
+
+    /// Materials that may be required, depending on facts not yet given.
+    pub fn pending(&self) -> impl ExactSizeIterator<Item = PendingItem<'c>> + '_ {
+        self.pending.iter().map(|&(requirement, needs)| PendingItem { requirement, needs })
+    }
+
+    /// Every fact still needed for a complete answer: for eligibility, the
+    /// case and the checklist.
+    pub fn missing_facts(&self) -> FactSet {
+        self.missing
+    }
+
+    /// The assessment as JSON (see `SCHEMA.md`).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("assessments always serialise")
+    }
+}
+
+impl<'c> RuleOutcome<'_, 'c> {
+    /// The rule.
+    pub fn rule(&self) -> &'c EligibilityRule {
+        self.rule
+    }
+
+    /// `Some(true)` if met, `Some(false)` if not, `None` if undetermined.
+    pub fn met(&self) -> Option<bool> {
+        self.met
+    }
+
+    /// The facts that decide it, as Chinese phrases.
+    pub fn because(&self) -> impl ExactSizeIterator<Item = Reason<'c>> + '_ {
+        self.because.iter().copied()
+    }
+}
+
+impl<'c> ChecklistItem<'_, 'c> {
+    /// The requirement (a material, or "one of" several).
+    pub fn requirement(&self) -> &'c Requirement {
+        self.requirement
+    }
+
+    /// The requirement's id.
+    pub fn id(&self) -> &'c str {
+        self.requirement.id()
+    }
+
+    /// Why it is required, as Chinese phrases.
+    pub fn because(&self) -> impl ExactSizeIterator<Item = Reason<'c>> + '_ {
+        self.because.iter().copied()
+    }
+
+    /// The documents that require it.
+    pub fn basis(&self) -> &'c [Citation] {
+        self.requirement.basis()
+    }
+}
+
+impl<'c> PendingItem<'c> {
+    /// The requirement.
+    pub fn requirement(&self) -> &'c Requirement {
+        self.requirement
+    }
+
+    /// The facts that would decide it.
+    pub fn needs(&self) -> FactSet {
+        self.needs
+    }
+}
+
+/// One material as submitted: its id and how many originals and copies.
+///
+/// For photos, `originals` counts photos; for electronic materials it counts
+/// files.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct Submission {
+    /// The material id, such as `applicant_id_card`.
+    pub id: String,
+    /// Originals submitted (photos, for photos; files, for uploads).
+    pub originals: u32,
+    /// Copies submitted.
+    pub copies: u32,
+}
+
+impl Submission {
+    /// A submission of `originals` originals and `copies` copies.
+    pub fn new(id: impl Into<String>, originals: u32, copies: u32) -> Submission {
+        Submission { id: id.into(), originals, copies }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.originals == 0 && self.copies == 0
+    }
+}
+
+/// The overall outcome of a [`Notice`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum NoticeStatus {
+    /// Everything required was submitted in the right form and number.
+    Complete,
+    /// Something is missing or defective; the notice lists all of it.
+    Incomplete,
+    /// Facts are missing, so the list cannot be final; they are listed.
+    Undetermined,
+    /// The applicant is not eligible; the failing rules say why.
+    Ineligible,
+}
+
+impl NoticeStatus {
+    /// The JSON name.
+    pub fn name(self) -> &'static str {
+        match self {
+            NoticeStatus::Complete => "complete",
+            NoticeStatus::Incomplete => "incomplete",
+            NoticeStatus::Undetermined => "undetermined",
+            NoticeStatus::Ineligible => "ineligible",
+        }
+    }
+}
+
+/// The one-time notice (一次性告知) from [`Service::check`].
+#[derive(Clone, Debug)]
+pub struct Notice<'c> {
+    assessment: Assessment<'c>,
+    status: NoticeStatus,
+    missing: Vec<usize>,
+    defective: Vec<Defect<'c>>,
+    not_required: Vec<&'c Material>,
+}
+
+impl<'c> Notice<'c> {
+    /// The overall outcome.
+    pub fn status(&self) -> NoticeStatus {
+        self.status
+    }
+
+    /// The assessment the notice was made from.
+    pub fn assessment(&self) -> &Assessment<'c> {
+        &self.assessment
+    }
+
+    /// Required materials not submitted at all, in checklist order.
+    pub fn missing(&self) -> impl ExactSizeIterator<Item = ChecklistItem<'_, 'c>> + '_ {
+        self.missing.iter().map(|&i| {
+            let (requirement, range) = &self.assessment.items[i];
+            ChecklistItem { requirement, because: &self.assessment.reasons[range.clone()] }
+        })
+    }
+
+    /// Submitted materials that fall short, in checklist order.
+    pub fn defective(&self) -> impl ExactSizeIterator<Item = &Defect<'c>> + '_ {
+        self.defective.iter()
+    }
+
+    /// Submitted materials this applicant does not need.
+    pub fn not_required(&self) -> impl ExactSizeIterator<Item = &'c Material> + '_ {
+        self.not_required.iter().copied()
+    }
+
+    /// The notice as JSON (see `SCHEMA.md`).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("notices always serialise")
+    }
+}
+
+/// A submitted material that falls short of what is required.
+#[derive(Clone, Debug)]
+pub struct Defect<'c> {
+    requirement: &'c Requirement,
+    material: &'c Material,
+    problems: Vec<Shortfall>,
+}
+
+impl<'c> Defect<'c> {
+    /// The requirement it was submitted for.
+    pub fn requirement(&self) -> &'c Requirement {
+        self.requirement
+    }
+
+    /// The material as the catalogue describes it.
+    pub fn material(&self) -> &'c Material {
+        self.material
+    }
+
+    /// What is short, in order: originals, then copies.
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = &Shortfall> + '_ {
+        self.problems.iter()
+    }
+}
+
+/// One way a submitted material falls short. Its `Display` is the Chinese
+/// message for the applicant.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum Shortfall {
+    /// No original (or photo, or file) was submitted.
+    MissingOriginal {
+        /// 原件, 照片 or 电子文件.
+        noun: &'static str,
+        /// How many are needed.
+        needed: u32,
+        /// 份, 张 or 个.
+        unit: &'static str,
+        /// Whether copies were submitted instead.
+        copies_given: bool,
+    },
+    /// Fewer originals (photos, files) than needed.
+    TooFewOriginals {
+        /// 原件, 照片 or 电子文件.
+        noun: &'static str,
+        /// How many are needed.
+        needed: u32,
+        /// How many were submitted.
+        got: u32,
+        /// 份, 张 or 个.
+        unit: &'static str,
+    },
+    /// No copy was submitted.
+    MissingCopy {
+        /// How many are needed.
+        needed: u32,
+    },
+    /// Fewer copies than needed.
+    TooFewCopies {
+        /// How many are needed.
+        needed: u32,
+        /// How many were submitted.
+        got: u32,
+    },
+}
+
+impl Shortfall {
+    /// A stable code: `MISSING_ORIGINAL`, `TOO_FEW_ORIGINALS`,
+    /// `MISSING_COPY` or `TOO_FEW_COPIES`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Shortfall::MissingOriginal { .. } => "MISSING_ORIGINAL",
+            Shortfall::TooFewOriginals { .. } => "TOO_FEW_ORIGINALS",
+            Shortfall::MissingCopy { .. } => "MISSING_COPY",
+            Shortfall::TooFewCopies { .. } => "TOO_FEW_COPIES",
+        }
+    }
+}
+
+impl fmt::Display for Shortfall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Shortfall::MissingOriginal { noun: "原件", copies_given: true, .. } => {
+                f.write_str("须提交原件，仅提交了复印件")
+            }
+            Shortfall::MissingOriginal { noun, needed, unit, .. } => write!(f, "未提交{noun}（须{needed}{unit}）"),
+            Shortfall::TooFewOriginals { noun, needed, got, unit } => {
+                write!(f, "{noun}须{needed}{unit}，仅提交{got}{unit}")
+            }
+            Shortfall::MissingCopy { needed } => write!(f, "未提交复印件（须{needed}份）"),
+            Shortfall::TooFewCopies { needed, got } => write!(f, "复印件须{needed}份，仅提交{got}份"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON. The schema is documented in SCHEMA.md; keep the two in step.
+
+struct Ids<'c>(&'c [Citation]);
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(Citation::id))
+    }
+}
+
+struct Phrases<'a, 'c>(&'a [Reason<'c>]);
+
+impl Serialize for Phrases<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+/// Writes a material's fields into an open map.
+pub(crate) fn material_fields<M: SerializeMap>(map: &mut M, m: &Material) -> Result<(), M::Error> {
+    map.serialize_entry("owner", &m.owner())?;
+    map.serialize_entry("form", &m.form())?;
+    map.serialize_entry("originals", &m.originals())?;
+    map.serialize_entry("copies", &m.copies())?;
+    if let Some(paper) = m.paper() {
+        map.serialize_entry("paper", &paper)?;
+    }
+    if let Some(p) = m.photo() {
+        map.serialize_entry("photo", &PhotoJson(p))?;
+    }
+    if let Some(file) = m.file() {
+        map.serialize_entry("file", &FileJson(file))?;
+    }
+    if !m.stamps().is_empty() {
+        map.serialize_entry("stamps", m.stamps())?;
+    }
+    if !m.notes().is_empty() {
+        map.serialize_entry("notes", m.notes())?;
+    }
+    Ok(())
+}
+
+struct PhotoJson<'a>(&'a crate::PhotoSpec);
+
+impl Serialize for PhotoJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("size", &self.0.size())?;
+        map.serialize_entry("color", &self.0.color())?;
+        map.serialize_entry("bareheaded", &self.0.bareheaded())?;
+        map.serialize_entry("count", &self.0.count())?;
+        map.end()
+    }
+}
+
+struct FileJson<'a>(&'a crate::FileSpec);
+
+impl Serialize for FileJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("formats", self.0.formats())?;
+        map.serialize_entry("max_bytes", &self.0.max_bytes())?;
+        map.end()
+    }
+}
+
+pub(crate) struct MaterialJson<'a>(pub(crate) &'a Material);
+
+impl Serialize for MaterialJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", self.0.id())?;
+        map.serialize_entry("name", self.0.name())?;
+        material_fields(&mut map, self.0)?;
+        map.end()
+    }
+}
+
+/// A requirement's own fields: id, name, and the material or the options.
+fn requirement_fields<M: SerializeMap>(map: &mut M, r: &Requirement) -> Result<(), M::Error> {
+    map.serialize_entry("id", r.id())?;
+    map.serialize_entry("name", r.name())?;
+    match r.options() {
+        [single] => material_fields(map, single),
+        options => {
+            struct Options<'a>(&'a [Material]);
+            impl Serialize for Options<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.collect_seq(self.0.iter().map(MaterialJson))
+                }
+            }
+            map.serialize_entry("one_of", &Options(options))
+        }
+    }
+}
+
+impl Serialize for ChecklistItem<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        requirement_fields(&mut map, self.requirement)?;
+        map.serialize_entry("because", &Phrases(self.because))?;
+        map.serialize_entry("basis", &Ids(self.requirement.basis()))?;
+        map.end()
+    }
+}
+
+impl Serialize for PendingItem<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        requirement_fields(&mut map, self.requirement)?;
+        map.serialize_entry("when", &self.requirement.when())?;
+        map.serialize_entry("needs", &self.needs)?;
+        map.serialize_entry("basis", &Ids(self.requirement.basis()))?;
+        map.end()
+    }
+}
+
+impl Serialize for RuleOutcome<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("id", self.rule.id())?;
+        map.serialize_entry("text", self.rule.text())?;
+        map.serialize_entry("met", &self.met)?;
+        map.serialize_entry("because", &Phrases(self.because))?;
+        map.serialize_entry("basis", &Ids(self.rule.basis()))?;
+        map.end()
+    }
+}
+
+struct EligibilityJson<'a, 'c>(&'a Assessment<'c>);
+
+impl Serialize for EligibilityJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("status", a.eligibility.name())?;
+        map.serialize_entry("rules", &Seq(|| a.rules()))?;
+        map.serialize_entry("missing_facts", &a.rules_missing)?;
+        map.end()
+    }
+}
+
+/// Serialises an iterator, re-created on demand.
+pub(crate) struct Seq<F>(pub(crate) F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: ExactSizeIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let iter = (self.0)();
+        let mut seq = s.serialize_seq(Some(iter.len()))?;
+        for item in iter {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+pub(crate) struct ServiceRef<'a>(pub(crate) &'a Service);
+
+impl Serialize for ServiceRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("id", self.0.id())?;
+        map.serialize_entry("name", self.0.name())?;
+        map.end()
+    }
+}
+
+pub(crate) struct CaseJson<'a>(pub(crate) &'a Case);
+
+impl Serialize for CaseJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("value", self.0.value())?;
+        map.serialize_entry("name", self.0.name())?;
+        map.end()
+    }
+}
+
+pub(crate) struct CitationJson<'a>(pub(crate) &'a Citation);
+
+impl Serialize for CitationJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", c.id())?;
+        map.serialize_entry("title", c.title())?;
+        if let Some(n) = c.number() {
+            map.serialize_entry("number", n)?;
+        }
+        if let Some(n) = c.note() {
+            map.serialize_entry("note", n)?;
+        }
+        map.end()
+    }
+}
+
+pub(crate) struct StepJson<'a>(pub(crate) &'a crate::Step);
+
+impl Serialize for StepJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let step = self.0;
+        let mut map = s.serialize_map(None)?;
+        if let Some(actor) = step.actor() {
+            map.serialize_entry("actor", actor)?;
+        }
+        map.serialize_entry("action", step.action())?;
+        if let Some(phone) = step.phone() {
+            map.serialize_entry("phone", phone)?;
+        }
+        if step.optional() {
+            map.serialize_entry("optional", &true)?;
+        }
+        map.end()
+    }
+}
+
+pub(crate) struct SupervisionJson<'a>(pub(crate) &'a crate::Supervision);
+
+impl Serialize for SupervisionJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("office", self.0.office())?;
+        map.serialize_entry("phone", self.0.phone())?;
+        map.end()
+    }
+}
+
+/// The fields an assessment and a notice share at the top.
+fn header<M: SerializeMap>(map: &mut M, a: &Assessment<'_>) -> Result<(), M::Error> {
+    map.serialize_entry("catalog_version", a.catalog_version)?;
+    map.serialize_entry("service", &ServiceRef(a.service))?;
+    map.serialize_entry("application_date", &a.date)?;
+    if !a.service.cases().is_empty() {
+        map.serialize_entry("case", &a.case.map(CaseJson))?;
+    }
+    map.serialize_entry("eligibility", &EligibilityJson(a))
+}
+
+impl Serialize for Assessment<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let service = self.service;
+        let mut map = s.serialize_map(None)?;
+        header(&mut map, self)?;
+        map.serialize_entry("checklist", &Seq(|| self.checklist()))?;
+        map.serialize_entry("pending", &Seq(|| self.pending()))?;
+        map.serialize_entry("missing_facts", &self.missing)?;
+        map.serialize_entry("legal_basis", &Seq(|| service.legal_basis().iter().map(CitationJson)))?;
+        map.serialize_entry("steps", &Seq(|| service.steps().iter().map(StepJson)))?;
+        map.serialize_entry("supervision", &SupervisionJson(service.supervision()))?;
+        map.end()
+    }
+}
+
+impl Serialize for Shortfall {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &format_args!("{self}"))?;
+        map.end()
+    }
+}
+
+impl Serialize for Defect<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("id", self.material.id())?;
+        map.serialize_entry("name", self.material.name())?;
+        map.serialize_entry("requirement", self.requirement.id())?;
+        map.serialize_entry("problems", &self.problems)?;
+        map.serialize_entry("required", &RequiredJson(self.material))?;
+        map.end()
+    }
+}
+
+/// What is required of a material: its form and numbers.
+struct RequiredJson<'a>(&'a Material);
+
+impl Serialize for RequiredJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        material_fields(&mut map, self.0)?;
+        map.end()
+    }
+}
+
+impl Serialize for Notice<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        header(&mut map, &self.assessment)?;
+        map.serialize_entry("status", self.status.name())?;
+        map.serialize_entry("missing", &Seq(|| self.missing()))?;
+        map.serialize_entry("defective", &self.defective)?;
+        map.serialize_entry("not_required", &Seq(|| self.not_required().map(Material::id)))?;
+        map.serialize_entry("pending", &Seq(|| self.assessment.pending()))?;
+        map.serialize_entry("missing_facts", &self.assessment.missing)?;
+        map.end()
+    }
+}

@@ -1,0 +1,434 @@
+//! The JSON API: one request schema and one response schema for every
+//! binding (C, Java, JavaScript) and for the CLI.
+//!
+//! Every function takes UTF-8 JSON text and returns UTF-8 JSON text, or an
+//! [`Error`] that [`error`] turns into `{"error": {…}}`. The schema is
+//! documented in `SCHEMA.md`. Object keys are closed: an unknown key is an
+//! error naming the nearest known key.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::engine::{CaseJson, CitationJson, MaterialJson, Seq, StepJson, SupervisionJson};
+use crate::facts::FactKind;
+use crate::wire::{self, Object, Value};
+use crate::{Catalog, Date, Error, FactInfo, Facts, IdNumber, Service, Submission, UploadedFile};
+
+fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("responses always serialise")
+}
+
+/// Lists the services: `{"catalog_version", "services": [{"id", "name", "facts"}]}`.
+pub fn services(catalog: &Catalog) -> String {
+    struct Entry<'a>(&'a Service);
+    impl Serialize for Entry<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(3))?;
+            map.serialize_entry("id", self.0.id())?;
+            map.serialize_entry("name", self.0.name())?;
+            map.serialize_entry("facts", &self.0.facts)?;
+            map.end()
+        }
+    }
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::new(&mut out);
+    let mut map = ser.serialize_map(Some(2)).expect("in memory");
+    map.serialize_entry("catalog_version", catalog.version()).expect("in memory");
+    map.serialize_entry("services", &Seq(|| catalog.services().iter().map(Entry))).expect("in memory");
+    SerializeMap::end(map).expect("in memory");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The full guide to one service: basis, steps, rules, cases and every
+/// material with its condition, as the catalogue states them.
+///
+/// # Errors
+///
+/// [`Error::UnknownService`].
+pub fn service(catalog: &Catalog, id: &str) -> Result<String, Error> {
+    let service = catalog.service(id)?;
+    Ok(to_string(&Guide { version: catalog.version(), service }))
+}
+
+struct Guide<'a> {
+    version: &'a str,
+    service: &'a Service,
+}
+
+impl Serialize for Guide<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let svc = self.service;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("catalog_version", self.version)?;
+        map.serialize_entry("id", svc.id())?;
+        map.serialize_entry("name", svc.name())?;
+        map.serialize_entry("valid_from", &svc.valid_from())?;
+        map.serialize_entry("valid_until", &svc.valid_until())?;
+        map.serialize_entry("legal_basis", &Seq(|| svc.legal_basis().iter().map(CitationJson)))?;
+        map.serialize_entry("implementing_body", svc.implementing_body())?;
+        map.serialize_entry("boundary", svc.boundary())?;
+        map.serialize_entry("steps", &Seq(|| svc.steps().iter().map(StepJson)))?;
+        map.serialize_entry("responsibility", svc.responsibility())?;
+        map.serialize_entry("supervision", &SupervisionJson(svc.supervision()))?;
+        map.serialize_entry("facts", &svc.facts)?;
+        map.serialize_entry("eligibility", &Seq(|| svc.eligibility().iter().map(RuleJson)))?;
+        map.serialize_entry("case_fact", &svc.case_fact())?;
+        map.serialize_entry("cases", &Seq(|| svc.cases().iter().map(CaseJson)))?;
+        map.serialize_entry("materials", &Seq(|| svc.requirements().iter().map(|r| RequirementJson(svc, r))))?;
+        map.serialize_entry("decisions", svc.decisions())?;
+        map.end()
+    }
+}
+
+struct RuleJson<'a>(&'a crate::EligibilityRule);
+
+impl Serialize for RuleJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", r.id())?;
+        map.serialize_entry("text", r.text())?;
+        map.serialize_entry("requires", r.condition())?;
+        map.serialize_entry("basis", &Seq(|| r.basis().iter().map(crate::Citation::id)))?;
+        if let Some(d) = r.decision() {
+            map.serialize_entry("decision", d)?;
+        }
+        map.end()
+    }
+}
+
+struct RequirementJson<'a>(&'a Service, &'a crate::Requirement);
+
+impl Serialize for RequirementJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (svc, r) = (self.0, self.1);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", r.id())?;
+        map.serialize_entry("name", r.name())?;
+        if r.is_one_of() {
+            map.serialize_entry("one_of", &Seq(|| r.options().iter().map(MaterialJson)))?;
+        } else {
+            crate::engine::material_fields(&mut map, &r.options()[0])?;
+        }
+        if let Some(case) = r.case {
+            map.serialize_entry("case", svc.cases()[case].value())?;
+        }
+        if let Some(when) = r.when() {
+            map.serialize_entry("when", when)?;
+        }
+        map.serialize_entry("basis", &Seq(|| r.basis().iter().map(crate::Citation::id)))?;
+        if let Some(from) = r.valid_from {
+            map.serialize_entry("valid_from", &from)?;
+        }
+        if let Some(until) = r.valid_until {
+            map.serialize_entry("valid_until", &until)?;
+        }
+        if let Some(d) = r.decision() {
+            map.serialize_entry("decision", d)?;
+        }
+        map.end()
+    }
+}
+
+/// Parses `{"service": "10.1", "facts": {…}}` and its `check` extension.
+fn parse_request<'v, 'a>(
+    catalog: &'v Catalog,
+    value: &'v Value<'a>,
+    known: &[&'static str],
+) -> Result<(&'v Service, Facts, Object<'v, 'a>), Error> {
+    let request = Object::new(value, "请求", known)?;
+    let id = request.required_str("service")?;
+    let facts = Facts::from_wire(request.require("facts")?, "facts")?;
+    let service = catalog.service(id)?;
+    Ok((service, facts, request))
+}
+
+/// Assesses one applicant.
+///
+/// Request: `{"service": "10.1", "facts": {…}}`. Response: the assessment.
+///
+/// # Errors
+///
+/// Malformed JSON, unknown or repeated keys, bad facts, an unknown service
+/// or one not in force: each with its own [`Error`] variant.
+///
+/// # Example
+///
+/// ```
+/// let catalog = banshi::Catalog::embedded();
+/// let out = banshi::json::assess(catalog, r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"nonlocal","birth_date":"1990-01-01","proxy":false}}"#)?;
+/// assert!(out.contains(r#""id":"electronic_photo""#));
+/// assert!(out.contains("申请人户籍为外地"));
+/// # Ok::<(), banshi::Error>(())
+/// ```
+pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    let value = wire::parse(request)?;
+    let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
+    Ok(service.assess_in(&facts, catalog.version())?.to_json())
+}
+
+/// The one-time notice for what was submitted.
+///
+/// Request: `{"service", "facts", "submitted": [{"id", "originals", "copies"}]}`;
+/// `originals` and `copies` default to 0. Response: the notice.
+///
+/// # Errors
+///
+/// As [`assess`], plus [`Error::UnknownMaterial`] and
+/// [`Error::DuplicateSubmission`].
+pub fn check(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    let value = wire::parse(request)?;
+    let (service, facts, request) = parse_request(catalog, &value, &["service", "facts", "submitted"])?;
+    let submitted = match request.get("submitted") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let path = format!("submitted[{i}]");
+                let obj = Object::new(item, &path, &["id", "originals", "copies"])?;
+                out.push(Submission {
+                    id: obj.required_str("id")?.to_owned(),
+                    originals: obj.count("originals", MAX_COUNT)?.unwrap_or(0),
+                    copies: obj.count("copies", MAX_COUNT)?.unwrap_or(0),
+                });
+            }
+            out
+        }
+        Some(other) => {
+            return Err(Error::InvalidValue {
+                field: "submitted".to_owned(),
+                expected: format!("应为数组，实为{}", other.type_name()),
+            });
+        }
+    };
+    Ok(service.check_in(&facts, &submitted, catalog.version())?.to_json())
+}
+
+/// The largest accepted count of originals or copies in one submission.
+const MAX_COUNT: u32 = 1000;
+
+/// Validates an ID number.
+///
+/// Request: `{"id_number": "…"}`. Response: `{"valid": true, "masked",
+/// "birth_date", "sex"}` or `{"valid": false, "masked", "problems": [{"code",
+/// "message"}]}`. The response never holds the number unmasked.
+///
+/// # Errors
+///
+/// Only for a malformed request; an invalid number is a normal response.
+pub fn validate_id_number(request: &str) -> Result<String, Error> {
+    let value = wire::parse(request)?;
+    let obj = Object::new(&value, "请求", &["id_number"])?;
+    let text = obj.required_str("id_number")?;
+    let mut out = serde_json::Map::new();
+    match IdNumber::parse(text) {
+        Ok(id) => {
+            out.insert("valid".into(), true.into());
+            out.insert("masked".into(), id.masked().into());
+            out.insert("birth_date".into(), id.birth_date().to_string().into());
+            out.insert("sex".into(), if id.is_male() { "male" } else { "female" }.into());
+        }
+        Err(e) => {
+            out.insert("valid".into(), false.into());
+            out.insert("masked".into(), e.masked().into());
+            out.insert("problems".into(), problems(e.problems().iter().map(|p| (p.code(), p.to_string()))));
+        }
+    }
+    Ok(to_string(&out))
+}
+
+/// Validates a date typed into a form.
+///
+/// Request: `{"date": "2026-02-30"}`. Response: `{"valid": true, "date"}` or
+/// `{"valid": false, "problems": [{"code": "INVALID_DATE", "message"}]}`.
+///
+/// # Errors
+///
+/// Only for a malformed request.
+pub fn validate_date(request: &str) -> Result<String, Error> {
+    let value = wire::parse(request)?;
+    let obj = Object::new(&value, "请求", &["date"])?;
+    let text = obj.required_str("date")?;
+    let mut out = serde_json::Map::new();
+    match text.parse::<Date>() {
+        Ok(date) => {
+            out.insert("valid".into(), true.into());
+            out.insert("date".into(), date.to_string().into());
+        }
+        Err(e) => {
+            out.insert("valid".into(), false.into());
+            out.insert("problems".into(), problems([("INVALID_DATE", e.to_string())]));
+        }
+    }
+    Ok(to_string(&out))
+}
+
+/// Validates a chosen file against its material's spec, before upload.
+///
+/// Request: `{"service": "8.1", "material": "electronic_photo", "file":
+/// {"name", "type", "size"}}`, the file described as a browser `File`.
+/// Response: `{"valid", "problems": [{"code", "message"}], "formats",
+/// "max_bytes"}`.
+///
+/// # Errors
+///
+/// A malformed request, an unknown service or material, or a material that
+/// is not an upload ([`Error::InvalidValue`]).
+pub fn validate_file(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    let value = wire::parse(request)?;
+    let obj = Object::new(&value, "请求", &["service", "material", "file"])?;
+    let service = catalog.service(obj.required_str("service")?)?;
+    let id = obj.required_str("material")?;
+    let file = Object::new(obj.require("file")?, "file", &["name", "type", "size"])?;
+    let upload = UploadedFile {
+        name: file.required_str("name")?,
+        mime_type: file.str("type")?.unwrap_or(""),
+        size: match file.require("size")? {
+            Value::Int(n) if *n >= 0 => *n as u64,
+            _ => {
+                return Err(Error::InvalidValue {
+                    field: "file.size".into(),
+                    expected: "应为非负整数（字节数）".into(),
+                });
+            }
+        },
+    };
+    let Some((_, material)) = service.material(id) else {
+        let ids = service.requirements().iter().flat_map(|r| r.options().iter().map(|m| m.id()));
+        return Err(Error::UnknownMaterial {
+            service: service.id().to_owned(),
+            id: id.to_owned(),
+            suggestion: crate::suggest::nearest(id, ids).map(str::to_owned),
+        });
+    };
+    let Some(spec) = material.file() else {
+        return Err(Error::InvalidValue {
+            field: "material".into(), expected: format!("“{id}”不是电子文件材料")
+        });
+    };
+    let found = spec.check(&upload);
+    let mut out = serde_json::Map::new();
+    out.insert("valid".into(), found.is_empty().into());
+    out.insert("problems".into(), problems(found.iter().map(|p| (p.code(), p.to_string()))));
+    out.insert("formats".into(), spec.formats().into());
+    out.insert("max_bytes".into(), spec.max_bytes().into());
+    Ok(to_string(&out))
+}
+
+fn problems<'s>(items: impl IntoIterator<Item = (&'s str, String)>) -> serde_json::Value {
+    items
+        .into_iter()
+        .map(|(code, message)| serde_json::json!({"code": code, "message": message}))
+        .collect::<Vec<_>>()
+        .into()
+}
+
+/// The vocabulary: facts (with kinds and choices), owners and forms, with
+/// their Chinese labels, for building forms.
+pub fn vocabulary() -> String {
+    use serde_json::json;
+    let facts: Vec<_> = FactInfo::all()
+        .iter()
+        .map(|f| {
+            let mut v = json!({"name": f.name(), "label": f.label()});
+            match f.kind() {
+                FactKind::Date => v["type"] = "date".into(),
+                FactKind::Bool => v["type"] = "bool".into(),
+                FactKind::Count { max } => {
+                    v["type"] = "count".into();
+                    v["max"] = max.into();
+                }
+                FactKind::Choice(choices) => {
+                    v["type"] = "choice".into();
+                    v["choices"] = choices
+                        .iter()
+                        .map(|c| json!({"name": c.name(), "label": c.label()}))
+                        .collect::<Vec<_>>()
+                        .into();
+                }
+            }
+            v
+        })
+        .collect();
+    let labels =
+        |pairs: Vec<(&str, &str)>| pairs.into_iter().map(|(n, l)| json!({"name": n, "label": l})).collect::<Vec<_>>();
+    to_string(&json!({
+        "facts": facts,
+        "owners": labels(crate::Owner::ALL.iter().map(|o| (o.name(), o.label())).collect()),
+        "forms": labels(crate::Form::ALL.iter().map(|f| (f.name(), f.label())).collect()),
+    }))
+}
+
+/// The JSON form of an error: `{"error": {"code", "number", "message", …}}`,
+/// with the variant's details (`key`, `suggestion`, `field`, `problems` …).
+pub fn error(e: &Error) -> String {
+    use serde_json::json;
+    let mut detail = serde_json::Map::new();
+    detail.insert("code".into(), e.code().name().into());
+    detail.insert("number".into(), e.code().number().into());
+    detail.insert("message".into(), e.to_string().into());
+    let mut put = |k: &str, v: serde_json::Value| {
+        detail.insert(k.into(), v);
+    };
+    match e {
+        Error::UnknownKey { path, key, suggestion } => {
+            put("path", path.as_str().into());
+            put("key", key.as_str().into());
+            put("suggestion", (*suggestion).into());
+        }
+        Error::UnknownFact { key, suggestion } => {
+            put("key", key.as_str().into());
+            put("suggestion", (*suggestion).into());
+        }
+        Error::MissingField { field } | Error::InvalidValue { field, .. } | Error::InvalidDate { field, .. } => {
+            put("field", field.as_str().into())
+        }
+        Error::InvalidFactValue { fact, .. } => put("field", (*fact).into()),
+        Error::DuplicateKey { key } => put("key", key.as_str().into()),
+        Error::UnknownService { id, suggestion } => {
+            put("service", id.as_str().into());
+            put("suggestion", suggestion.as_deref().into());
+        }
+        Error::ServiceNotInForce { id, .. } => put("service", id.as_str().into()),
+        Error::UnknownMaterial { id, suggestion, .. } => {
+            put("material", id.as_str().into());
+            put("suggestion", suggestion.as_deref().into());
+        }
+        Error::DuplicateSubmission { id } => put("material", id.as_str().into()),
+        Error::InvalidCatalog(load) => put(
+            "problems",
+            load.problems()
+                .iter()
+                .map(|p| json!({"file": p.file(), "service": p.service(), "path": p.path(), "message": p.message()}))
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+        Error::InvalidUtf8
+        | Error::InvalidJson { .. }
+        | Error::MissingApplicationDate
+        | Error::BirthAfterApplication { .. } => {}
+    }
+    to_string(&json!({ "error": detail }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_carry_code_and_suggestion() {
+        let catalog = Catalog::embedded();
+        let e = assess(
+            catalog,
+            r#"{"service":"10.1","facts":{"application_date":"2026-11-27","marital_staus":"married"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.code().name(), "UNKNOWN_FACT");
+        let json = error(&e);
+        assert!(json.contains(r#""suggestion":"marital_status""#), "{json}");
+        let e = assess(catalog, r#"{"servce":"10.1"}"#).unwrap_err();
+        assert!(matches!(e, Error::UnknownKey { suggestion: Some("service"), .. }));
+        let e = assess(catalog, r#"{"service":"10.2","facts":{"application_date":"2026-11-27"}}"#).unwrap_err();
+        assert_eq!(e.code().name(), "UNKNOWN_SERVICE");
+    }
+}

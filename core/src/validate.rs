@@ -1,0 +1,338 @@
+//! Field validators for forms: ID numbers, dates and uploaded files.
+
+use std::fmt;
+
+use crate::{Date, FileSpec};
+
+/// A valid 18-digit resident ID number (公民身份号码, GB 11643-1999).
+///
+/// # Example
+///
+/// ```
+/// use banshi::IdNumber;
+///
+/// let id = IdNumber::parse("11010519491231002X")?;
+/// assert_eq!(id.birth_date().to_string(), "1949-12-31");
+/// assert_eq!(id.masked(), "110105********002X");
+///
+/// let err = IdNumber::parse("110105194912310021").unwrap_err();
+/// assert_eq!(err.to_string(), "身份证号码 110105********0021 无效：校验码错误");
+/// # Ok::<(), banshi::IdNumberError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct IdNumber {
+    digits: [u8; 18],
+    birth_date: Date,
+}
+
+/// Why text is not a valid ID number. It carries only the masked number.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct IdNumberError {
+    masked: String,
+    problems: Vec<IdProblem>,
+}
+
+/// One problem with an ID number.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum IdProblem {
+    /// Not 18 characters long.
+    Length,
+    /// Not 17 digits followed by a digit or `X`.
+    Characters,
+    /// The first two digits are not a province-level region code.
+    Region,
+    /// Digits 7 to 14 are not a real date.
+    BirthDate,
+    /// The last character does not match the ISO 7064 MOD 11-2 check.
+    CheckDigit,
+}
+
+impl IdProblem {
+    /// A stable code, such as `ID_CHECK_DIGIT`.
+    pub fn code(self) -> &'static str {
+        match self {
+            IdProblem::Length => "ID_LENGTH",
+            IdProblem::Characters => "ID_CHARACTERS",
+            IdProblem::Region => "ID_REGION",
+            IdProblem::BirthDate => "ID_BIRTH_DATE",
+            IdProblem::CheckDigit => "ID_CHECK_DIGIT",
+        }
+    }
+}
+
+impl fmt::Display for IdProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IdProblem::Length => "应为18位",
+            IdProblem::Characters => "前17位应为数字，末位应为数字或X",
+            IdProblem::Region => "前两位不是有效的省级行政区划代码",
+            IdProblem::BirthDate => "出生日期不存在",
+            IdProblem::CheckDigit => "校验码错误",
+        })
+    }
+}
+
+/// Province-level codes of GB/T 2260, the first two digits of an ID number.
+const REGIONS: &[u8] = &[
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+    64, 65, 71, 81, 82,
+];
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK: &[u8; 11] = b"10X98765432";
+
+/// The check character for the first 17 digits.
+fn check_char(digits: &[u8]) -> u8 {
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    CHECK[(sum % 11) as usize]
+}
+
+/// Masks an ID number for display: the first six and last four characters
+/// stay, the rest become `*`. Text too short to mask safely is all `*`.
+pub fn mask_id_number(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < 14 {
+        return "*".repeat(chars.len());
+    }
+    let n = chars.len();
+    chars.iter().enumerate().map(|(i, &c)| if i < 6 || i >= n - 4 { c } else { '*' }).collect()
+}
+
+impl IdNumber {
+    /// Validates an ID number: 18 characters, a province code, a real birth
+    /// date and the check digit. A lower-case `x` is accepted and stored as
+    /// `X`.
+    ///
+    /// # Errors
+    ///
+    /// An [`IdNumberError`] listing every problem found.
+    pub fn parse(text: &str) -> Result<IdNumber, IdNumberError> {
+        let fail = |problems| Err(IdNumberError { masked: mask_id_number(text), problems });
+        let bytes = text.as_bytes();
+        if text.chars().count() != 18 {
+            return fail(vec![IdProblem::Length]);
+        }
+        if bytes.len() != 18
+            || !bytes[..17].iter().all(u8::is_ascii_digit)
+            || !(bytes[17].is_ascii_digit() || bytes[17] == b'X' || bytes[17] == b'x')
+        {
+            return fail(vec![IdProblem::Characters]);
+        }
+        let mut digits = [0u8; 18];
+        digits.copy_from_slice(bytes);
+        digits[17] = digits[17].to_ascii_uppercase();
+        let mut problems = Vec::new();
+        if !REGIONS.contains(&((digits[0] - b'0') * 10 + (digits[1] - b'0'))) {
+            problems.push(IdProblem::Region);
+        }
+        let birth_date = Date::parse_compact(&digits[6..14]);
+        if birth_date.is_err() {
+            problems.push(IdProblem::BirthDate);
+        }
+        if check_char(&digits[..17]) != digits[17] {
+            problems.push(IdProblem::CheckDigit);
+        }
+        match birth_date {
+            Ok(birth_date) if problems.is_empty() => Ok(IdNumber { digits, birth_date }),
+            _ => fail(problems),
+        }
+    }
+
+    /// The number, with a check `X` in upper case.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits).expect("ASCII digits")
+    }
+
+    /// The birth date it encodes.
+    pub fn birth_date(&self) -> Date {
+        self.birth_date
+    }
+
+    /// Whether the 17th digit is odd (男) — the sex the number encodes.
+    pub fn is_male(&self) -> bool {
+        (self.digits[16] - b'0') % 2 == 1
+    }
+
+    /// The number masked for display, such as `110105********002X`.
+    pub fn masked(&self) -> String {
+        mask_id_number(self.as_str())
+    }
+}
+
+impl IdNumberError {
+    /// The number as typed, masked.
+    pub fn masked(&self) -> &str {
+        &self.masked
+    }
+
+    /// Every problem found, in the order of the checks.
+    pub fn problems(&self) -> &[IdProblem] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for IdNumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "身份证号码 {} 无效：", self.masked)?;
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("；")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for IdNumberError {}
+
+/// A file a user chose, described as a browser `File` is: name, MIME type
+/// and size. Its content is not read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct UploadedFile<'a> {
+    /// The file name, such as `photo.jpg`.
+    pub name: &'a str,
+    /// The MIME type, such as `image/jpeg`; empty when unknown.
+    pub mime_type: &'a str,
+    /// The size in bytes.
+    pub size: u64,
+}
+
+/// One problem with an uploaded file.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum FileProblem {
+    /// The extension or MIME type is not an accepted format.
+    Format {
+        /// The accepted formats, upper case, joined by `/`.
+        expected: String,
+    },
+    /// The file is empty.
+    Empty,
+    /// The file is not smaller than the limit.
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The limit in bytes; files must be strictly smaller.
+        max_bytes: u64,
+    },
+}
+
+impl FileProblem {
+    /// A stable code: `FILE_FORMAT`, `FILE_EMPTY` or `FILE_TOO_LARGE`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileProblem::Format { .. } => "FILE_FORMAT",
+            FileProblem::Empty => "FILE_EMPTY",
+            FileProblem::TooLarge { .. } => "FILE_TOO_LARGE",
+        }
+    }
+}
+
+fn kilobytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024);
+    if tenths % 10 == 0 { format!("{} KB", tenths / 10) } else { format!("{}.{} KB", tenths / 10, tenths % 10) }
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileProblem::Format { expected } => write!(f, "文件格式应为 {expected}"),
+            FileProblem::Empty => f.write_str("文件为空"),
+            FileProblem::TooLarge { size, max_bytes } => {
+                write!(f, "文件大小为 {}，应小于 {}", kilobytes(*size), kilobytes(*max_bytes))
+            }
+        }
+    }
+}
+
+/// The MIME types each format may come with. `jpg` and `jpeg` are one format.
+fn mime_types(format: &str) -> &'static [&'static str] {
+    match format {
+        "jpg" | "jpeg" => &["image/jpeg", "image/pjpeg"],
+        "png" => &["image/png"],
+        "pdf" => &["application/pdf"],
+        _ => &[],
+    }
+}
+
+fn same_format(a: &str, b: &str) -> bool {
+    let canon = |f: &str| if f == "jpeg" { "jpg".to_owned() } else { f.to_owned() };
+    canon(a) == canon(b)
+}
+
+impl FileSpec {
+    /// Checks a chosen file before upload: its format (by extension, and by
+    /// MIME type when given) and its size. Returns every problem found; an
+    /// empty list means the file is acceptable.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use banshi::{Catalog, UploadedFile};
+    ///
+    /// let (_, photo) = Catalog::embedded().service("8.1")?.material("electronic_photo").unwrap();
+    /// let spec = photo.file().unwrap();
+    /// let big = UploadedFile { name: "me.jpg", mime_type: "image/jpeg", size: 130 * 1024 };
+    /// assert_eq!(spec.check(&big)[0].to_string(), "文件大小为 130 KB，应小于 120 KB");
+    /// # Ok::<(), banshi::Error>(())
+    /// ```
+    pub fn check(&self, file: &UploadedFile<'_>) -> Vec<FileProblem> {
+        let mut problems = Vec::new();
+        let extension = file.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let format_ok = self.formats().iter().any(|f| same_format(f, &extension))
+            && (file.mime_type.is_empty()
+                || self
+                    .formats()
+                    .iter()
+                    .any(|f| mime_types(f).contains(&file.mime_type.to_ascii_lowercase().as_str())));
+        if !format_ok {
+            let expected = self.formats().iter().map(|f| f.to_ascii_uppercase()).collect::<Vec<_>>().join("/");
+            problems.push(FileProblem::Format { expected });
+        }
+        if file.size == 0 {
+            problems.push(FileProblem::Empty);
+        } else if file.size >= self.max_bytes() {
+            problems.push(FileProblem::TooLarge { size: file.size, max_bytes: self.max_bytes() });
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_numbers() {
+        // The example number from GB 11643-1999.
+        let id = IdNumber::parse("11010519491231002X").unwrap();
+        assert!(!id.is_male());
+        assert_eq!(IdNumber::parse("11010519491231002x").unwrap().as_str(), "11010519491231002X");
+        let err = IdNumber::parse("990105194902310021").unwrap_err();
+        assert_eq!(err.problems(), [IdProblem::Region, IdProblem::BirthDate, IdProblem::CheckDigit]);
+        assert_eq!(IdNumber::parse("1101051949123100").unwrap_err().problems(), [IdProblem::Length]);
+        assert_eq!(IdNumber::parse("1101051949123100２X").unwrap_err().problems(), [IdProblem::Characters]);
+        assert_eq!(IdNumber::parse("").unwrap_err().masked(), "");
+    }
+
+    #[test]
+    fn masks_never_leak_the_middle() {
+        assert_eq!(mask_id_number("11010519491231002X"), "110105********002X");
+        assert_eq!(mask_id_number("1101051949123100"), "110105******3100");
+        assert_eq!(mask_id_number("123456"), "******");
+    }
+
+    #[test]
+    fn file_checks() {
+        let spec = FileSpec { formats: vec!["jpg".into()], max_bytes: 120 * 1024 };
+        let ok = |name, mime_type, size| spec.check(&UploadedFile { name, mime_type, size });
+        assert!(ok("a.JPG", "image/jpeg", 1).is_empty());
+        assert!(ok("a.jpeg", "", 120 * 1024 - 1).is_empty());
+        assert_eq!(ok("a.jpg", "image/jpeg", 120 * 1024)[0].code(), "FILE_TOO_LARGE");
+        assert_eq!(ok("a.png", "image/png", 10)[0].code(), "FILE_FORMAT");
+        assert_eq!(ok("a.jpg", "image/png", 10)[0].code(), "FILE_FORMAT");
+        assert_eq!(ok("jpg", "", 0).iter().map(FileProblem::code).collect::<Vec<_>>(), ["FILE_FORMAT", "FILE_EMPTY"]);
+    }
+}
