@@ -1,1 +1,244 @@
-fn main() {}
+//! `banshi`: service guides, checklists and one-time notices from the
+//! terminal, on the embedded catalogue or one loaded from disk.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use banshi::{Catalog, json};
+
+mod batch;
+mod render;
+
+const USAGE: &str = "\
+banshi — 办事规则库命令行
+
+用法:
+  banshi [--catalog 路径] services                       列出全部事项
+  banshi [--catalog 路径] show <序号> [--json]            事项办事指南
+  banshi [--catalog 路径] assess <序号> --facts <文件> [--json]
+                                                         资格与材料清单（按归属分组，附理由）
+  banshi [--catalog 路径] check <序号> --facts <文件> --submitted <文件> [--json]
+                                                         一次性告知书
+  banshi [--catalog 路径] batch assess|check [--threads N] [--input <文件>]
+                                                         JSONL 批量处理：每行一个请求，每行输出一个结果
+  banshi validate id <身份证号> | date <YYYY-MM-DD>
+  banshi [--catalog 路径] validate file <序号> <材料编号> <文件路径>
+  banshi vocabulary                                      申请人信息字段与取值
+  banshi bundle <目录>                                   把目录（VERSION 与 services/*.json）打包为单个目录文件
+  banshi version
+
+<文件> 为 - 时从标准输入读取。--catalog 可指向目录或打包文件；缺省使用内置目录。
+退出码：0 成功；1 输入或规则错误（批量模式下任一行出错）；2 用法错误或无法读取文件。";
+
+/// A failure, with the exit code it maps to.
+enum Failure {
+    /// Bad command line, or a file that cannot be read: exit 2.
+    Usage(String),
+    /// A banshi error on the input: exit 1, printed as JSON with `--json`.
+    Banshi(banshi::Error, bool),
+    /// Some batch lines failed: exit 1 (already reported per line).
+    BatchErrors(u64),
+}
+
+impl From<lexopt::Error> for Failure {
+    fn from(e: lexopt::Error) -> Failure {
+        Failure::Usage(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("banshi: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Banshi(e, as_json)) => {
+            if as_json {
+                println!("{}", json::error(&e));
+            }
+            eprintln!("banshi: [{}] {e}", e.code().name());
+            ExitCode::from(1)
+        }
+        Err(Failure::BatchErrors(n)) => {
+            eprintln!("banshi: {n} 行处理失败（见对应输出行的 error）");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Options {
+    catalog: Option<PathBuf>,
+    json: bool,
+    facts: Option<String>,
+    submitted: Option<String>,
+    threads: Option<usize>,
+    input: Option<String>,
+    positional: Vec<String>,
+}
+
+fn parse_args() -> Result<Options, Failure> {
+    use lexopt::prelude::*;
+    let mut opts = Options::default();
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("catalog") => opts.catalog = Some(parser.value()?.into()),
+            Long("json") => opts.json = true,
+            Long("facts") => opts.facts = Some(parser.value()?.string()?),
+            Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
+            Long("input") => opts.input = Some(parser.value()?.string()?),
+            Long("threads") => opts.threads = Some(parser.value()?.parse()?),
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            Value(v) => opts.positional.push(v.string()?),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    Ok(opts)
+}
+
+fn run() -> Result<(), Failure> {
+    let opts = parse_args()?;
+    let args: Vec<&str> = opts.positional.iter().map(String::as_str).collect();
+    let loaded;
+    let catalog = match &opts.catalog {
+        None => Catalog::embedded(),
+        Some(path) => {
+            loaded = load_catalog(path).map_err(|e| Failure::Banshi(e, opts.json))?;
+            &loaded
+        }
+    };
+    let banshi = |e: banshi::Error| Failure::Banshi(e, opts.json);
+    let mut out = io::stdout().lock();
+
+    match args.as_slice() {
+        ["services"] if opts.json => emit(&mut out, &json::services(catalog)),
+        ["services"] => emit(&mut out, &render::services(catalog)),
+        ["show", id] => {
+            let guide = json::service(catalog, id).map_err(banshi)?;
+            emit(&mut out, &if opts.json { guide } else { render::guide(&guide) })
+        }
+        ["assess", id] => {
+            let facts = read_json(required(&opts.facts, "--facts")?)?;
+            let request = format!(r#"{{"service":{},"facts":{facts}}}"#, quote(id));
+            let response = json::assess(catalog, &request).map_err(banshi)?;
+            emit(&mut out, &if opts.json { response } else { render::assessment(&response) })
+        }
+        ["check", id] => {
+            let facts = read_json(required(&opts.facts, "--facts")?)?;
+            let submitted = read_json(required(&opts.submitted, "--submitted")?)?;
+            let request = format!(r#"{{"service":{},"facts":{facts},"submitted":{submitted}}}"#, quote(id));
+            let response = json::check(catalog, &request).map_err(banshi)?;
+            emit(&mut out, &if opts.json { response } else { render::notice(&response) })
+        }
+        ["batch", mode @ ("assess" | "check")] => {
+            let call = if *mode == "assess" { json::assess } else { json::check };
+            let threads = opts.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            if threads == 0 {
+                return Err(Failure::Usage("--threads 至少为 1".into()));
+            }
+            let input: Box<dyn io::BufRead> = match opts.input.as_deref() {
+                None | Some("-") => Box::new(io::stdin().lock()),
+                Some(path) => Box::new(io::BufReader::new(
+                    std::fs::File::open(path).map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?,
+                )),
+            };
+            let failed = batch::run(catalog, call, input, &mut out, threads, io::stderr().is_terminal())
+                .map_err(|e| Failure::Usage(format!("批量处理 I/O 错误：{e}")))?;
+            if failed > 0 { Err(Failure::BatchErrors(failed)) } else { Ok(()) }
+        }
+        ["validate", "id", number] => {
+            let response =
+                json::validate_id_number(&format!(r#"{{"id_number":{}}}"#, quote(number))).map_err(banshi)?;
+            emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+        }
+        ["validate", "date", date] => {
+            let response = json::validate_date(&format!(r#"{{"date":{}}}"#, quote(date))).map_err(banshi)?;
+            emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+        }
+        ["validate", "file", service, material, path] => {
+            let meta = std::fs::metadata(path).map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?;
+            let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
+            let request = format!(
+                r#"{{"service":{},"material":{},"file":{{"name":{},"size":{}}}}}"#,
+                quote(service),
+                quote(material),
+                quote(name),
+                meta.len()
+            );
+            let response = json::validate_file(catalog, &request).map_err(banshi)?;
+            emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+        }
+        ["vocabulary"] => emit(&mut out, &json::vocabulary()),
+        ["bundle", dir] => {
+            let (version, files) = read_dir(Path::new(dir)).map_err(|e| Failure::Usage(e.to_string()))?;
+            Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+                .map_err(|e| banshi(e.into()))?;
+            let services: Vec<&str> = files.iter().map(|(_, t)| t.trim()).collect();
+            emit(&mut out, &format!("{{\"version\":{},\"services\":[\n{}\n]}}", quote(&version), services.join(",\n")))
+        }
+        ["version"] => emit(&mut out, &format!("banshi {} (catalogue {})", banshi::VERSION, catalog.version())),
+        [] => Err(Failure::Usage("缺少命令".into())),
+        _ => Err(Failure::Usage(format!("无法识别的命令：{}", args.join(" ")))),
+    }
+}
+
+fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
+    writeln!(out, "{text}").map_err(|e| Failure::Usage(format!("无法写出结果：{e}")))
+}
+
+fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, Failure> {
+    value.as_deref().ok_or_else(|| Failure::Usage(format!("缺少 {flag} <文件>")))
+}
+
+/// A JSON string literal.
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).expect("strings serialise")
+}
+
+/// Reads a JSON file (or stdin for `-`). The text is passed on verbatim, so
+/// that duplicate keys still reach banshi's checks; it is only checked to be
+/// one well-formed JSON value here, so that errors name the file.
+fn read_json(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|t| text = t)
+    };
+    result.map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?;
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+        return Err(Failure::Banshi(banshi::Error::InvalidJson { detail: format!("{path}: {e}") }, false));
+    }
+    Ok(text)
+}
+
+/// Reads a catalogue directory: `VERSION` and `services/*.json`.
+fn read_dir(dir: &Path) -> io::Result<(String, Vec<(String, String)>)> {
+    let version = std::fs::read_to_string(dir.join("VERSION"))?.trim().to_owned();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir.join("services"))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            files.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    files.sort();
+    Ok((version, files))
+}
+
+fn load_catalog(path: &Path) -> Result<Catalog, banshi::Error> {
+    let io_error = |e: io::Error| banshi::Error::InvalidJson { detail: format!("{}: {e}", path.display()) };
+    if path.is_dir() {
+        let (version, files) = read_dir(path).map_err(io_error)?;
+        Ok(Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))?)
+    } else {
+        Ok(Catalog::from_bundle(&std::fs::read_to_string(path).map_err(io_error)?)?)
+    }
+}

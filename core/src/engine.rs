@@ -907,6 +907,9 @@ impl Serialize for Notice<'_> {
         map.serialize_entry("not_required", &Seq(|| self.not_required().map(Material::id)))?;
         map.serialize_entry("pending", &Seq(|| self.assessment.pending()))?;
         map.serialize_entry("missing_facts", &self.assessment.missing)?;
+        let service = self.assessment.service;
+        map.serialize_entry("legal_basis", &Seq(|| service.legal_basis().iter().map(CitationJson)))?;
+        map.serialize_entry("supervision", &SupervisionJson(service.supervision()))?;
         map.end()
     }
 }

@@ -220,21 +220,65 @@ pub fn validate_id_number(request: &str) -> Result<String, Error> {
     let value = wire::parse(request)?;
     let obj = Object::new(&value, "请求", &["id_number"])?;
     let text = obj.required_str("id_number")?;
-    let mut out = serde_json::Map::new();
-    match IdNumber::parse(text) {
-        Ok(id) => {
-            out.insert("valid".into(), true.into());
-            out.insert("masked".into(), id.masked().into());
-            out.insert("birth_date".into(), id.birth_date().to_string().into());
-            out.insert("sex".into(), if id.is_male() { "male" } else { "female" }.into());
-        }
-        Err(e) => {
-            out.insert("valid".into(), false.into());
-            out.insert("masked".into(), e.masked().into());
-            out.insert("problems".into(), problems(e.problems().iter().map(|p| (p.code(), p.to_string()))));
+    Ok(to_string(&match IdNumber::parse(text) {
+        Ok(id) => Validation {
+            masked: Some(id.masked()),
+            birth_date: Some(id.birth_date()),
+            sex: Some(if id.is_male() { "male" } else { "female" }),
+            ..Validation::valid(true)
+        },
+        Err(e) => Validation {
+            masked: Some(e.masked().to_owned()),
+            problems: e.problems().iter().map(|p| ProblemJson { code: p.code(), message: p.to_string() }).collect(),
+            ..Validation::valid(false)
+        },
+    }))
+}
+
+/// A validator's answer. Fields are written in declaration order, whatever
+/// serde_json features the embedding application enables.
+#[derive(Serialize)]
+struct Validation {
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    masked: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birth_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sex: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    problems: Vec<ProblemJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formats: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_bytes: Option<u64>,
+}
+
+impl Validation {
+    fn with_problems(self, problems: Vec<ProblemJson>) -> Validation {
+        Validation { problems, ..self }
+    }
+
+    fn valid(valid: bool) -> Validation {
+        Validation {
+            valid,
+            masked: None,
+            birth_date: None,
+            sex: None,
+            date: None,
+            problems: Vec::new(),
+            formats: None,
+            max_bytes: None,
         }
     }
-    Ok(to_string(&out))
+}
+
+#[derive(Serialize)]
+struct ProblemJson {
+    code: &'static str,
+    message: String,
 }
 
 /// Validates a date typed into a form.
@@ -249,18 +293,13 @@ pub fn validate_date(request: &str) -> Result<String, Error> {
     let value = wire::parse(request)?;
     let obj = Object::new(&value, "请求", &["date"])?;
     let text = obj.required_str("date")?;
-    let mut out = serde_json::Map::new();
-    match text.parse::<Date>() {
-        Ok(date) => {
-            out.insert("valid".into(), true.into());
-            out.insert("date".into(), date.to_string().into());
-        }
-        Err(e) => {
-            out.insert("valid".into(), false.into());
-            out.insert("problems".into(), problems([("INVALID_DATE", e.to_string())]));
-        }
-    }
-    Ok(to_string(&out))
+    Ok(to_string(&match text.parse::<Date>() {
+        Ok(date) => Validation { date: Some(date), ..Validation::valid(true) },
+        Err(e) => Validation {
+            problems: vec![ProblemJson { code: "INVALID_DATE", message: e.to_string() }],
+            ..Validation::valid(false)
+        },
+    }))
 }
 
 /// Validates a chosen file against its material's spec, before upload.
@@ -306,109 +345,149 @@ pub fn validate_file(catalog: &Catalog, request: &str) -> Result<String, Error> 
             field: "material".into(), expected: format!("“{id}”不是电子文件材料")
         });
     };
-    let found = spec.check(&upload);
-    let mut out = serde_json::Map::new();
-    out.insert("valid".into(), found.is_empty().into());
-    out.insert("problems".into(), problems(found.iter().map(|p| (p.code(), p.to_string()))));
-    out.insert("formats".into(), spec.formats().into());
-    out.insert("max_bytes".into(), spec.max_bytes().into());
-    Ok(to_string(&out))
-}
-
-fn problems<'s>(items: impl IntoIterator<Item = (&'s str, String)>) -> serde_json::Value {
-    items
-        .into_iter()
-        .map(|(code, message)| serde_json::json!({"code": code, "message": message}))
-        .collect::<Vec<_>>()
-        .into()
+    let problems: Vec<ProblemJson> =
+        spec.check(&upload).iter().map(|p| ProblemJson { code: p.code(), message: p.to_string() }).collect();
+    Ok(to_string(
+        &Validation {
+            formats: Some(spec.formats().to_vec()),
+            max_bytes: Some(spec.max_bytes()),
+            ..Validation::valid(problems.is_empty())
+        }
+        .with_problems(problems),
+    ))
 }
 
 /// The vocabulary: facts (with kinds and choices), owners and forms, with
 /// their Chinese labels, for building forms.
 pub fn vocabulary() -> String {
-    use serde_json::json;
-    let facts: Vec<_> = FactInfo::all()
+    #[derive(Serialize)]
+    struct Label {
+        name: &'static str,
+        label: &'static str,
+    }
+    #[derive(Serialize)]
+    struct Fact {
+        name: &'static str,
+        label: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<u32>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        choices: Vec<Label>,
+    }
+    #[derive(Serialize)]
+    struct Vocabulary {
+        facts: Vec<Fact>,
+        owners: Vec<Label>,
+        forms: Vec<Label>,
+    }
+    let facts = FactInfo::all()
         .iter()
         .map(|f| {
-            let mut v = json!({"name": f.name(), "label": f.label()});
-            match f.kind() {
-                FactKind::Date => v["type"] = "date".into(),
-                FactKind::Bool => v["type"] = "bool".into(),
-                FactKind::Count { max } => {
-                    v["type"] = "count".into();
-                    v["max"] = max.into();
-                }
+            let (kind, max, choices) = match f.kind() {
+                FactKind::Date => ("date", None, Vec::new()),
+                FactKind::Bool => ("bool", None, Vec::new()),
+                FactKind::Count { max } => ("count", Some(max), Vec::new()),
                 FactKind::Choice(choices) => {
-                    v["type"] = "choice".into();
-                    v["choices"] = choices
-                        .iter()
-                        .map(|c| json!({"name": c.name(), "label": c.label()}))
-                        .collect::<Vec<_>>()
-                        .into();
+                    ("choice", None, choices.iter().map(|c| Label { name: c.name(), label: c.label() }).collect())
                 }
-            }
-            v
+            };
+            Fact { name: f.name(), label: f.label(), kind, max, choices }
         })
         .collect();
-    let labels =
-        |pairs: Vec<(&str, &str)>| pairs.into_iter().map(|(n, l)| json!({"name": n, "label": l})).collect::<Vec<_>>();
-    to_string(&json!({
-        "facts": facts,
-        "owners": labels(crate::Owner::ALL.iter().map(|o| (o.name(), o.label())).collect()),
-        "forms": labels(crate::Form::ALL.iter().map(|f| (f.name(), f.label())).collect()),
-    }))
+    to_string(&Vocabulary {
+        facts,
+        owners: crate::Owner::ALL.iter().map(|o| Label { name: o.name(), label: o.label() }).collect(),
+        forms: crate::Form::ALL.iter().map(|f| Label { name: f.name(), label: f.label() }).collect(),
+    })
 }
 
 /// The JSON form of an error: `{"error": {"code", "number", "message", …}}`,
 /// with the variant's details (`key`, `suggestion`, `field`, `problems` …).
 pub fn error(e: &Error) -> String {
-    use serde_json::json;
-    let mut detail = serde_json::Map::new();
-    detail.insert("code".into(), e.code().name().into());
-    detail.insert("number".into(), e.code().number().into());
-    detail.insert("message".into(), e.to_string().into());
-    let mut put = |k: &str, v: serde_json::Value| {
-        detail.insert(k.into(), v);
+    #[derive(Serialize)]
+    struct CatalogProblem<'a> {
+        file: &'a str,
+        service: Option<&'a str>,
+        path: &'a str,
+        message: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Detail<'a> {
+        code: &'static str,
+        number: u32,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        path: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        key: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        field: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        service: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        material: Option<&'a str>,
+        /// Present (possibly null) wherever a suggestion could be made.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggestion: Option<Option<&'a str>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        problems: Option<Vec<CatalogProblem<'a>>>,
+    }
+    #[derive(Serialize)]
+    struct Wrapper<'a> {
+        error: Detail<'a>,
+    }
+    let mut d = Detail {
+        code: e.code().name(),
+        number: e.code().number(),
+        message: e.to_string(),
+        path: None,
+        key: None,
+        field: None,
+        service: None,
+        material: None,
+        suggestion: None,
+        problems: None,
     };
     match e {
         Error::UnknownKey { path, key, suggestion } => {
-            put("path", path.as_str().into());
-            put("key", key.as_str().into());
-            put("suggestion", (*suggestion).into());
+            (d.path, d.key, d.suggestion) = (Some(path.as_ref()), Some(key.as_ref()), Some(*suggestion));
         }
-        Error::UnknownFact { key, suggestion } => {
-            put("key", key.as_str().into());
-            put("suggestion", (*suggestion).into());
-        }
+        Error::UnknownFact { key, suggestion } => (d.key, d.suggestion) = (Some(key.as_ref()), Some(*suggestion)),
         Error::MissingField { field } | Error::InvalidValue { field, .. } | Error::InvalidDate { field, .. } => {
-            put("field", field.as_str().into())
+            d.field = Some(field.as_ref());
         }
-        Error::InvalidFactValue { fact, .. } => put("field", (*fact).into()),
-        Error::DuplicateKey { key } => put("key", key.as_str().into()),
+        Error::InvalidFactValue { fact, .. } => d.field = Some(*fact),
+        Error::DuplicateKey { key } => d.key = Some(key.as_ref()),
         Error::UnknownService { id, suggestion } => {
-            put("service", id.as_str().into());
-            put("suggestion", suggestion.as_deref().into());
+            (d.service, d.suggestion) = (Some(id.as_ref()), Some(suggestion.as_deref()))
         }
-        Error::ServiceNotInForce { id, .. } => put("service", id.as_str().into()),
-        Error::UnknownMaterial { id, suggestion, .. } => {
-            put("material", id.as_str().into());
-            put("suggestion", suggestion.as_deref().into());
+        Error::ServiceNotInForce { id, .. } => d.service = Some(id.as_ref()),
+        Error::UnknownMaterial { service, id, suggestion } => {
+            (d.service, d.material, d.suggestion) =
+                (Some(service.as_ref()), Some(id.as_ref()), Some(suggestion.as_deref()));
         }
-        Error::DuplicateSubmission { id } => put("material", id.as_str().into()),
-        Error::InvalidCatalog(load) => put(
-            "problems",
-            load.problems()
-                .iter()
-                .map(|p| json!({"file": p.file(), "service": p.service(), "path": p.path(), "message": p.message()}))
-                .collect::<Vec<_>>()
-                .into(),
-        ),
+        Error::DuplicateSubmission { id } => d.material = Some(id.as_ref()),
+        Error::InvalidCatalog(load) => {
+            d.problems = Some(
+                load.problems()
+                    .iter()
+                    .map(|p| CatalogProblem {
+                        file: p.file(),
+                        service: p.service(),
+                        path: p.path(),
+                        message: p.message(),
+                    })
+                    .collect(),
+            );
+        }
         Error::InvalidUtf8
         | Error::InvalidJson { .. }
         | Error::MissingApplicationDate
         | Error::BirthAfterApplication { .. } => {}
     }
-    to_string(&json!({ "error": detail }))
+    to_string(&Wrapper { error: d })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
         let c: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
-        let distance = levenshtein(&input, &c);
+        let distance = distance(&input, &c);
         let limit = (input.len().max(c.len()) / 3).clamp(1, 3);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -17,18 +17,29 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
     best.map(|(_, c)| c)
 }
 
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+/// Optimal string alignment distance: Levenshtein plus adjacent
+/// transpositions, the commonest typo (`hukuo` for `hukou`).
+fn distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best =
+                (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
         }
     }
-    row[b.len()]
+    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -43,5 +54,7 @@ mod tests {
         assert_eq!(nearest("birthdate", names), Some("birth_date"));
         assert_eq!(nearest("colour", names), None);
         assert_eq!(nearest("", names), None);
+        assert_eq!(nearest("hukuo", names), Some("hukou"));
+        assert_eq!(nearest("lwa", ["law", "rule"]), Some("law"));
     }
 }
