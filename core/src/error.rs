@@ -61,6 +61,8 @@ error_codes! {
     InvalidValue = 13, "INVALID_VALUE", "a field has the wrong type or an invalid value";
     /// A key appears twice in one JSON object.
     DuplicateKey = 14, "DUPLICATE_KEY", "a key appears twice in one object";
+    /// The input is larger than the documented limit (1 MiB).
+    InputTooLarge = 15, "INPUT_TOO_LARGE", "the input is larger than the documented limit";
     /// No service has this number.
     UnknownService = 20, "UNKNOWN_SERVICE", "no service has this number";
     /// The service is not in force on the application date.
@@ -134,6 +136,14 @@ pub enum Error {
     DuplicateKey {
         /// The repeated key.
         key: String,
+    },
+    /// The input is larger than the documented limit.
+    #[error("输入过大：{size} 字节，上限为 {limit} 字节")]
+    InputTooLarge {
+        /// The input's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
     },
     /// No service has this number.
     #[error("没有序号为“{id}”的事项{}", hint(suggestion))]
@@ -224,6 +234,7 @@ impl Error {
             Error::MissingField { .. } => ErrorCode::MissingField,
             Error::InvalidValue { .. } => ErrorCode::InvalidValue,
             Error::DuplicateKey { .. } => ErrorCode::DuplicateKey,
+            Error::InputTooLarge { .. } => ErrorCode::InputTooLarge,
             Error::UnknownService { .. } => ErrorCode::UnknownService,
             Error::ServiceNotInForce { .. } => ErrorCode::ServiceNotInForce,
             Error::UnknownMaterial { .. } => ErrorCode::UnknownMaterial,

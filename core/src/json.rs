@@ -484,6 +484,7 @@ pub fn error(e: &Error) -> String {
         }
         Error::InvalidUtf8
         | Error::InvalidJson { .. }
+        | Error::InputTooLarge { .. }
         | Error::MissingApplicationDate
         | Error::BirthAfterApplication { .. } => {}
     }

@@ -45,10 +45,7 @@ impl Value<'_> {
 /// a stack overflow.
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, crate::Error> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(crate::Error::InvalidValue {
-            field: "请求".to_owned(),
-            expected: format!("过大：{} 字节，上限为 {MAX_INPUT_BYTES} 字节", text.len()),
-        });
+        return Err(crate::Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
     }
     serde_json::from_str(text).map_err(|e| crate::Error::InvalidJson { detail: e.to_string() })
 }

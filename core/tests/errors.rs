@@ -29,6 +29,15 @@ fn malformed_requests() {
 }
 
 #[test]
+fn oversized_and_deeply_nested_input_is_refused() {
+    let huge =
+        format!(r#"{{"service":"1.1","facts":{{"application_date":"2026-11-27"}},"pad":"{}"}}"#, "x".repeat(1 << 20));
+    assert_eq!(code(json::assess, &huge), ErrorCode::InputTooLarge);
+    let deep = format!(r#"{{"service":"1.1","facts":{}{}}}"#, "[".repeat(200), "]".repeat(200));
+    assert_eq!(code(json::assess, &deep), ErrorCode::InvalidJson);
+}
+
+#[test]
 fn malformed_facts() {
     let cases: &[(&str, ErrorCode)] = &[
         ("{}", ErrorCode::MissingApplicationDate),
