@@ -475,6 +475,17 @@ impl Service {
     pub fn material(&self, id: &str) -> Option<(&Requirement, &Material)> {
         self.requirements.iter().find_map(|r| r.options.iter().find(|m| m.id == id).map(|m| (r, m)))
     }
+
+    /// The error for a material id this service does not know, with the
+    /// nearest known id.
+    pub(crate) fn unknown_material(&self, id: &str) -> crate::Error {
+        let ids = self.requirements.iter().flat_map(|r| r.options.iter().map(|m| m.id.as_str()));
+        crate::Error::UnknownMaterial {
+            service: self.id.clone(),
+            id: id.to_owned(),
+            suggestion: crate::suggest::nearest(id, ids).map(str::to_owned),
+        }
+    }
 }
 
 fn in_force(from: Option<Date>, until: Option<Date>, date: Date) -> bool {

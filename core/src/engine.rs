@@ -221,12 +221,7 @@ impl Service {
     ) -> Result<Notice<'c>, Error> {
         for (i, s) in submitted.iter().enumerate() {
             if self.material(&s.id).is_none() {
-                let ids = self.requirements.iter().flat_map(|r| r.options.iter().map(|m| m.id()));
-                return Err(Error::UnknownMaterial {
-                    service: self.id.clone(),
-                    id: s.id.clone(),
-                    suggestion: crate::suggest::nearest(&s.id, ids).map(str::to_owned),
-                });
+                return Err(self.unknown_material(&s.id));
             }
             if submitted[..i].iter().any(|t| t.id == s.id) {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });

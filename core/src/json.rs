@@ -333,12 +333,7 @@ pub fn validate_file(catalog: &Catalog, request: &str) -> Result<String, Error> 
         },
     };
     let Some((_, material)) = service.material(id) else {
-        let ids = service.requirements().iter().flat_map(|r| r.options().iter().map(|m| m.id()));
-        return Err(Error::UnknownMaterial {
-            service: service.id().to_owned(),
-            id: id.to_owned(),
-            suggestion: crate::suggest::nearest(id, ids).map(str::to_owned),
-        });
+        return Err(service.unknown_material(id));
     };
     let Some(spec) = material.file() else {
         return Err(Error::InvalidValue {
