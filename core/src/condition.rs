@@ -261,17 +261,31 @@ pub(crate) enum ReasonKind<'c> {
 
 impl fmt::Display for Reason<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(text) = self.as_str() {
+            return f.write_str(text);
+        }
         match self.0 {
-            ReasonKind::Always => f.write_str("办理本事项须提供"),
-            ReasonKind::Text(text) => f.write_str(text),
-            ReasonKind::Atom { atom, value, truth } => match (atom.var.kind(), value) {
-                (VarKind::Bool { yes, no }, VarValue::Bool(b)) => f.write_str(if b { yes } else { no }),
-                (VarKind::Choice(choices), VarValue::Choice(i)) => f.write_str(VarKind::choice_phrase(choices, i)),
-                (VarKind::Count { subject, unit }, VarValue::Count(_)) => {
-                    let Test::Cmp(cmp, n) = atom.test else { unreachable!("counts are compared") };
-                    write!(f, "{subject}{}{n}{unit}", cmp.word(truth))
-                }
-                _ => unreachable!("conditions are type-checked at load"),
+            ReasonKind::Atom { atom, value: VarValue::Count(_), truth } => {
+                let (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) = (atom.var.kind(), atom.test) else {
+                    unreachable!("conditions are type-checked at load")
+                };
+                write!(f, "{subject}{}{n}{unit}", cmp.word(truth))
+            }
+            _ => unreachable!("every other reason is a fixed phrase"),
+        }
+    }
+}
+
+impl Reason<'_> {
+    /// The phrase when it needs no formatting (all but number comparisons).
+    fn as_str(&self) -> Option<&str> {
+        match self.0 {
+            ReasonKind::Always => Some("办理本事项须提供"),
+            ReasonKind::Text(text) => Some(text),
+            ReasonKind::Atom { atom, value, .. } => match (atom.var.kind(), value) {
+                (VarKind::Bool { yes, no }, VarValue::Bool(b)) => Some(if b { yes } else { no }),
+                (VarKind::Choice(choices), VarValue::Choice(i)) => Some(VarKind::choice_phrase(choices, i)),
+                _ => None,
             },
         }
     }
@@ -279,7 +293,10 @@ impl fmt::Display for Reason<'_> {
 
 impl serde::Serialize for Reason<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.as_str() {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 

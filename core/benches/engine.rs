@@ -1,0 +1,61 @@
+//! Engine benchmarks on realistic cases: 10.1 (the largest list), 1.2's
+//! newborn case and 8.1 non-local. `cargo bench -p banshi`.
+
+use std::hint::black_box;
+
+use banshi::{Catalog, Facts, IdNumber, Submission, json};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const CASES: [(&str, &str); 3] = [
+    (
+        "10.1",
+        r#"{"application_date":"2026-11-27","birth_date":"1988-03-15","hukou":"nonlocal","marital_status":"married","proxy":false,"employment_status":"unemployed","has_training_certificate":true,"college_graduate":false,"premises":"leased"}"#,
+    ),
+    (
+        "1.2",
+        r#"{"application_date":"2026-11-27","birth_date":"2026-11-01","proxy":true,"reimbursement_case":"newborn_inpatient","receipt_names_parent":true}"#,
+    ),
+    ("8.1", r#"{"application_date":"2026-11-27","birth_date":"1995-02-14","hukou":"nonlocal","proxy":false}"#),
+];
+
+fn engine(c: &mut Criterion) {
+    let catalog = Catalog::embedded();
+    for (id, facts_json) in CASES {
+        let service = catalog.service(id).unwrap();
+        let facts = Facts::from_json(facts_json).unwrap();
+        c.bench_function(&format!("assess typed {id}"), |b| b.iter(|| service.assess(black_box(&facts)).unwrap()));
+        let request = format!(r#"{{"service":"{id}","facts":{facts_json}}}"#);
+        c.bench_function(&format!("assess json {id}"), |b| {
+            b.iter(|| json::assess(catalog, black_box(&request)).unwrap())
+        });
+        let everything: Vec<Submission> = service
+            .assess(&facts)
+            .unwrap()
+            .checklist()
+            .map(|i| {
+                let m = &i.requirement().options()[0];
+                Submission::new(m.id(), m.originals(), m.copies())
+            })
+            .collect();
+        c.bench_function(&format!("check typed {id}"), |b| {
+            b.iter(|| service.check(black_box(&facts), &everything).unwrap())
+        });
+    }
+    c.bench_function("validate id number", |b| b.iter(|| IdNumber::parse(black_box("11010519491231002X")).unwrap()));
+}
+
+fn loading(c: &mut Criterion) {
+    let bundle = {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/services");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        texts.sort();
+        format!(r#"{{"version":"bench","services":[{}]}}"#, texts.join(","))
+    };
+    c.bench_function("load catalogue from bundle text", |b| {
+        b.iter(|| Catalog::from_bundle(black_box(&bundle)).unwrap())
+    });
+}
+
+criterion_group!(benches, engine, loading);
+criterion_main!(benches);
