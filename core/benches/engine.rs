@@ -57,5 +57,11 @@ fn loading(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine, loading);
+// criterion_group! generates an undocumented public function.
+#[allow(missing_docs)]
+mod group {
+    use super::*;
+    criterion_group!(benches, engine, loading);
+}
+use group::benches;
 criterion_main!(benches);
