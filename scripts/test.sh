@@ -6,6 +6,16 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Installs Debian packages for commands that are missing (CI runs as root).
+need() { # need <command> <package>...
+    local cmd=$1
+    shift
+    command -v "$cmd" >/dev/null && return 0
+    echo "installing $* for $cmd"
+    if [ ! -f /tmp/banshi-apt-updated ]; then apt-get update -q && touch /tmp/banshi-apt-updated; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
 step "toolchain"
 if ! command -v cargo >/dev/null; then
     echo "cargo not found: install Rust (rustup) first" >&2
@@ -29,6 +39,15 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
 step "rust tests (unit, integration, properties, conformance, doctests, CLI)"
 cargo test --workspace --locked
+
+step "C ABI: panic guard"
+cargo test -q --locked -p banshi-ffi --features test-panic
+
+step "C ABI: header, conformance, threads, hostile calls; valgrind and ASan"
+need cc build-essential
+need valgrind valgrind
+need pkg-config pkg-config
+./scripts/test-c.sh
 
 step "main job smoke run"
 cargo run -q --locked -p banshi-cli -- assess 10.1 --facts examples/10.1-married.json >/dev/null

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# C ABI suites: header checks, conformance (shared and static library),
+# 16 threads, hostile calls; then all of them under valgrind and ASan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in cc c++ valgrind pkg-config readelf; do
+    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install build-essential valgrind)" >&2; exit 1; }
+done
+
+out=target/c
+prefix="$PWD/$out/prefix"
+rm -rf "$prefix"
+PREFIX="$prefix" ./scripts/install.sh
+lib="$prefix/lib"
+export PKG_CONFIG_PATH="$lib/pkgconfig"
+cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L -Ibindings/c -g)
+
+echo "--- README example via pkg-config"
+cc -std=c99 -Wall -Wextra -Werror tests/c/example.c $(pkg-config --cflags --libs banshi) -o "$out/example"
+LD_LIBRARY_PATH="$lib" "$out/example" | grep -q '"id":"marital_status_proof"'
+
+echo "--- header: C99 (included twice) and C++"
+cc "${cflags[@]}" -fsyntax-only tests/c/hostile.c
+c++ -std=c++11 -Wall -Wextra -Werror -Ibindings/c tests/c/header.cpp -L"$lib" -lbanshi -o "$out/header_cpp"
+LD_LIBRARY_PATH="$lib" "$out/header_cpp"
+readelf -d "$lib/libbanshi.so.0" | grep -q 'SONAME.*libbanshi.so.0' || { echo "libbanshi.so lacks its SONAME" >&2; exit 1; }
+
+for t in conformance threads hostile; do
+    cc "${cflags[@]}" "tests/c/$t.c" -L"$lib" -lbanshi -lpthread -o "$out/$t"
+    cc "${cflags[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer "tests/c/$t.c" -L"$lib" -lbanshi -lpthread -o "$out/$t-asan"
+done
+# The static library, linked into the conformance runner.
+cc "${cflags[@]}" tests/c/conformance.c "$lib/libbanshi.a" -lpthread -ldl -lm -o "$out/conformance-static"
+
+run() { LD_LIBRARY_PATH="$lib" "$@"; }
+args() { case "$1" in hostile*) ;; *) echo tests/cases ;; esac; }
+
+echo "--- plain"
+for t in conformance threads hostile; do run "$out/$t" $(args "$t"); done
+"$out/conformance-static" tests/cases
+
+echo "--- valgrind"
+for t in conformance threads hostile; do
+    run valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+        --show-leak-kinds=definite,indirect,possible "$out/$t" $(args "$t")
+done
+
+echo "--- AddressSanitizer + UBSan"
+for t in conformance threads hostile; do
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 run "$out/$t-asan" $(args "$t")
+done
