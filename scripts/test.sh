@@ -49,6 +49,11 @@ need valgrind valgrind
 need pkg-config pkg-config
 ./scripts/test-c.sh
 
+step "Java: JUnit 5 on every JDK, UTF-8 and GBK"
+need mvn maven
+need unzip unzip
+./scripts/test-java.sh
+
 step "main job smoke run"
 cargo run -q --locked -p banshi-cli -- assess 10.1 --facts examples/10.1-married.json >/dev/null
 echo "banshi assess 10.1: ok"

@@ -41,6 +41,13 @@ fn engine(c: &mut Criterion) {
             b.iter(|| service.check(black_box(&facts), &everything).unwrap())
         });
     }
+    // The request the C and Java per-call benchmarks send (scripts/bench-bindings.sh).
+    let shared =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases/assess/10.1-married.req"))
+            .unwrap();
+    c.bench_function("assess json conformance 10.1-married", |b| {
+        b.iter(|| json::assess(catalog, black_box(&shared)).unwrap())
+    });
     c.bench_function("validate id number", |b| b.iter(|| IdNumber::parse(black_box("11010519491231002X")).unwrap()));
 }
 

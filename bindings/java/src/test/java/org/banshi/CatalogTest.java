@@ -1,0 +1,146 @@
+package org.banshi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+    private static final String MARRIED = "{\"service\":\"10.1\",\"facts\":{\"application_date\":\"2026-11-27\","
+            + "\"marital_status\":\"married\",\"hukou\":\"nonlocal\"}}";
+
+    @Test
+    void assessExplainsInChinese() {
+        try (Catalog catalog = Catalog.embedded()) {
+            String out = catalog.assess(MARRIED);
+            assertTrue(out.contains("\"id\":\"spouse_id_card\""), out);
+            assertTrue(out.contains("申请人已婚"), out);
+            assertTrue(out.contains("申请人户籍为外地"), out);
+        }
+    }
+
+    @Test
+    void errorsCarryCodeMessageAndJson() {
+        try (Catalog catalog = Catalog.embedded()) {
+            BanshiException e = assertThrows(BanshiException.class, () -> catalog.assess(
+                    "{\"service\":\"10.1\",\"facts\":{\"application_date\":\"2026-11-27\",\"hukuo\":\"local\"}}"));
+            assertEquals(ErrorCode.UNKNOWN_FACT, e.code());
+            assertEquals(30, e.number());
+            assertEquals("未知的申请人信息字段“hukuo”，是否应为“hukou”？", e.getMessage());
+            assertTrue(e.errorJson().contains("\"suggestion\":\"hukou\""), e.errorJson());
+
+            byte[] badUtf8 = {'{', (byte) 0xff, '}'};
+            assertEquals(ErrorCode.INVALID_UTF8, assertThrows(BanshiException.class, () -> catalog.assess(badUtf8)).code());
+            assertEquals(ErrorCode.UNKNOWN_SERVICE, assertThrows(BanshiException.class, () -> catalog.service("12.1")).code());
+            assertEquals(ErrorCode.INVALID_JSON, assertThrows(BanshiException.class, () -> catalog.check("{")).code());
+        }
+    }
+
+    @Test
+    void everyJavaCodeMatchesTheNativeLibrary() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertEquals(code.name(), Banshi.resultName(code.number()));
+        }
+        int known = 0;
+        for (int n = 1; n < 1000; n++) {
+            String name = Banshi.resultName(n);
+            if (!name.equals("UNKNOWN")) {
+                known++;
+                assertNotNull(ErrorCode.fromNumber(n), "Java lacks native code " + n + " " + name);
+            }
+        }
+        assertEquals(ErrorCode.values().length, known);
+        assertEquals("OK", Banshi.resultName(0));
+    }
+
+    @Test
+    void aLoadedCatalogueReportsEveryProblem() {
+        BanshiException e = assertThrows(BanshiException.class, () -> Catalog.load("{\"version\":\"x\",\"services\":[]}"));
+        assertEquals(ErrorCode.INVALID_CATALOG, e.code());
+        assertTrue(e.errorJson().contains("目录中没有任何事项"), e.errorJson());
+    }
+
+    @Test
+    void aBundleLoadsAtRunTime() throws Exception {
+        Path dir = ConformanceTest.casesDir().resolve("../../core/catalog/services").normalize();
+        List<String> files = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                files.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+            }
+        }
+        String bundle = "{\"version\":\"office-2027.1\",\"services\":[" + String.join(",", files) + "]}";
+        try (Catalog loaded = Catalog.load(bundle)) {
+            assertTrue(loaded.services().startsWith("{\"catalog_version\":\"office-2027.1\""));
+            assertTrue(loaded.assess(MARRIED).contains("\"id\":\"spouse_id_card\""));
+        }
+    }
+
+    @Test
+    void theLibraryComesFromBanshiLibraryPathWhenSet() throws Exception {
+        assertEquals("0.1.0", Banshi.version());
+        java.io.File loaded = com.sun.jna.NativeLibrary.getInstance("banshi").getFile();
+        assertNotNull(loaded);
+        String dir = System.getProperty("banshi.library.path");
+        if (dir != null) {
+            assertEquals(new java.io.File(dir).getCanonicalFile(), loaded.getParentFile().getCanonicalFile());
+        }
+    }
+
+    @Test
+    void closedCataloguesRefuseCalls() {
+        Catalog catalog = Catalog.embedded();
+        catalog.close();
+        catalog.close();
+        assertThrows(IllegalStateException.class, catalog::services);
+    }
+
+    @Test
+    void sixteenThreadsShareOneCatalogue() throws Exception {
+        try (Catalog catalog = Catalog.embedded()) {
+            String expected = catalog.assess(MARRIED);
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    results.add(pool.submit(() -> {
+                        int same = 0;
+                        for (int i = 0; i < 500; i++) {
+                            if (catalog.assess(MARRIED).equals(expected)) {
+                                same++;
+                            }
+                        }
+                        return same;
+                    }));
+                }
+                for (Future<Integer> r : results) {
+                    assertEquals(500, r.get().intValue());
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void chineseCrossesAsUtf8WhateverThePlatformCharset() {
+        // Under the "gbk" surefire execution the default charset is GBK; the
+        // answers must be the same bytes.
+        System.out.println("default charset: " + Charset.defaultCharset());
+        String out = Banshi.validateDate("{\"date\":\"2026-02-30\"}");
+        assertEquals("{\"valid\":false,\"problems\":[{\"code\":\"INVALID_DATE\",\"message\":\"日期不存在\"}]}", out);
+        assertEquals("0.1.0", Banshi.version());
+    }
+}

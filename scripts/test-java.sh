@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Java binding: JUnit 5 on every installed JDK (OpenJDK 17 and Temurin), each
+# run three times (UTF-8, GBK, and loading from banshi.library.path), then a
+# check that the jar carries the native library at JNA's resource path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v mvn >/dev/null || { echo "missing mvn (apt-get install maven)" >&2; exit 1; }
+
+cargo build --release --locked -p banshi-ffi
+
+jdks=()
+for home in /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/temurin-*; do
+    [ -x "$home/bin/javac" ] && jdks+=("$home")
+done
+[ "${#jdks[@]}" -gt 0 ] || { echo "no JDK found in /usr/lib/jvm" >&2; exit 1; }
+
+cd bindings/java
+for home in "${jdks[@]}"; do
+    version=$("$home/bin/java" -version 2>&1 | head -n 1)
+    echo "--- $version ($home)"
+    JAVA_HOME="$home" mvn -B -q clean test
+    tests=0 failed=0
+    for report in target/surefire-reports*/TEST-*.xml; do
+        t=$(sed -n 's/.*<testsuite [^>]*tests="\([0-9]*\)".*/\1/p' "$report" | head -n 1)
+        f=$(sed -n 's/.*<testsuite [^>]*failures="\([0-9]*\)".*/\1/p' "$report" | head -n 1)
+        e=$(sed -n 's/.*<testsuite [^>]*errors="\([0-9]*\)".*/\1/p' "$report" | head -n 1)
+        tests=$((tests + t)) failed=$((failed + f + e))
+    done
+    echo "java-$(basename "$home"): $((tests - failed)) passed, $failed failed"
+done
+
+JAVA_HOME="${jdks[0]}" mvn -B -q package -DskipTests
+unzip -l target/banshi-*.jar | grep -q 'linux-x86-64/libbanshi.so' || { echo "jar lacks linux-x86-64/libbanshi.so" >&2; exit 1; }
+echo "jar carries linux-x86-64/libbanshi.so"
