@@ -8,11 +8,12 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use std::borrow::Cow;
 
 use crate::Date;
 use crate::condition::Condition;
 use crate::facts::{FactKind, FactSet, Var, VarKind};
+use crate::wire::{self, Value};
 
 /// A loaded, validated catalogue of services.
 ///
@@ -279,13 +280,9 @@ impl Catalog {
         let mut problems = Vec::new();
         let mut services = Vec::new();
         for (file, text) in files {
-            match serde_json::from_str::<RawService>(text) {
-                Ok(raw) => {
-                    if let Some(s) = compile(file, raw, &mut problems) {
-                        services.push((file.to_owned(), s));
-                    }
-                }
-                Err(e) => problems.push(Problem::new(file, None, "", format!("JSON 结构错误：{e}"))),
+            match wire::parse_unlimited(text) {
+                Ok(value) => load_one(file, &value, &mut problems, &mut services),
+                Err(detail) => problems.push(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
         finish(version, services, problems)
@@ -298,29 +295,21 @@ impl Catalog {
     ///
     /// A [`LoadError`] listing every problem found.
     pub fn from_bundle(text: &str) -> Result<Catalog, LoadError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Bundle {
-            version: String,
-            services: Vec<serde_json::Value>,
-        }
-        let bundle: Bundle = serde_json::from_str(text).map_err(|e| LoadError {
-            problems: vec![Problem::new("bundle", None, "", format!("JSON 结构错误：{e}"))],
+        let value = wire::parse_unlimited(text).map_err(|detail| LoadError {
+            problems: vec![Problem::new("bundle", None, "", format!("JSON 格式错误：{detail}"))],
         })?;
         let mut problems = Vec::new();
         let mut services = Vec::new();
-        for (i, value) in bundle.services.into_iter().enumerate() {
-            let file = format!("bundle:services[{i}]");
-            match RawService::deserialize(value) {
-                Ok(raw) => {
-                    if let Some(s) = compile(&file, raw, &mut problems) {
-                        services.push((file, s));
-                    }
-                }
-                Err(e) => problems.push(Problem::new(&file, None, "", format!("JSON 结构错误：{e}"))),
-            }
+        let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
+        let Some(bundle) = c.object("", &value, &["version", "services"]) else {
+            return Err(LoadError { problems });
+        };
+        let version = c.str(&bundle, "version");
+        let items = c.items(&bundle, "services", true);
+        for (i, item) in items.iter().enumerate() {
+            load_one(&format!("bundle:services[{i}]"), item, &mut problems, &mut services);
         }
-        finish(&bundle.version, services, problems)
+        finish(&version, services, problems)
     }
 
     /// The catalogue's version, such as `2026.11.1`.
@@ -344,6 +333,24 @@ impl Catalog {
             id: id.to_owned(),
             suggestion: crate::suggest::nearest(id, self.services.iter().map(|s| s.id.as_str())).map(str::to_owned),
         })
+    }
+}
+
+/// Reads and checks one service; adds it to `services` only if it has no problems.
+fn load_one(file: &str, value: &Value<'_>, problems: &mut Vec<Problem>, services: &mut Vec<(String, Service)>) {
+    let before = problems.len();
+    let id = match value {
+        Value::Object(members) => members.iter().find(|(k, _)| k == "id").and_then(|(_, v)| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
+    if let Some(service) = raw.and_then(|raw| compile(file, raw, problems)) {
+        if problems.len() == before {
+            services.push((file.to_owned(), service));
+        }
     }
 }
 
@@ -808,17 +815,13 @@ impl fmt::Display for Problem {
 }
 
 // ---------------------------------------------------------------------------
-// The file format, as serde reads it. Names and enums stay strings here so
-// that every bad value is reported with its path, not just the first.
+// The file format, as read from the JSON tree. Names and enums stay strings
+// here so that every bad value is reported with its path, not just the first.
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawService {
     id: String,
     name: String,
-    #[serde(default)]
     valid_from: Option<String>,
-    #[serde(default)]
     valid_until: Option<String>,
     legal_basis: Vec<RawCitation>,
     implementing_body: String,
@@ -826,187 +829,435 @@ struct RawService {
     steps: Vec<RawStep>,
     responsibility: String,
     supervision: RawSupervision,
-    #[serde(default)]
     eligibility: Vec<RawRule>,
-    #[serde(default)]
     cases: Option<RawCases>,
     materials: Vec<RawRequirement>,
-    #[serde(default)]
     decisions: Vec<RawDecision>,
 }
 
 /// An interpretation choice, with the seed text it settles when there is one.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDecision {
     text: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    source: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCitation {
     id: String,
     title: String,
-    #[serde(default)]
     number: Option<String>,
-    #[serde(default)]
     note: Option<String>,
-    /// The seed text this citation comes from (provenance only).
-    #[serde(default)]
-    #[allow(dead_code)]
-    source: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawStep {
-    #[serde(default)]
     actor: Option<String>,
     action: String,
-    #[serde(default)]
     phone: Option<String>,
-    #[serde(default)]
     optional: bool,
-    #[serde(default)]
-    #[allow(dead_code)]
-    source: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSupervision {
     office: String,
     phone: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRule {
     id: String,
     text: String,
     requires: String,
-    #[serde(default)]
     basis: Vec<String>,
-    #[serde(default)]
     decision: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCases {
     fact: String,
     options: Vec<RawCase>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCase {
     value: String,
     name: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    source: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRequirement {
     id: String,
     name: String,
-    #[serde(default)]
     owner: Option<String>,
-    #[serde(default)]
     form: Option<String>,
-    #[serde(default)]
     copies: Option<u32>,
-    #[serde(default)]
     paper: Option<String>,
-    #[serde(default)]
     photo: Option<RawPhoto>,
-    #[serde(default)]
     file: Option<RawFile>,
-    #[serde(default)]
     stamps: Vec<String>,
-    #[serde(default)]
     notes: Vec<String>,
-    #[serde(default)]
     one_of: Option<Vec<RawMaterial>>,
-    #[serde(default)]
     case: Option<String>,
-    #[serde(default)]
     when: Option<String>,
-    #[serde(default)]
     reason: Option<String>,
-    #[serde(default)]
     basis: Vec<String>,
-    #[serde(default)]
     valid_from: Option<String>,
-    #[serde(default)]
     valid_until: Option<String>,
-    #[serde(default)]
     decision: Option<String>,
-    /// The seed text this material comes from (provenance; the fidelity
-    /// test checks it).
-    #[serde(default)]
-    #[allow(dead_code)]
-    source: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawMaterial {
     id: String,
     name: String,
     owner: String,
     form: String,
-    #[serde(default)]
     copies: Option<u32>,
-    #[serde(default)]
     paper: Option<String>,
-    #[serde(default)]
     photo: Option<RawPhoto>,
-    #[serde(default)]
     file: Option<RawFile>,
-    #[serde(default)]
     stamps: Vec<String>,
-    #[serde(default)]
     notes: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPhoto {
     size: String,
-    #[serde(default)]
     color: bool,
-    #[serde(default)]
     bareheaded: bool,
     count: u32,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFile {
     formats: Vec<String>,
     max_bytes: u64,
 }
 
+/// One object of a catalogue file, with its path for problem reports.
+struct Obj<'v, 'a> {
+    path: String,
+    members: &'v [(Cow<'a, str>, Value<'a>)],
+}
+
+impl<'v, 'a> Obj<'v, 'a> {
+    /// A member; `null` counts as absent.
+    fn get(&self, key: &str) -> Option<&'v Value<'a>> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
+    }
+
+    fn field(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+    }
+}
+
+impl Checker<'_> {
+    /// Views `value` as an object with the `known` keys, reporting a wrong
+    /// type, every unknown key (with the nearest known one) and repeats.
+    fn object<'v, 'a>(&mut self, path: &str, value: &'v Value<'a>, known: &[&'static str]) -> Option<Obj<'v, 'a>> {
+        let Value::Object(members) = value else {
+            self.report(path, format!("应为 JSON 对象，实为{}", value.type_name()));
+            return None;
+        };
+        let obj = Obj { path: path.to_owned(), members };
+        for (i, (key, _)) in members.iter().enumerate() {
+            if !known.contains(&key.as_ref()) {
+                let hint = crate::suggest::nearest(key, known.iter().copied())
+                    .map(|s| format!("，是否应为“{s}”？"))
+                    .unwrap_or_default();
+                self.report(obj.field(key), format!("未知字段“{key}”{hint}"));
+            } else if members[..i].iter().any(|(k, _)| k == key) {
+                self.report(obj.field(key), format!("字段“{key}”重复"));
+            }
+        }
+        Some(obj)
+    }
+
+    fn opt_str(&mut self, o: &Obj<'_, '_>, key: &str) -> Option<String> {
+        match o.get(key)? {
+            Value::Str(s) => Some(s.to_string()),
+            other => {
+                self.report(o.field(key), format!("应为字符串，实为{}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    fn str(&mut self, o: &Obj<'_, '_>, key: &str) -> String {
+        if o.get(key).is_none() {
+            self.report(o.field(key), "缺少此字段");
+        }
+        self.opt_str(o, key).unwrap_or_default()
+    }
+
+    fn bool(&mut self, o: &Obj<'_, '_>, key: &str) -> bool {
+        match o.get(key) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.report(o.field(key), format!("应为 true 或 false，实为{}", other.type_name()));
+                false
+            }
+        }
+    }
+
+    fn number(&mut self, o: &Obj<'_, '_>, key: &str, max: u64) -> Option<u64> {
+        match o.get(key)? {
+            Value::Int(n) if (0..=max as i64).contains(n) => Some(*n as u64),
+            _ => {
+                self.report(o.field(key), format!("应为 0 至 {max} 的整数"));
+                None
+            }
+        }
+    }
+
+    fn items<'v, 'a>(&mut self, o: &Obj<'v, 'a>, key: &str, required: bool) -> &'v [Value<'a>] {
+        match o.get(key) {
+            None if required => {
+                self.report(o.field(key), "缺少此字段");
+                &[]
+            }
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.report(o.field(key), format!("应为数组，实为{}", other.type_name()));
+                &[]
+            }
+        }
+    }
+
+    fn strings(&mut self, o: &Obj<'_, '_>, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, item) in self.items(o, key, false).iter().enumerate() {
+            match item {
+                Value::Str(s) => out.push(s.to_string()),
+                other => {
+                    self.report(format!("{}[{i}]", o.field(key)), format!("应为字符串，实为{}", other.type_name()))
+                }
+            }
+        }
+        out
+    }
+
+    /// Checks a `source` quote: one string, or (for materials) a list.
+    fn source(&mut self, o: &Obj<'_, '_>, list: bool) {
+        if list && !matches!(o.get("source"), Some(Value::Str(_))) {
+            self.strings(o, "source");
+        } else {
+            self.opt_str(o, "source");
+        }
+    }
+
+    fn photo(&mut self, o: &Obj<'_, '_>) -> Option<RawPhoto> {
+        let p = self.object(&o.field("photo"), o.get("photo")?, &["size", "color", "bareheaded", "count"])?;
+        let size = self.str(&p, "size");
+        let count = self.number(&p, "count", 1000);
+        if p.get("count").is_none() {
+            self.report(p.field("count"), "缺少此字段");
+        }
+        Some(RawPhoto {
+            size,
+            color: self.bool(&p, "color"),
+            bareheaded: self.bool(&p, "bareheaded"),
+            count: count? as u32,
+        })
+    }
+
+    fn file(&mut self, o: &Obj<'_, '_>) -> Option<RawFile> {
+        let f = self.object(&o.field("file"), o.get("file")?, &["formats", "max_bytes"])?;
+        let formats = self.strings(&f, "formats");
+        if f.get("max_bytes").is_none() {
+            self.report(f.field("max_bytes"), "缺少此字段");
+        }
+        Some(RawFile { formats, max_bytes: self.number(&f, "max_bytes", u64::from(u32::MAX))? })
+    }
+
+    fn read_material(&mut self, path: &str, value: &Value<'_>) -> Option<RawMaterial> {
+        const KEYS: &[&str] = &["id", "name", "owner", "form", "copies", "paper", "photo", "file", "stamps", "notes"];
+        let m = self.object(path, value, KEYS)?;
+        Some(RawMaterial {
+            id: self.str(&m, "id"),
+            name: self.str(&m, "name"),
+            owner: self.str(&m, "owner"),
+            form: self.str(&m, "form"),
+            copies: self.number(&m, "copies", 1000).map(|n| n as u32),
+            paper: self.opt_str(&m, "paper"),
+            photo: self.photo(&m),
+            file: self.file(&m),
+            stamps: self.strings(&m, "stamps"),
+            notes: self.strings(&m, "notes"),
+        })
+    }
+
+    fn read_requirement(&mut self, path: &str, value: &Value<'_>) -> Option<RawRequirement> {
+        const KEYS: &[&str] = &[
+            "id",
+            "name",
+            "owner",
+            "form",
+            "copies",
+            "paper",
+            "photo",
+            "file",
+            "stamps",
+            "notes",
+            "one_of",
+            "case",
+            "when",
+            "reason",
+            "basis",
+            "valid_from",
+            "valid_until",
+            "decision",
+            "source",
+        ];
+        let r = self.object(path, value, KEYS)?;
+        self.source(&r, true);
+        let one_of = r.get("one_of").map(|_| {
+            let items = self.items(&r, "one_of", false);
+            let field = r.field("one_of");
+            items.iter().enumerate().filter_map(|(j, v)| self.read_material(&format!("{field}[{j}]"), v)).collect()
+        });
+        Some(RawRequirement {
+            id: self.str(&r, "id"),
+            name: self.str(&r, "name"),
+            owner: self.opt_str(&r, "owner"),
+            form: self.opt_str(&r, "form"),
+            copies: self.number(&r, "copies", 1000).map(|n| n as u32),
+            paper: self.opt_str(&r, "paper"),
+            photo: self.photo(&r),
+            file: self.file(&r),
+            stamps: self.strings(&r, "stamps"),
+            notes: self.strings(&r, "notes"),
+            one_of,
+            case: self.opt_str(&r, "case"),
+            when: self.opt_str(&r, "when"),
+            reason: self.opt_str(&r, "reason"),
+            basis: self.strings(&r, "basis"),
+            valid_from: self.opt_str(&r, "valid_from"),
+            valid_until: self.opt_str(&r, "valid_until"),
+            decision: self.opt_str(&r, "decision"),
+        })
+    }
+
+    /// Reads one service file's tree into the raw form `compile` checks.
+    fn read_service(&mut self, value: &Value<'_>) -> Option<RawService> {
+        const KEYS: &[&str] = &[
+            "id",
+            "name",
+            "valid_from",
+            "valid_until",
+            "legal_basis",
+            "implementing_body",
+            "boundary",
+            "steps",
+            "responsibility",
+            "supervision",
+            "eligibility",
+            "cases",
+            "materials",
+            "decisions",
+        ];
+        let o = self.object("", value, KEYS)?;
+        let mut legal_basis = Vec::new();
+        for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
+            if let Some(c) = self.object(&format!("legal_basis[{i}]"), v, &["id", "title", "number", "note", "source"])
+            {
+                self.source(&c, false);
+                legal_basis.push(RawCitation {
+                    id: self.str(&c, "id"),
+                    title: self.str(&c, "title"),
+                    number: self.opt_str(&c, "number"),
+                    note: self.opt_str(&c, "note"),
+                });
+            }
+        }
+        let mut steps = Vec::new();
+        for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
+            if let Some(st) =
+                self.object(&format!("steps[{i}]"), v, &["actor", "action", "phone", "optional", "source"])
+            {
+                self.source(&st, false);
+                steps.push(RawStep {
+                    actor: self.opt_str(&st, "actor"),
+                    action: self.str(&st, "action"),
+                    phone: self.opt_str(&st, "phone"),
+                    optional: self.bool(&st, "optional"),
+                });
+            }
+        }
+        let supervision = match o.get("supervision") {
+            Some(v) => self
+                .object("supervision", v, &["office", "phone"])
+                .map(|sv| RawSupervision { office: self.str(&sv, "office"), phone: self.str(&sv, "phone") }),
+            None => {
+                self.report("supervision", "缺少此字段");
+                None
+            }
+        };
+        let mut eligibility = Vec::new();
+        for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
+            if let Some(r) =
+                self.object(&format!("eligibility[{i}]"), v, &["id", "text", "requires", "basis", "decision"])
+            {
+                eligibility.push(RawRule {
+                    id: self.str(&r, "id"),
+                    text: self.str(&r, "text"),
+                    requires: self.str(&r, "requires"),
+                    basis: self.strings(&r, "basis"),
+                    decision: self.opt_str(&r, "decision"),
+                });
+            }
+        }
+        let cases = o.get("cases").and_then(|v| self.object("cases", v, &["fact", "options"])).map(|k| {
+            let mut options = Vec::new();
+            for (i, v) in self.items(&k, "options", true).iter().enumerate() {
+                if let Some(opt) = self.object(&format!("cases.options[{i}]"), v, &["value", "name", "source"]) {
+                    self.source(&opt, false);
+                    options.push(RawCase { value: self.str(&opt, "value"), name: self.str(&opt, "name") });
+                }
+            }
+            RawCases { fact: self.str(&k, "fact"), options }
+        });
+        let materials = self
+            .items(&o, "materials", true)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.read_requirement(&format!("materials[{i}]"), v))
+            .collect();
+        let mut decisions = Vec::new();
+        for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
+            if let Some(d) = self.object(&format!("decisions[{i}]"), v, &["text", "source"]) {
+                self.source(&d, false);
+                decisions.push(RawDecision { text: self.str(&d, "text") });
+            }
+        }
+        Some(RawService {
+            id: self.str(&o, "id"),
+            name: self.str(&o, "name"),
+            valid_from: self.opt_str(&o, "valid_from"),
+            valid_until: self.opt_str(&o, "valid_until"),
+            legal_basis,
+            implementing_body: self.str(&o, "implementing_body"),
+            boundary: self.str(&o, "boundary"),
+            steps,
+            responsibility: self.str(&o, "responsibility"),
+            supervision: supervision?,
+            eligibility,
+            cases,
+            materials,
+            decisions,
+        })
+    }
+}
+
 /// Collects problems for one service.
 struct Checker<'p> {
     file: String,
-    service: String,
+    service: Option<String>,
     problems: &'p mut Vec<Problem>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        let path = path.into();
+        // One problem per place: a missing field is not also reported as empty.
+        if self.problems.iter().any(|p| p.file == self.file && p.path == path) {
+            return;
+        }
         self.problems.push(Problem {
             file: self.file.clone(),
-            service: Some(self.service.clone()),
-            path: path.into(),
+            service: self.service.clone(),
+            path,
             message: message.into(),
         });
     }
@@ -1180,7 +1431,7 @@ impl Checker<'_> {
 
 fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<Service> {
     let before = problems.len();
-    let mut c = Checker { file: file.to_owned(), service: raw.id.clone(), problems };
+    let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
 
     let valid_id = {
         let mut parts = raw.id.split('.');

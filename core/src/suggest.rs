@@ -4,10 +4,11 @@
 /// enough to be a plausible typo (at most a third of the longer name, and at
 /// most 3 edits).
 pub(crate) fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let input: Vec<char> = input.chars().flat_map(char::to_lowercase).collect();
+    // ASCII case folding is enough for ids and keys, and keeps Unicode tables out of WASM.
+    let input: Vec<char> = input.chars().map(|c| c.to_ascii_lowercase()).collect();
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
-        let c: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+        let c: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
         let distance = distance(&input, &c);
         let limit = (input.len().max(c.len()) / 3).clamp(1, 3);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {

@@ -1,14 +1,12 @@
-//! A borrowed JSON tree for requests.
+//! A borrowed JSON tree, and its parser, for requests and catalogue files.
 //!
-//! Requests are parsed into this tree, then walked by hand. Unlike
+//! Input is parsed into this tree, then walked by hand. Unlike
 //! `serde_json::Value` it keeps duplicate keys (so they can be reported),
 //! keeps key order (so errors are deterministic), and borrows strings from
-//! the input where it can.
+//! the input where it can. The parser is small on purpose: it keeps serde's
+//! generated deserializers out of the WASM build.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// Largest accepted request, in bytes.
 pub(crate) const MAX_INPUT_BYTES: usize = 1 << 20;
@@ -39,100 +37,259 @@ impl Value<'_> {
     }
 }
 
-/// Parses JSON text into a tree.
+/// Deepest accepted nesting of arrays and objects.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// Parses JSON text (RFC 8259, strictly) into a tree.
 ///
-/// serde_json limits nesting to 128 levels, so deep input is an error, not
-/// a stack overflow.
+/// Deep nesting is an error, not a stack overflow; errors name the line and
+/// column.
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, crate::Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(crate::Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
     }
-    serde_json::from_str(text).map_err(|e| crate::Error::InvalidJson { detail: e.to_string() })
+    parse_unlimited(text).map_err(|detail| crate::Error::InvalidJson { detail })
 }
 
-impl<'de> Deserialize<'de> for Value<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
+/// Parses JSON text of any size (catalogues are larger than requests).
+pub(crate) fn parse_unlimited(text: &str) -> Result<Value<'_>, String> {
+    let mut p = Parser { src: text, bytes: text.as_bytes(), pos: 0, depth: 0 };
+    let value = p.value()?;
+    p.skip_ws();
+    if p.pos == p.bytes.len() { Ok(value) } else { Err(p.error("JSON 值之后还有多余内容")) }
 }
 
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Value<'de>, E> {
-        Ok(Value::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Value<'de>, E> {
-        Ok(Value::Int(n))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Value<'de>, E> {
-        Ok(i64::try_from(n).map_or(Value::Float, Value::Int))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Value<'de>, E> {
-        Ok(Value::Float)
-    }
-
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Borrowed(s)))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Owned(s.to_owned())))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Owned(s)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
-        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            members.push((key.0, map.next_value()?));
-        }
-        Ok(Value::Object(members))
-    }
+struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
 }
 
-/// An object key, borrowed when it has no escapes.
-struct Key<'a>(Cow<'a, str>);
+impl<'a> Parser<'a> {
+    fn error(&self, message: &str) -> String {
+        let message = if self.pos >= self.bytes.len() { "JSON 意外结束" } else { message };
+        let before = &self.src[..self.pos.min(self.src.len())];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        format!("第 {line} 行第 {column} 列：{message}")
+    }
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string key")
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&byte) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self) -> Result<Value<'a>, String> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            None => Err(self.error("JSON 意外结束")),
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'"') => self.string().map(Value::Str),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("此处应为 JSON 值")),
+        }
+    }
+
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Value<'a>, String>) -> Result<Value<'a>, String> {
+        if self.depth == MAX_DEPTH {
+            return Err(self.error("嵌套层数超过 128"));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        let result = f(self);
+        self.depth -= 1;
+        result
+    }
+
+    fn object(&mut self) -> Result<Value<'a>, String> {
+        let mut members = Vec::new();
+        if self.eat(b'}') {
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                return Err(self.error("此处应为用双引号括起的键"));
             }
-            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(s)))
+            let key = self.string()?;
+            if !self.eat(b':') {
+                return Err(self.error("键之后应为“:”"));
             }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s.to_owned())))
+            members.push((key, self.value()?));
+            if self.eat(b'}') {
+                return Ok(Value::Object(members));
+            }
+            if !self.eat(b',') {
+                return Err(self.error("此处应为“,”或“}”"));
             }
         }
-        d.deserialize_str(KeyVisitor)
+    }
+
+    fn array(&mut self) -> Result<Value<'a>, String> {
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.error("此处应为“,”或“]”"));
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, String> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("此处应为 JSON 值"))
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, String> {
+        let start = self.pos;
+        if self.bytes[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.digits() {
+            0 => return Err(self.error("数字格式错误")),
+            n if n > 1 && self.bytes[int_start] == b'0' => return Err(self.error("数字不能以 0 开头")),
+            _ => {}
+        }
+        let mut integer = true;
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            integer = false;
+            if self.digits() == 0 {
+                return Err(self.error("小数点后应为数字"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("指数应为数字"));
+            }
+        }
+        Ok(match (integer, self.src[start..self.pos].parse::<i64>()) {
+            (true, Ok(n)) => Value::Int(n),
+            _ => Value::Float,
+        })
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, String> {
+        self.pos += 1; // the opening quote
+        let start = self.pos;
+        // Fast path: no escapes, so borrow from the input.
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return Err(self.error("字符串缺少结束引号")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(&self.src[start..self.pos - 1]));
+                }
+                Some(b'\\') => break,
+                Some(&b) if b < 0x20 => return Err(self.error("字符串中有未转义的控制字符")),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::from(&self.src[start..self.pos]);
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return Err(self.error("字符串缺少结束引号")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let escaped = match self.bytes.get(self.pos) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                            continue;
+                        }
+                        _ => return Err(self.error("无效的转义字符")),
+                    };
+                    out.push(escaped);
+                    self.pos += 1;
+                }
+                Some(&b) if b < 0x20 => return Err(self.error("字符串中有未转义的控制字符")),
+                Some(_) => {
+                    // Copy one character; the input is already valid UTF-8.
+                    let c = self.src[self.pos..].chars().next().expect("in bounds");
+                    out.push(c);
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// Reads `uXXXX` (with `pos` on the `u`), joining surrogate pairs.
+    fn unicode_escape(&mut self) -> Result<char, String> {
+        fn hex(p: &mut Parser<'_>) -> Result<u32, String> {
+            let digits = p.src.get(p.pos + 1..p.pos + 5).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+            let n = digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| p.error("无效的 \\u 转义"))?;
+            p.pos += 5;
+            Ok(n)
+        }
+        let first = hex(self)?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.bytes[self.pos..].starts_with(b"\\u") {
+                    return Err(self.error("缺少低位代理项"));
+                }
+                self.pos += 1;
+                let low = hex(self)?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(self.error("无效的代理项对"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("无效的代理项")),
+            n => n,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("无效的 \\u 转义"))
     }
 }
 
@@ -224,5 +381,43 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(10_000);
         assert!(matches!(parse(&deep), Err(crate::Error::InvalidJson { .. })));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn strict_json() {
+        fn ok(t: &str) -> Value<'_> {
+            parse(t).unwrap_or_else(|e| panic!("{t}: {e}"))
+        }
+        assert_eq!(ok(r#" "a\u00e9\ud83d\ude00\n" "#), Value::Str(Cow::Owned("aé😀\n".into())));
+        assert_eq!(ok("-0"), Value::Int(0));
+        assert_eq!(ok("12345678901234567890"), Value::Float);
+        assert_eq!(ok("1e3"), Value::Float);
+        assert_eq!(ok("[]"), Value::Array(vec![]));
+        for bad in [
+            "",
+            "01",
+            "1.",
+            "-",
+            ".5",
+            "+1",
+            "[1,]",
+            r#"{"a":1,}"#,
+            "{a:1}",
+            "'a'",
+            r#""\x""#,
+            r#""\ud800""#,
+            "tru",
+            "nul",
+            r#""a"#,
+            "[1 2]",
+            "1 2",
+            "\"\u{1}\"",
+        ] {
+            assert!(matches!(parse(bad), Err(crate::Error::InvalidJson { .. })), "{bad:?} should fail");
+        }
+        let Err(crate::Error::InvalidJson { detail }) = parse("{\n  \"a\": tru }") else { panic!() };
+        assert_eq!(detail, "第 2 行第 8 列：此处应为 JSON 值");
     }
 }

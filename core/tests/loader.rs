@@ -91,8 +91,9 @@ fn every_mistake_is_reported_at_once() {
         ("bad.json", "materials[3].copies", "复印件份数应至少为 1"),
         ("bad.json", "materials[3].case", "本事项没有定义情形"),
         ("bad.json", "materials[4].one_of", "至少应有两个选项"),
-        ("syntax.json", "", "JSON 结构错误"),
-        ("typo.json", "", "unknown field `boundry`"),
+        ("syntax.json", "", "JSON 格式错误：第 1 行第 30 列：此处应为“,”或“}”"),
+        ("typo.json", "boundry", "未知字段“boundry”，是否应为“boundary”？"),
+        ("typo.json", "boundary", "缺少此字段"),
         ("again.json", "id", "与 good.json 重复"),
     ];
     for (file, path, message) in expect {

@@ -1,0 +1,63 @@
+// The banshi API. Request and response types are generated from Rust (types.d.ts).
+import type {
+  AssessRequest, Assessment, CheckRequest, ErrorDetail, Guide, Notice, Services, Validation, Vocabulary,
+} from './types.js';
+
+export * from './types.js';
+
+/** A failed call. `code` is the C result name, such as "UNKNOWN_FACT"; `json` is the error JSON. */
+export class BanshiError extends Error {
+  readonly code: string;
+  readonly number: number;
+  readonly detail: ErrorDetail;
+  readonly json: string;
+}
+
+/** A file as the browser's File describes it. */
+export interface FileLike {
+  readonly name: string;
+  readonly type?: string;
+  readonly size: number;
+}
+
+/** A catalogue: the embedded one, or one loaded from a bundle. Immutable. */
+export class Catalog {
+  static embedded(): Catalog;
+  /** @throws {BanshiError} INVALID_CATALOG, listing every problem found */
+  static load(bundle: string | object): Catalog;
+  services(): Services;
+  service(id: string): Guide;
+  assess(request: AssessRequest | string): Assessment;
+  check(request: CheckRequest | string): Notice;
+  validateFile(service: string, material: string, file: FileLike): Validation;
+  servicesJson(): string;
+  serviceJson(id: string): string;
+  assessJson(request: AssessRequest | string): string;
+  checkJson(request: CheckRequest | string): string;
+  validateFileJson(request: object | string): string;
+  free(): void;
+}
+
+/** Initialises the module. Required once in browsers; a no-op in Node. */
+export function ready(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+export function services(): Services;
+export function service(id: string): Guide;
+/** @throws {BanshiError} for malformed requests or facts */
+export function assess(request: AssessRequest | string): Assessment;
+/** The one-time notice. @throws {BanshiError} */
+export function check(request: CheckRequest | string): Notice;
+export function validateFile(service: string, material: string, file: FileLike): Validation;
+export function validateIdNumber(idNumber: string): Validation;
+export function validateDate(date: string): Validation;
+export function vocabulary(): Vocabulary;
+export function version(): string;
+
+export function servicesJson(): string;
+export function serviceJson(id: string): string;
+export function assessJson(request: AssessRequest | string): string;
+export function checkJson(request: CheckRequest | string): string;
+export function validateFileJson(request: object | string): string;
+export function validateIdNumberJson(request: object | string): string;
+export function validateDateJson(request: object | string): string;
+export function vocabularyJson(): string;

@@ -1,0 +1,104 @@
+// Generated from Rust types by wasm/tests/types.rs (ts-rs); do not edit.
+// BANSHI_BLESS=1 cargo test -p banshi-wasm --test types regenerates it.
+
+export type Hukou = "local" | "nonlocal";
+
+export type MaritalStatus = "unmarried" | "married" | "divorced" | "widowed";
+
+export type EmploymentStatus = "employed" | "unemployed" | "flexible" | "retired";
+
+export type InsuranceCategory = "graduate" | "flexible_worker" | "sole_proprietor";
+
+export type ReimbursementCase = "emergency_observation" | "newborn_inpatient";
+
+export type Premises = "owned" | "leased";
+
+export type Owner = "applicant" | "proxy" | "spouse" | "child" | "guarantor" | "counter_guarantor" | "employer" | "dispute_parties";
+
+export type Form = "original" | "copy" | "original_and_copy" | "electronic";
+
+export type FactName = "application_date" | "birth_date" | "hukou" | "marital_status" | "proxy" | "disabled" | "dibao" | "employment_status" | "insurance_category" | "reimbursement_case" | "receipt_names_parent" | "premises" | "has_training_certificate" | "college_graduate" | "receiving_flexible_subsidy" | "subsidy_years_received";
+
+export type Facts = { application_date: string, birth_date?: string | null, hukou?: Hukou | null, marital_status?: MaritalStatus | null, proxy?: boolean | null, disabled?: boolean | null, dibao?: boolean | null, employment_status?: EmploymentStatus | null, insurance_category?: InsuranceCategory | null, reimbursement_case?: ReimbursementCase | null, receipt_names_parent?: boolean | null, premises?: Premises | null, has_training_certificate?: boolean | null, college_graduate?: boolean | null, receiving_flexible_subsidy?: boolean | null, subsidy_years_received?: number | null, };
+
+export type AssessRequest = { service: string, facts: Facts, };
+
+export type Submission = { id: string, originals?: number, copies?: number, };
+
+export type CheckRequest = { service: string, facts: Facts, submitted?: Array<Submission>, };
+
+export type IdNumberRequest = { id_number: string, };
+
+export type DateRequest = { date: string, };
+
+export type FileInfo = { name: string, type?: string, size: number, };
+
+export type FileRequest = { service: string, material: string, file: FileInfo, };
+
+export type ServiceRef = { id: string, name: string, };
+
+export type Case = { value: string, name: string, };
+
+export type Photo = { size: string, color: boolean, bareheaded: boolean, count: number, };
+
+export type FileSpec = { formats: Array<string>, max_bytes: number, };
+
+export type MaterialFields = { owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
+
+export type Material = { id: string, name: string, owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
+
+export type Spec = { one_of: Array<Material>, } | MaterialFields;
+
+export type ChecklistItem = { id: string, name: string, because: Array<string>, basis: Array<string>, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type PendingItem = { id: string, name: string, when: string | null, needs: Array<FactName>, basis: Array<string>, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type RuleOutcome = { id: string, text: string, met: boolean | null, because: Array<string>, basis: Array<string>, };
+
+export type EligibilityStatus = "eligible" | "ineligible" | "undetermined";
+
+export type Eligibility = { status: EligibilityStatus, rules: Array<RuleOutcome>, missing_facts: Array<FactName>, };
+
+export type Citation = { id: string, title: string, number?: string, note?: string, };
+
+export type Step = { actor?: string, action: string, phone?: string, optional?: boolean, };
+
+export type Supervision = { office: string, phone: string, };
+
+export type Assessment = { catalog_version: string, service: ServiceRef, application_date: string, 
+/**
+ * Present for services split into cases; `null` until the case fact is given.
+ */
+case?: Case | null, eligibility: Eligibility, checklist: Array<ChecklistItem>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, steps: Array<Step>, supervision: Supervision, };
+
+export type Problem = { code: string, message: string, };
+
+export type Defect = { id: string, name: string, requirement: string, problems: Array<Problem>, required: MaterialFields, };
+
+export type NoticeStatus = "complete" | "incomplete" | "undetermined" | "ineligible";
+
+export type Notice = { catalog_version: string, service: ServiceRef, application_date: string, case?: Case | null, eligibility: Eligibility, status: NoticeStatus, missing: Array<ChecklistItem>, defective: Array<Defect>, not_required: Array<string>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, supervision: Supervision, };
+
+export type ServiceSummary = { id: string, name: string, facts: Array<FactName>, };
+
+export type Services = { catalog_version: string, services: Array<ServiceSummary>, };
+
+export type GuideRule = { id: string, text: string, requires: string, basis: Array<string>, decision?: string, };
+
+export type GuideMaterial = { id: string, name: string, case?: string, when?: string, basis: Array<string>, valid_from?: string, valid_until?: string, decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type Guide = { catalog_version: string, id: string, name: string, valid_from: string | null, valid_until: string | null, legal_basis: Array<Citation>, implementing_body: string, boundary: string, steps: Array<Step>, responsibility: string, supervision: Supervision, facts: Array<FactName>, eligibility: Array<GuideRule>, case_fact: string | null, cases: Array<Case>, materials: Array<GuideMaterial>, decisions: Array<string>, };
+
+export type Validation = { valid: boolean, masked?: string, birth_date?: string, sex?: string, date?: string, problems?: Array<Problem>, formats?: Array<string>, max_bytes?: number, };
+
+export type Label = { name: string, label: string, };
+
+export type FactInfo = { name: FactName, label: string, type: string, max?: number, choices?: Array<Label>, };
+
+export type Vocabulary = { facts: Array<FactInfo>, owners: Array<Label>, forms: Array<Label>, };
+
+export type CatalogProblem = { file: string, service: string | null, path: string, message: string, };
+
+export type ErrorDetail = { code: string, number: number, message: string, path?: string, key?: string, field?: string, service?: string, material?: string, suggestion?: string | null, problems?: Array<CatalogProblem>, };
+
+export type ErrorResponse = { error: ErrorDetail, };
