@@ -17,3 +17,6 @@ java -Dbanshi.library.path=target/release -cp "bindings/java/target/classes:bind
     org.banshi.PerCallBench "$request" "$n" 2>/dev/null
 
 cargo bench -q -p banshi --bench engine -- --warm-up-time 1 --measurement-time 3 "assess json conformance" 2>/dev/null | grep -E "time:"
+
+[ -f bindings/npm/wasm/banshi_wasm_bg.wasm ] || ./scripts/build-wasm.sh
+node bindings/npm/bench/per-call.mjs "$request" "$n"

@@ -54,6 +54,14 @@ need mvn maven
 need unzip unzip
 ./scripts/test-java.sh
 
+step "npm package: WASM build and size budget, Node conformance, packed install, tsc --strict"
+need node nodejs
+need npm npm
+./scripts/test-js.sh
+
+step "browser: the demo form in headless Chromium"
+./scripts/test-browser.sh
+
 step "main job smoke run"
 cargo run -q --locked -p banshi-cli -- assess 10.1 --facts examples/10.1-married.json >/dev/null
 echo "banshi assess 10.1: ok"

@@ -1,0 +1,122 @@
+// The demo form in real headless Chromium (Debian's package, driven by
+// playwright-core): the checklist updates as the user answers, and the
+// validators fire before upload. Screenshots go to test-results/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('..', import.meta.url).pathname;
+const shots = join(root, 'test-results');
+mkdirSync(shots, { recursive: true });
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+let server, browser, page, base;
+
+before(async () => {
+  server = createServer((req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
+    let body;
+    try {
+      body = readFileSync(path);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/demo/index.html`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ids = async (selector) => page.$$eval(selector, (els) => els.map((e) => e.dataset.id));
+
+async function choose(service, facts) {
+  await page.selectOption('#service', service);
+  await page.fill('#application_date', '2026-11-27');
+  for (const [name, value] of Object.entries(facts)) {
+    const input = `[data-fact="${name}"]`;
+    if ((await page.$eval(input, (e) => e.tagName)) === 'SELECT') await page.selectOption(input, String(value));
+    else await page.fill(input, String(value));
+  }
+}
+
+const loan = { hukou: 'local', employment_status: 'unemployed', has_training_certificate: true, college_graduate: false, premises: 'owned' };
+
+test('10.1 未婚: no spouse documents', async () => {
+  await choose('10.1', { ...loan, marital_status: 'unmarried' });
+  const shown = await ids('#checklist li');
+  assert.ok(!shown.includes('spouse_id_card') && !shown.includes('spouse_hukou_book'), shown.join());
+  assert.ok(shown.includes('marital_status_proof'));
+  assert.match(await page.textContent('#checklist li[data-id="marital_status_proof"] .because'), /申请人未婚/);
+  await page.screenshot({ path: join(shots, '10.1-unmarried.png'), fullPage: true });
+});
+
+test('switching to 已婚: spouse documents appear', async () => {
+  await page.selectOption('[data-fact="marital_status"]', 'married');
+  const shown = await ids('#checklist li');
+  assert.ok(shown.includes('spouse_id_card') && shown.includes('spouse_hukou_book'), shown.join());
+  assert.match(await page.textContent('#checklist li[data-id="spouse_id_card"] .because'), /申请人已婚/);
+  await page.screenshot({ path: join(shots, '10.1-married.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'form.png') });
+});
+
+test('1.1 for a 30-day-old newborn: the birth certificate appears', async () => {
+  await choose('1.1', { birth_date: '2026-10-28', proxy: true });
+  const shown = await ids('#checklist li');
+  assert.ok(shown.includes('birth_certificate'), shown.join());
+  assert.match(await page.textContent('#checklist li[data-id="birth_certificate"] .because'), /新生儿出生未满90天/);
+  await page.screenshot({ path: join(shots, '1.1-newborn.png'), fullPage: true });
+});
+
+test('a wrong ID check digit: an inline error', async () => {
+  await page.fill('#id_number', '110105194912310021');
+  const error = await page.textContent('#id_number_error');
+  assert.match(error, /校验码错误/);
+  assert.ok(!error.includes('19491231'), 'the number is masked');
+  await page.fill('#id_number', '11010519491231002X');
+  assert.equal(await page.textContent('#id_number_error'), '');
+});
+
+test('an oversize JPG on 8.1: an inline error before upload', async () => {
+  await choose('8.1', { birth_date: '1995-02-14', hukou: 'nonlocal', proxy: false });
+  const input = '[data-upload="electronic_photo"]';
+  await page.setInputFiles(input, { name: 'me.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(130 * 1024) });
+  assert.equal(await page.textContent('[data-upload-error="electronic_photo"]'), '文件大小为 130 KB，应小于 120 KB');
+  await page.screenshot({ path: join(shots, '8.1-oversize-photo.png'), fullPage: true });
+  await page.setInputFiles(input, { name: 'me.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(60 * 1024) });
+  assert.equal(await page.textContent('[data-upload-error="electronic_photo"]'), '照片符合要求');
+});
+
+test('ticking all but two items: the notice lists exactly those two', async () => {
+  await choose('10.1', { ...loan, marital_status: 'married' });
+  const shown = await ids('#checklist li');
+  const leftOut = [shown[1], shown[shown.length - 1]];
+  for (const id of shown) if (!leftOut.includes(id)) await page.check(`#checklist input[data-id="${id}"]`);
+  assert.deepEqual(await ids('#notice-missing li'), leftOut);
+  assert.match(await page.textContent('#notice-status'), /材料不全/);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(shots, 'notice-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.screenshot({ path: join(shots, 'notice.png'), fullPage: true });
+  for (const id of leftOut) await page.check(`#checklist input[data-id="${id}"]`);
+  assert.deepEqual(await ids('#notice-missing li'), []);
+  assert.match(await page.textContent('#notice-status'), /材料齐全/);
+});

@@ -1,0 +1,156 @@
+// The demo form: everything it shows comes from the banshi package's web
+// build, in the browser, as the user types. No bundler, no server logic.
+import * as banshi from '../web.js';
+
+await banshi.ready();
+
+const $ = (id) => document.getElementById(id);
+const vocabulary = banshi.vocabulary();
+const labels = (list) => Object.fromEntries(list.map((x) => [x.name, x.label]));
+const ownerLabel = labels(vocabulary.owners);
+const services = banshi.services().services;
+const state = { checked: new Set(), files: {} };
+
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v; else if (k.startsWith('data-')) node.setAttribute(k, v); else node[k] = v;
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+};
+
+for (const s of services) $('service').append(el('option', { value: s.id, textContent: `${s.id} ${s.name}` }));
+$('application_date').value = new Date().toISOString().slice(0, 10);
+
+/** Renders the questions the chosen service needs, and only those. */
+function renderQuestions() {
+  const service = services.find((s) => s.id === $('service').value);
+  const box = $('facts');
+  box.replaceChildren();
+  for (const name of service.facts) {
+    const fact = vocabulary.facts.find((f) => f.name === name);
+    let input;
+    if (fact.type === 'date') {
+      input = el('input', { type: 'date', id: `fact-${name}` });
+    } else if (fact.type === 'count') {
+      input = el('input', { type: 'number', min: 0, max: fact.max, id: `fact-${name}` });
+    } else {
+      const choices = fact.type === 'bool' ? [{ name: 'true', label: '是' }, { name: 'false', label: '否' }] : fact.choices;
+      input = el('select', { id: `fact-${name}` }, el('option', { value: '', textContent: '请选择' }),
+        ...choices.map((c) => el('option', { value: c.name, textContent: c.label })));
+    }
+    input.dataset.fact = name;
+    input.dataset.kind = fact.type;
+    box.append(el('label', {}, fact.label, input));
+  }
+}
+
+function currentFacts() {
+  const facts = { application_date: $('application_date').value };
+  for (const input of $('facts').querySelectorAll('[data-fact]')) {
+    if (input.value === '') continue;
+    const kind = input.dataset.kind;
+    facts[input.dataset.fact] = kind === 'bool' ? input.value === 'true' : kind === 'count' ? Number(input.value) : input.value;
+  }
+  return facts;
+}
+
+function specText(m) {
+  if (m.one_of) return m.one_of.map((o) => `${o.name}（${specText(o)}）`).join(' 或 ');
+  const form = { original: '原件', copy: `复印件${m.copies}份`, original_and_copy: `原件及复印件${m.copies}份`, electronic: '电子版' }[m.form];
+  const parts = [m.photo ? `${m.photo.size}${m.photo.color ? '彩色' : ''}${m.photo.bareheaded ? '免冠' : ''}照片${m.photo.count}张` : form];
+  if (m.paper) parts.push(`${m.paper}纸`);
+  if (m.file) parts.push(`${m.file.formats.join('/').toUpperCase()}格式，小于${Math.round(m.file.max_bytes / 1024)} KB`);
+  if (m.stamps) parts.push(`须盖${m.stamps.join('、')}`);
+  if (m.notes) parts.push(m.notes.join('；'));
+  return parts.join('；');
+}
+
+/** What ticking an item means: the first option, in the numbers required. */
+const submissionOf = (item) => {
+  const m = item.one_of ? item.one_of[0] : item;
+  return { id: item.one_of ? m.id : item.id, originals: m.originals, copies: m.copies };
+};
+
+function update() {
+  $('error').textContent = '';
+  const service = $('service').value;
+  let assessment;
+  try {
+    assessment = banshi.assess({ service, facts: currentFacts() });
+  } catch (e) {
+    $('error').textContent = e instanceof banshi.BanshiError ? e.message : String(e);
+    $('checklist').replaceChildren();
+    $('notice').replaceChildren();
+    return;
+  }
+  const citations = Object.fromEntries(assessment.legal_basis.map((c) => [c.id, c.number ?? `《${c.title}》`]));
+  const status = { eligible: '符合申请条件', ineligible: '不符合申请条件', undetermined: '申请条件待定' }[assessment.eligibility.status];
+  const rules = assessment.eligibility.rules.map((r) => `${r.met === true ? '✓' : r.met === false ? '✗' : '?'} ${r.text}${r.because.length ? `（${r.because.join('，')}）` : ''}`);
+  $('eligibility').textContent = [status, ...rules].join('　');
+  $('eligibility').className = assessment.eligibility.status === 'eligible' ? 'ok' : 'pending';
+
+  $('checklist').replaceChildren(...assessment.checklist.map((item) => {
+    const box = el('input', { type: 'checkbox', checked: state.checked.has(item.id) });
+    box.dataset.id = item.id;
+    box.addEventListener('change', () => { box.checked ? state.checked.add(item.id) : state.checked.delete(item.id); renderNotice(); });
+    const owner = item.owner ?? item.one_of[0].owner;
+    const li = el('li', { 'data-id': item.id },
+      el('label', {}, box, ' ', el('span', { class: 'owner', textContent: ownerLabel[owner] }), el('strong', { textContent: item.name })),
+      el('div', { class: 'spec', textContent: specText(item) }),
+      el('div', { class: 'because', textContent: `理由：${item.because.join('，')}` }),
+      el('div', { class: 'basis', textContent: `依据：${item.basis.map((b) => citations[b]).join('、')}` }));
+    if (item.file) {
+      const input = el('input', { type: 'file', accept: item.file.formats.map((f) => `.${f}`).join(',') });
+      const error = el('span', { class: 'field-error', role: 'alert' });
+      input.dataset.upload = item.id;
+      error.dataset.uploadError = item.id;
+      input.addEventListener('change', () => {
+        const file = input.files[0];
+        if (!file) return;
+        const result = banshi.validateFile(service, item.id, file);
+        error.textContent = result.valid ? '' : result.problems.map((p) => p.message).join('；');
+        error.className = result.valid ? 'ok' : 'field-error';
+        if (result.valid) error.textContent = '照片符合要求';
+      });
+      li.append(el('label', {}, '选择文件（上传前检查）：', input, error));
+    }
+    return li;
+  }));
+
+  const pending = assessment.pending.map((p) => el('li', { 'data-id': p.id, textContent: `${p.name}：需先回答 ${p.needs.map((n) => vocabulary.facts.find((f) => f.name === n).label).join('、')}` }));
+  $('pending').replaceChildren(...(pending.length ? [el('p', { class: 'pending', textContent: '可能还需要的材料：' }), el('ul', {}, ...pending)] : []));
+  $('steps').replaceChildren(...assessment.steps.map((s) => el('li', { textContent: `${s.actor ? `${s.actor}：` : ''}${s.action}${s.phone ? `（电话 ${s.phone}）` : ''}` })));
+  $('supervision').textContent = `监督方式：${assessment.supervision.office} ${assessment.supervision.phone}`;
+  state.assessment = assessment;
+  renderNotice();
+}
+
+function renderNotice() {
+  const assessment = state.assessment;
+  if (!assessment) return;
+  const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
+  const notice = banshi.check({ service: $('service').value, facts: currentFacts(), submitted });
+  const head = { complete: '材料齐全，可以受理。', incomplete: '材料不全，请一次性补正以下材料：', undetermined: '尚需说明部分情况，清单待定。', ineligible: '不符合申请条件。' }[notice.status];
+  const items = notice.missing.map((i) => el('li', { 'data-id': i.id, textContent: `${i.name}（${specText(i)}）——${i.because.join('，')}` }));
+  $('notice').replaceChildren(
+    el('p', { textContent: `${notice.service.id} ${notice.service.name}　申请日期 ${notice.application_date}` }),
+    el('p', { id: 'notice-status', textContent: head }),
+    el('ol', { id: 'notice-missing' }, ...items));
+}
+
+$('service').addEventListener('change', () => { state.checked.clear(); renderQuestions(); update(); });
+$('questions').addEventListener('input', (e) => { if (e.target.id !== 'id_number') update(); });
+$('questions').addEventListener('change', (e) => { if (e.target.id !== 'id_number') update(); });
+$('id_number').addEventListener('input', () => {
+  const value = $('id_number').value.trim();
+  if (value.length < 18) { $('id_number_error').textContent = ''; return; }
+  const result = banshi.validateIdNumber(value);
+  $('id_number_error').textContent = result.valid ? '' : `身份证号码 ${result.masked} 有误：${result.problems.map((p) => p.message).join('；')}`;
+});
+$('print').addEventListener('click', () => window.print());
+
+renderQuestions();
+update();
+document.body.dataset.ready = 'true';

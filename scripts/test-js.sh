@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# npm package: build the WASM, run the Node tests (shared conformance cases
+# and API), then pack the package, install the tarball into a fresh project,
+# use it from there, and type-check a consumer with tsc --strict.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v node >/dev/null || { echo "missing node" >&2; exit 1; }
+
+./scripts/build-wasm.sh
+
+(cd bindings/npm && node --test test/)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd bindings/npm && npm pack --silent --pack-destination "$work" >/dev/null)
+tarball=$(ls "$work"/banshi-*.tgz)
+echo "packed $(basename "$tarball"): $(wc -c < "$tarball") bytes"
+listing=$(tar -tzf "$tarball" | sort | tr '\n' ' ')
+expected="package/README.md package/api.js package/index.d.ts package/node.js package/package.json package/types.d.ts package/wasm/banshi_wasm.js package/wasm/banshi_wasm_bg.wasm package/web.js "
+[ "$listing" = "$expected" ] || { echo "unexpected package contents: $listing" >&2; exit 1; }
+
+cd "$work"
+npm init -y >/dev/null
+npm install --silent --no-audit --no-fund "$tarball" typescript@5.9.3
+cat > smoke.mjs <<'JS'
+import { assess, check, BanshiError, validateIdNumber } from 'banshi';
+const facts = { application_date: '2026-11-27', birth_date: '2026-10-28', proxy: true };
+const a = assess({ service: '1.1', facts });
+if (!a.checklist.some((i) => i.id === 'birth_certificate')) throw new Error('newborn certificate missing');
+const n = check({ service: '1.1', facts, submitted: [{ id: 'hukou_book', originals: 1, copies: 1 }] });
+if (n.status !== 'incomplete' || n.missing.length !== 2) throw new Error('notice is wrong');
+try { assess({ service: '1.1', facts: { application_date: '2026-02-30' } }); throw new Error('no error'); }
+catch (e) { if (!(e instanceof BanshiError) || e.code !== 'INVALID_DATE') throw e; }
+if (validateIdNumber('11010519491231002X').valid !== true) throw new Error('id');
+console.log('installed package: ok');
+JS
+node smoke.mjs
+cat > consumer.ts <<'TS'
+import { assess, check, BanshiError, type Assessment, type Notice, type Facts } from 'banshi';
+
+const facts: Facts = { application_date: '2026-11-27', marital_status: 'unmarried', proxy: false };
+const assessment: Assessment = assess({ service: '10.1', facts });
+const ids: string[] = assessment.checklist.map((item) => item.id);
+const notice: Notice = check({ service: '10.1', facts, submitted: [{ id: 'photos', originals: 4 }] });
+const status: 'complete' | 'incomplete' | 'undetermined' | 'ineligible' = notice.status;
+try {
+  assess('{}');
+} catch (e) {
+  if (e instanceof BanshiError) console.log(e.code, e.detail.message);
+}
+// @ts-expect-error: not a marital status
+const wrong: Facts = { application_date: '2026-11-27', marital_status: 'maried' };
+// @ts-expect-error: application_date is required
+const missing: Facts = { proxy: true };
+console.log(ids, status, wrong, missing);
+TS
+npx tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck false consumer.ts
+echo "tsc --strict: ok"
