@@ -354,7 +354,7 @@ impl<'c> Assessment<'c> {
 
     /// The assessment as JSON (see `SCHEMA.md`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("assessments always serialise")
+        crate::writer::to_string(self, 1024 + 256 * self.items.len())
     }
 }
 
@@ -502,7 +502,7 @@ impl<'c> Notice<'c> {
 
     /// The notice as JSON (see `SCHEMA.md`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("notices always serialise")
+        crate::writer::to_string(self, 1024 + 256 * self.missing.len())
     }
 }
 

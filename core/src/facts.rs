@@ -308,7 +308,7 @@ impl Facts {
     /// Serialises the facts as the JSON object [`Facts::from_json`] reads,
     /// omitting facts that were not given.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("facts always serialise")
+        crate::writer::to_string(self, 256)
     }
 
     pub(crate) fn from_wire(value: &crate::wire::Value<'_>, path: &str) -> Result<Facts, crate::Error> {

@@ -15,7 +15,7 @@ use crate::wire::{self, Object, Value};
 use crate::{Catalog, Date, Error, FactInfo, Facts, IdNumber, Service, Submission, UploadedFile};
 
 fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("responses always serialise")
+    crate::writer::to_string(value, 256)
 }
 
 /// Lists the services: `{"catalog_version", "services": [{"id", "name", "facts"}]}`.
@@ -30,13 +30,16 @@ pub fn services(catalog: &Catalog) -> String {
             map.end()
         }
     }
-    let mut out = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::new(&mut out);
-    let mut map = ser.serialize_map(Some(2)).expect("in memory");
-    map.serialize_entry("catalog_version", catalog.version()).expect("in memory");
-    map.serialize_entry("services", &Seq(|| catalog.services().iter().map(Entry))).expect("in memory");
-    SerializeMap::end(map).expect("in memory");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    struct List<'a>(&'a Catalog);
+    impl Serialize for List<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("catalog_version", self.0.version())?;
+            map.serialize_entry("services", &Seq(|| self.0.services().iter().map(Entry)))?;
+            map.end()
+        }
+    }
+    crate::writer::to_string(&List(catalog), 4096)
 }
 
 /// The full guide to one service: basis, steps, rules, cases and every

@@ -60,6 +60,7 @@ pub mod json;
 mod suggest;
 mod validate;
 mod wire;
+mod writer;
 
 pub use catalog::{
     Case, Catalog, Citation, EligibilityRule, FileSpec, Form, LoadError, Material, Owner, Paper, PhotoSize, PhotoSpec,
