@@ -62,6 +62,9 @@ need npm npm
 step "browser: the demo form in headless Chromium"
 ./scripts/test-browser.sh
 
+step "benchmarks: smoke run of every benchmark, and the peer equivalence check"
+./scripts/bench.sh --smoke
+
 step "main job smoke run"
 cargo run -q --locked -p banshi-cli -- assess 10.1 --facts examples/10.1-married.json >/dev/null
 echo "banshi assess 10.1: ok"

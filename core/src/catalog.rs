@@ -54,6 +54,8 @@ pub struct Service {
     pub(crate) requirements: Vec<Requirement>,
     pub(crate) decisions: Vec<String>,
     pub(crate) facts: FactSet,
+    /// JSON precomputed at load for the parts of responses that never change.
+    pub(crate) json: crate::engine::ServiceJsonText,
 }
 
 /// A legal document cited as a basis (法定依据).
@@ -113,6 +115,8 @@ pub struct Requirement {
     pub(crate) valid_from: Option<Date>,
     pub(crate) valid_until: Option<Date>,
     pub(crate) decision: Option<String>,
+    /// JSON precomputed at load: the fields before `because`, and `basis`.
+    pub(crate) json: crate::engine::RequirementJsonText,
 }
 
 /// A material (材料): a document, a form, a photo or a file.
@@ -1653,6 +1657,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
                 valid_from,
                 valid_until,
                 decision: r.decision.clone(),
+                json: Default::default(),
             });
         }
     }
@@ -1669,22 +1674,26 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
     if c.problems.len() > before {
         return None;
     }
-    Some(Service {
-        id: raw.id,
-        name: raw.name,
-        valid_from,
-        valid_until,
-        legal_basis: citations,
-        implementing_body: raw.implementing_body,
-        boundary: raw.boundary,
-        steps,
-        responsibility: raw.responsibility,
-        supervision: Supervision { office: raw.supervision.office, phone: raw.supervision.phone },
-        eligibility,
-        cases,
-        case_var,
-        requirements,
-        decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
-        facts,
-    })
+    Some(
+        Service {
+            id: raw.id,
+            name: raw.name,
+            valid_from,
+            valid_until,
+            legal_basis: citations,
+            implementing_body: raw.implementing_body,
+            boundary: raw.boundary,
+            steps,
+            responsibility: raw.responsibility,
+            supervision: Supervision { office: raw.supervision.office, phone: raw.supervision.phone },
+            eligibility,
+            cases,
+            case_var,
+            requirements,
+            decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
+            facts,
+            json: Default::default(),
+        }
+        .with_json_text(),
+    )
 }

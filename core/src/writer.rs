@@ -21,6 +21,31 @@ pub(crate) struct Writer {
     out: String,
 }
 
+impl Writer {
+    pub(crate) fn with_capacity(capacity: usize) -> Writer {
+        Writer { out: String::with_capacity(capacity) }
+    }
+
+    /// Appends JSON text made earlier by this writer (a precomputed fragment).
+    pub(crate) fn raw(&mut self, json: &str) {
+        self.out.push_str(json);
+    }
+
+    /// Appends any serialisable value.
+    pub(crate) fn value<T: Serialize + ?Sized>(&mut self, value: &T) {
+        value.serialize(&mut *self).expect("banshi serialises only JSON-representable values");
+    }
+
+    /// Appends a JSON string.
+    pub(crate) fn str(&mut self, s: &str) {
+        self.string(s);
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+}
+
 /// A value the writer cannot represent (never produced by banshi).
 #[derive(Debug)]
 pub(crate) struct Unsupported(String);

@@ -215,6 +215,23 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_json_equals_the_serialize_impl(
+        service in any_service(),
+        facts in any_facts(),
+        counts in proptest::collection::vec((0..3u32, 0..3u32, any::<bool>()), 40),
+    ) {
+        // to_json copies fragments prepared at load; the Serialize impl is the
+        // reference, written here by serde_json, an independent serializer.
+        let a = service.assess(&facts).unwrap();
+        prop_assert_eq!(a.to_json(), serde_json::to_string(&a).unwrap());
+        let all: Vec<&banshi::Material> = service.requirements().iter().flat_map(|r| r.options()).collect();
+        let submitted: Vec<Submission> =
+            all.iter().zip(&counts).filter(|(_, c)| c.2).map(|(m, c)| Submission::new(m.id(), c.0, c.1)).collect();
+        let notice = service.check(&facts, &submitted).unwrap();
+        prop_assert_eq!(notice.to_json(), serde_json::to_string(&notice).unwrap());
+    }
+
+    #[test]
     fn valid_id_numbers_validate_and_any_single_change_fails(
         region in proptest::sample::select(vec!["110105", "120101", "310104", "440305", "650102", "820000"]),
         birth in 0..40_000i32,
