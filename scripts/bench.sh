@@ -24,12 +24,15 @@ $smoke && lines=2000
 mkdir -p target/bench
 node benches/gen-applicants.mjs "$lines" > target/bench/applicants.jsonl
 cargo build -q --release --locked -p banshi-cli
-start=$(date +%s%N)
-target/release/banshi batch assess --threads 2 --input target/bench/applicants.jsonl > target/bench/out.jsonl
-end=$(date +%s%N)
+for dest in /dev/null target/bench/out.jsonl; do
+    start=$(date +%s%N)
+    target/release/banshi batch assess --threads 2 --input target/bench/applicants.jsonl > "$dest"
+    end=$(date +%s%N)
+    echo "batch to $dest: $lines assessments in $(( (end - start) / 1000000 )) ms = $(( lines * 1000000000 / (end - start) )) per second"
+done
 [ "$(wc -l < target/bench/out.jsonl)" -eq "$lines" ] || { echo "batch output is short" >&2; exit 1; }
 ! grep -q '^{"error"' target/bench/out.jsonl || { echo "batch lines failed" >&2; exit 1; }
-echo "batch: $lines assessments in $(( (end - start) / 1000000 )) ms = $(( lines * 1000000000 / (end - start) )) per second"
+echo "output: $(wc -c < target/bench/out.jsonl) bytes"
 
 echo "## per call across bindings (10.1 request)"
 if $smoke; then ./scripts/bench-bindings.sh 2000 | grep -v "time:"; else ./scripts/bench-bindings.sh; fi

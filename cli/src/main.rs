@@ -148,7 +148,9 @@ fn run() -> Result<(), Failure> {
                     std::fs::File::open(path).map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?,
                 )),
             };
-            let failed = batch::run(catalog, call, input, &mut out, threads, io::stderr().is_terminal())
+            // The batch writes from its own thread: release this thread's lock.
+            drop(out);
+            let failed = batch::run(catalog, call, input, &mut io::stdout(), threads, io::stderr().is_terminal())
                 .map_err(|e| Failure::Usage(format!("批量处理 I/O 错误：{e}")))?;
             if failed > 0 { Err(Failure::BatchErrors(failed)) } else { Ok(()) }
         }

@@ -65,10 +65,25 @@ public final class Banshi {
     }
 
     /** Runs a call, copies the UTF-8 response out and frees it; throws on failure. */
+    /**
+     * Out-parameters, reused per thread: each JNA by-reference object owns a
+     * small native buffer, and allocating three per call dominated its cost.
+     */
+    private static final class OutParams {
+        final PointerByReference response = new PointerByReference();
+        final SizeTByReference length = new SizeTByReference();
+        final PointerByReference error = new PointerByReference();
+    }
+
+    private static final ThreadLocal<OutParams> OUT = ThreadLocal.withInitial(OutParams::new);
+
     static String call(Call call) {
-        PointerByReference response = new PointerByReference();
-        SizeTByReference length = new SizeTByReference();
-        PointerByReference error = new PointerByReference();
+        OutParams params = OUT.get();
+        PointerByReference response = params.response;
+        SizeTByReference length = params.length;
+        PointerByReference error = params.error;
+        response.setValue(null);
+        error.setValue(null);
         int code = call.invoke(response, length, error);
         if (code == 0) {
             Pointer p = response.getValue();
