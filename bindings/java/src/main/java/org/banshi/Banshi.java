@@ -64,7 +64,6 @@ public final class Banshi {
         int invoke(PointerByReference response, SizeTByReference length, PointerByReference error);
     }
 
-    /** Runs a call, copies the UTF-8 response out and frees it; throws on failure. */
     /**
      * Out-parameters, reused per thread: each JNA by-reference object owns a
      * small native buffer, and allocating three per call dominated its cost.
@@ -77,6 +76,7 @@ public final class Banshi {
 
     private static final ThreadLocal<OutParams> OUT = ThreadLocal.withInitial(OutParams::new);
 
+    /** Runs a call, copies the UTF-8 response out and frees it; throws on failure. */
     static String call(Call call) {
         OutParams params = OUT.get();
         PointerByReference response = params.response;
