@@ -109,7 +109,7 @@ fn run() -> Result<(), Failure> {
     let catalog = match &opts.catalog {
         None => Catalog::embedded(),
         Some(path) => {
-            loaded = load_catalog(path).map_err(|e| Failure::Banshi(e, opts.json))?;
+            loaded = load_catalog(path, opts.json)?;
             &loaded
         }
     };
@@ -235,12 +235,15 @@ fn read_dir(dir: &Path) -> io::Result<(String, Vec<(String, String)>)> {
     Ok((version, files))
 }
 
-fn load_catalog(path: &Path) -> Result<Catalog, banshi::Error> {
-    let io_error = |e: io::Error| banshi::Error::InvalidJson { detail: format!("{}: {e}", path.display()) };
-    if path.is_dir() {
+/// Loads `--catalog`: a directory (`VERSION`, `services/*.json`) or a bundle.
+/// An unreadable path is a usage error; an invalid catalogue a banshi error.
+fn load_catalog(path: &Path, as_json: bool) -> Result<Catalog, Failure> {
+    let io_error = |e: io::Error| Failure::Usage(format!("无法读取目录 {}：{e}", path.display()));
+    let loaded = if path.is_dir() {
         let (version, files) = read_dir(path).map_err(io_error)?;
-        Ok(Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))?)
+        Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     } else {
-        Ok(Catalog::from_bundle(&std::fs::read_to_string(path).map_err(io_error)?)?)
-    }
+        Catalog::from_bundle(&std::fs::read_to_string(path).map_err(io_error)?)
+    };
+    loaded.map_err(|e| Failure::Banshi(e.into(), as_json))
 }

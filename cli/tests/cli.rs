@@ -92,6 +92,7 @@ fn bad_input_exits_non_zero_with_a_coded_message() {
     assert_eq!(banshi(&["frobnicate"], "").status.code(), Some(2));
     assert_eq!(banshi(&["assess", "10.1", "--facts", "/nonexistent.json"], "").status.code(), Some(2));
     assert_eq!(banshi(&["show", "12.1"], "").status.code(), Some(1));
+    assert_eq!(banshi(&["--catalog", "/nonexistent", "services"], "").status.code(), Some(2), "unreadable catalogue");
 }
 
 #[test]

@@ -358,14 +358,9 @@ impl<'c> Assessment<'c> {
     pub fn to_json(&self) -> String {
         let mut w = Writer::with_capacity(1024 + 256 * self.items.len());
         self.write_header(&mut w);
-        w.raw(",\"checklist\":[");
-        for (i, (requirement, range)) in self.items.iter().enumerate() {
-            if i > 0 {
-                w.raw(",");
-            }
-            write_item(&mut w, requirement, &self.reasons[range.clone()]);
-        }
-        w.raw("],\"pending\":");
+        w.raw(",\"checklist\":");
+        write_items(&mut w, self, 0..self.items.len());
+        w.raw(",\"pending\":");
         w.value(&Seq(|| self.pending()));
         w.raw(",\"missing_facts\":");
         w.value(&self.missing);
@@ -542,15 +537,9 @@ impl<'c> Notice<'c> {
         a.write_header(&mut w);
         w.raw(",\"status\":");
         w.str(self.status.name());
-        w.raw(",\"missing\":[");
-        for (n, &i) in self.missing.iter().enumerate() {
-            if n > 0 {
-                w.raw(",");
-            }
-            let (requirement, range) = &a.items[i];
-            write_item(&mut w, requirement, &a.reasons[range.clone()]);
-        }
-        w.raw("],\"defective\":");
+        w.raw(",\"missing\":");
+        write_items(&mut w, a, self.missing.iter().copied());
+        w.raw(",\"defective\":");
         w.value(&self.defective);
         w.raw(",\"not_required\":");
         w.value(&Seq(|| self.not_required().map(Material::id)));
@@ -686,15 +675,20 @@ pub(crate) struct ServiceJsonText {
     notice_tail: String,
 }
 
-/// `{head,"because":[…],"basis":[…]}` for one checklist item.
-fn write_item(w: &mut Writer, requirement: &Requirement, because: &[Reason<'_>]) {
-    w.raw("{");
-    w.raw(&requirement.json.head);
-    w.raw(",\"because\":");
-    w.value(&Phrases(because));
-    w.raw(",\"basis\":");
-    w.raw(&requirement.json.basis);
-    w.raw("}");
+/// `[{head,"because":[…],"basis":[…]}, …]` for the given checklist items.
+fn write_items(w: &mut Writer, a: &Assessment<'_>, indices: impl Iterator<Item = usize>) {
+    w.raw("[");
+    for (n, i) in indices.enumerate() {
+        let (requirement, range) = &a.items[i];
+        w.raw(if n == 0 { "{" } else { ",{" });
+        w.raw(&requirement.json.head);
+        w.raw(",\"because\":");
+        w.value(&Phrases(&a.reasons[range.clone()]));
+        w.raw(",\"basis\":");
+        w.raw(&requirement.json.basis);
+        w.raw("}");
+    }
+    w.raw("]");
 }
 
 impl Service {

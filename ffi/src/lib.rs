@@ -119,11 +119,18 @@ unsafe fn borrow_catalog<'a>(ptr: *const banshi_catalog) -> Result<&'a Catalog, 
 }
 
 /// Hands a string to C as NUL-terminated bytes owned by the library.
-fn c_string(s: String) -> (*mut c_char, usize) {
+///
+/// banshi's JSON never holds a NUL byte (control characters are escaped), so
+/// a NUL is a bug: it is reported as one, never replaced by a default.
+fn c_string(s: String) -> Result<(*mut c_char, usize), Failure> {
     let len = s.len();
-    // JSON text never holds a NUL byte: serde_json escapes control characters.
-    let owned = CString::new(s).unwrap_or_else(|_| CString::new("{}").expect("no NUL"));
-    (owned.into_raw(), len)
+    let owned = CString::new(s).map_err(|_| Failure::Code(banshi_result::Panic))?;
+    Ok((owned.into_raw(), len))
+}
+
+/// The error JSON as a C string, for the optional `error` out-parameter.
+fn error_string(failure: &Failure) -> *mut c_char {
+    c_string(failure.json()).map_or(std::ptr::null_mut(), |(ptr, _)| ptr)
 }
 
 /// Runs one export: panic boundary, out-parameter checks, and writing either
@@ -143,9 +150,8 @@ unsafe fn respond(
     } else {
         catch_unwind(AssertUnwindSafe(body)).unwrap_or(Err(Failure::Code(banshi_result::Panic)))
     };
-    match result {
-        Ok(response) => {
-            let (ptr, len) = c_string(response);
+    match result.and_then(c_string) {
+        Ok((ptr, len)) => {
             // SAFETY: both were checked non-null above and the caller
             // guarantees they are valid for writes.
             unsafe {
@@ -157,7 +163,7 @@ unsafe fn respond(
         Err(failure) => {
             if !error.is_null() {
                 // SAFETY: non-null, and the caller guarantees it is valid for writes.
-                unsafe { *error = c_string(failure.json()).0 };
+                unsafe { *error = error_string(&failure) };
             }
             failure.code()
         }
@@ -248,7 +254,7 @@ pub unsafe extern "C" fn banshi_catalog_load(
         Err(failure) => {
             if !error.is_null() {
                 // SAFETY: non-null, and the caller guarantees it is writable.
-                unsafe { *error = c_string(failure.json()).0 };
+                unsafe { *error = error_string(&failure) };
             }
             failure.code()
         }
