@@ -33,11 +33,19 @@ done
 # The static library, linked into the conformance runner.
 cc "${cflags[@]}" tests/c/conformance.c "$lib/libbanshi.a" -lpthread -ldl -lm -o "$out/conformance-static"
 
+# A second build with the test-only panic export, for the panic-guard test.
+cargo build --release --locked -p banshi-ffi --features test-panic --target-dir target/ffi-panic
+panic_lib=target/ffi-panic/release
+ln -sf libbanshi.so "$panic_lib/libbanshi.so.0"
+cc "${cflags[@]}" tests/c/panic.c -L"$panic_lib" -lbanshi -o "$out/panic"
+cc "${cflags[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer tests/c/panic.c -L"$panic_lib" -lbanshi -o "$out/panic-asan"
+
 run() { LD_LIBRARY_PATH="$lib" "$@"; }
 args() { case "$1" in hostile*) ;; *) echo tests/cases ;; esac; }
 
 echo "--- plain"
 for t in conformance threads hostile; do run "$out/$t" $(args "$t"); done
+LD_LIBRARY_PATH="$panic_lib" "$out/panic"
 "$out/conformance-static" tests/cases
 
 echo "--- valgrind"
@@ -46,7 +54,11 @@ for t in conformance threads hostile; do
         --show-leak-kinds=definite,indirect,possible "$out/$t" $(args "$t")
 done
 
+LD_LIBRARY_PATH="$panic_lib" valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+    --show-leak-kinds=definite,indirect,possible "$out/panic"
+
 echo "--- AddressSanitizer + UBSan"
 for t in conformance threads hostile; do
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 run "$out/$t-asan" $(args "$t")
 done
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 LD_LIBRARY_PATH="$panic_lib" "$out/panic-asan"

@@ -3,7 +3,7 @@
 use std::fmt;
 
 macro_rules! error_codes {
-    ($($(#[doc = $doc:literal])* $variant:ident = $number:literal, $name:literal, $en:literal;)*) => {
+    ($($(#[doc = $doc:literal])* $variant:ident = $number:literal, $name:literal, $en:literal, $zh:literal;)*) => {
         /// A stable, numbered error code.
         ///
         /// The same number and name appear in the C header
@@ -36,6 +36,11 @@ macro_rules! error_codes {
                 match self { $(ErrorCode::$variant => $en,)* }
             }
 
+            /// A short Chinese description of the code.
+            pub fn description_zh(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $zh,)* }
+            }
+
             /// The code with this number, if there is one.
             pub fn from_number(number: u32) -> Option<ErrorCode> {
                 match number { $($number => Some(ErrorCode::$variant),)* _ => None }
@@ -46,43 +51,43 @@ macro_rules! error_codes {
 
 error_codes! {
     /// A required pointer argument was NULL (C ABI only).
-    NullPointer = 1, "NULL_POINTER", "a required pointer argument was NULL";
+    NullPointer = 1, "NULL_POINTER", "a required pointer argument was NULL", "必需的指针参数为空（仅 C 接口）";
     /// Input text was not valid UTF-8.
-    InvalidUtf8 = 2, "INVALID_UTF8", "input text is not valid UTF-8";
+    InvalidUtf8 = 2, "INVALID_UTF8", "input text is not valid UTF-8", "输入不是有效的 UTF-8 文本";
     /// A bug in banshi was caught at the API boundary (C ABI only).
-    Panic = 3, "PANIC", "an internal error was caught at the API boundary";
+    Panic = 3, "PANIC", "an internal error was caught at the API boundary", "内部错误已在接口边界被拦截，进程不受影响（仅 C 接口）";
     /// The input is not well-formed JSON.
-    InvalidJson = 10, "INVALID_JSON", "input is not well-formed JSON";
+    InvalidJson = 10, "INVALID_JSON", "input is not well-formed JSON", "输入不是格式正确的 JSON，或嵌套超过 128 层";
     /// A request object has a key banshi does not know.
-    UnknownKey = 11, "UNKNOWN_KEY", "a request has an unknown key";
+    UnknownKey = 11, "UNKNOWN_KEY", "a request has an unknown key", "请求中有未知字段";
     /// A required request field is absent.
-    MissingField = 12, "MISSING_FIELD", "a required field is missing";
+    MissingField = 12, "MISSING_FIELD", "a required field is missing", "缺少必填字段";
     /// A request field has the wrong JSON type or an invalid value.
-    InvalidValue = 13, "INVALID_VALUE", "a field has the wrong type or an invalid value";
+    InvalidValue = 13, "INVALID_VALUE", "a field has the wrong type or an invalid value", "字段的类型或取值错误";
     /// A key appears twice in one JSON object.
-    DuplicateKey = 14, "DUPLICATE_KEY", "a key appears twice in one object";
+    DuplicateKey = 14, "DUPLICATE_KEY", "a key appears twice in one object", "同一对象中字段重复";
     /// The input is larger than the documented limit (1 MiB).
-    InputTooLarge = 15, "INPUT_TOO_LARGE", "the input is larger than the documented limit";
+    InputTooLarge = 15, "INPUT_TOO_LARGE", "the input is larger than the documented limit", "输入超过 1 MiB 的上限";
     /// No service has this number.
-    UnknownService = 20, "UNKNOWN_SERVICE", "no service has this number";
+    UnknownService = 20, "UNKNOWN_SERVICE", "no service has this number", "没有此序号的事项";
     /// The service is not in force on the application date.
-    ServiceNotInForce = 21, "SERVICE_NOT_IN_FORCE", "the service is not in force on the application date";
+    ServiceNotInForce = 21, "SERVICE_NOT_IN_FORCE", "the service is not in force on the application date", "事项在申请日期不在有效期内";
     /// The service has no material with this id.
-    UnknownMaterial = 22, "UNKNOWN_MATERIAL", "the service has no material with this id";
+    UnknownMaterial = 22, "UNKNOWN_MATERIAL", "the service has no material with this id", "事项中没有此编号的材料";
     /// The same material is listed twice in one submission.
-    DuplicateSubmission = 23, "DUPLICATE_SUBMISSION", "a material is listed twice in one submission";
+    DuplicateSubmission = 23, "DUPLICATE_SUBMISSION", "a material is listed twice in one submission", "同一材料在提交清单中重复出现";
     /// A fact name is not in the vocabulary.
-    UnknownFact = 30, "UNKNOWN_FACT", "a fact name is not in the vocabulary";
+    UnknownFact = 30, "UNKNOWN_FACT", "a fact name is not in the vocabulary", "申请人信息字段不在词汇表中";
     /// A fact has a value outside its allowed values.
-    InvalidFactValue = 31, "INVALID_FACT_VALUE", "a fact has a value outside its allowed values";
+    InvalidFactValue = 31, "INVALID_FACT_VALUE", "a fact has a value outside its allowed values", "申请人信息的取值无效";
     /// A date is malformed or does not exist.
-    InvalidDate = 32, "INVALID_DATE", "a date is malformed or does not exist";
+    InvalidDate = 32, "INVALID_DATE", "a date is malformed or does not exist", "日期格式错误或日期不存在";
     /// The facts lack the application date.
-    MissingApplicationDate = 33, "MISSING_APPLICATION_DATE", "the facts lack the application date";
+    MissingApplicationDate = 33, "MISSING_APPLICATION_DATE", "the facts lack the application date", "缺少申请日期";
     /// The birth date is after the application date.
-    BirthAfterApplication = 34, "BIRTH_AFTER_APPLICATION", "the birth date is after the application date";
+    BirthAfterApplication = 34, "BIRTH_AFTER_APPLICATION", "the birth date is after the application date", "出生日期晚于申请日期";
     /// A catalogue failed validation; every problem is listed.
-    InvalidCatalog = 40, "INVALID_CATALOG", "the catalogue failed validation";
+    InvalidCatalog = 40, "INVALID_CATALOG", "the catalogue failed validation", "目录校验失败（错误中列出全部问题）";
 }
 
 impl fmt::Display for ErrorCode {

@@ -28,6 +28,7 @@ fn call(name: &str, request: &[u8]) -> String {
         "validate_id_number" => json::validate_id_number(text),
         "validate_date" => json::validate_date(text),
         "validate_file" => json::validate_file(catalog, text),
+        "load_catalog" => Catalog::from_bundle(text).map(|c| json::services(&c)).map_err(Error::from),
         other => panic!("unknown call directory tests/cases/{other}"),
     };
     result.unwrap_or_else(|e| json::error(&e))

@@ -50,6 +50,14 @@ static char *call_by_name(const banshi_catalog *catalog, const char *name, const
     else if (strcmp(name, "validate_id_number") == 0) rc = banshi_validate_id_number(req, len, &out, &out_len, &err);
     else if (strcmp(name, "validate_date") == 0) rc = banshi_validate_date(req, len, &out, &out_len, &err);
     else if (strcmp(name, "validate_file") == 0) rc = banshi_validate_file(catalog, req, len, &out, &out_len, &err);
+    else if (strcmp(name, "load_catalog") == 0) {
+        banshi_catalog *loaded = NULL;
+        rc = banshi_catalog_load(req, len, &loaded, &err);
+        if (rc == BANSHI_RESULT_OK) {
+            rc = banshi_services(loaded, &out, &out_len);
+            banshi_catalog_free(loaded);
+        }
+    }
     else {
         fprintf(stderr, "unknown call %s\n", name);
         exit(2);

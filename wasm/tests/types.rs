@@ -692,7 +692,7 @@ fn every_conformance_response_fits_its_type_exactly() {
                         "assess" => round_trip::<Assessment>(&what, &text),
                         "check" => round_trip::<Notice>(&what, &text),
                         "service" => round_trip::<Guide>(&what, &text),
-                        "services" => round_trip::<Services>(&what, &text),
+                        "services" | "load_catalog" => round_trip::<Services>(&what, &text),
                         "vocabulary" => round_trip::<Vocabulary>(&what, &text),
                         _ => round_trip::<Validation>(&what, &text),
                     }

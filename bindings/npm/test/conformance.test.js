@@ -9,8 +9,7 @@ import * as banshi from '../node.js';
 
 const casesDir = process.env.BANSHI_CASES ?? new URL('../../../tests/cases', import.meta.url).pathname;
 
-function call(name, request) {
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(request);
+function call(name, text) {
   try {
     switch (name) {
       case 'assess': return banshi.assessJson(text);
@@ -21,6 +20,12 @@ function call(name, request) {
       case 'validate_id_number': return banshi.validateIdNumberJson(text);
       case 'validate_date': return banshi.validateDateJson(text);
       case 'validate_file': return banshi.validateFileJson(text);
+      case 'load_catalog': {
+        const loaded = banshi.Catalog.load(text);
+        const services = loaded.servicesJson();
+        loaded.free();
+        return services;
+      }
       default: throw new Error(`unknown call ${name}`);
     }
   } catch (e) {
@@ -34,11 +39,21 @@ const cases = readdirSync(casesDir).sort().flatMap((name) =>
 
 test('there are conformance cases', () => assert.ok(cases.length >= 80, `${cases.length} cases in ${casesDir}`));
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 for (const [name, file] of cases) {
+  const request = readFileSync(join(casesDir, name, file));
+  let text;
+  try {
+    text = utf8.decode(request);
+  } catch {
+    // A JS string cannot hold invalid UTF-8, so no JS caller can send it.
+    test(`${name}/${file}`, { skip: 'not valid UTF-8: not representable as a JS string' }, () => {});
+    continue;
+  }
   test(`${name}/${file}`, () => {
-    const request = readFileSync(join(casesDir, name, file));
     const expected = readFileSync(join(casesDir, name, file.replace(/\.req$/, '.out')));
-    const actual = Buffer.from(call(name, request), 'utf8');
+    const actual = Buffer.from(call(name, text), 'utf8');
     assert.ok(actual.equals(expected), `expected ${expected}\nactual   ${actual}`);
   });
 }

@@ -48,6 +48,10 @@ class ConformanceTest {
                 case "validate_id_number": return Banshi.validateIdNumber(text);
                 case "validate_date": return Banshi.validateDate(text);
                 case "validate_file": return catalog.validateFile(text);
+                case "load_catalog":
+                    try (Catalog loaded = Catalog.load(text)) {
+                        return loaded.services();
+                    }
                 default: throw new IllegalArgumentException("unknown call " + name);
             }
         } catch (BanshiException e) {
