@@ -62,6 +62,9 @@ need npm npm
 step "browser: the demo form in headless Chromium"
 ./scripts/test-browser.sh
 
+step "fuzzing: replay the corpus and the regressions, then fuzz each target for 30 s"
+./scripts/fuzz.sh
+
 step "benchmarks: smoke run of every benchmark, and the peer equivalence check"
 ./scripts/bench.sh --smoke
 
