@@ -34,5 +34,9 @@ fi
 for t in "${targets[@]}"; do
     echo "--- $t: replay corpus and regressions, then fuzz 30 s"
     "${fuzz[@]}" run "$t" "fuzz/corpus/$t" "fuzz/regressions/$t" -- -runs=0
-    "${fuzz[@]}" run "$t" "fuzz/corpus/$t" -- -max_total_time=30 -rss_limit_mb=4096 2>&1 | tail -n 3
+    # New inputs go to a scratch directory (libFuzzer writes to the first one),
+    # so a test run leaves the committed corpus as it was.
+    scratch=$(mktemp -d)
+    "${fuzz[@]}" run "$t" "$scratch" "fuzz/corpus/$t" -- -max_total_time=30 -rss_limit_mb=4096 2>&1 | tail -n 3
+    rm -rf "$scratch"
 done
