@@ -104,11 +104,6 @@ impl FactInfo {
     pub fn find(name: &str) -> Option<&'static FactInfo> {
         FACTS.iter().find(|f| f.name == name)
     }
-
-    pub(crate) fn id(&self) -> FactId {
-        let i = FACTS.iter().position(|f| f.name == self.name).expect("fact is in the table");
-        FactId::ALL[i]
-    }
 }
 
 macro_rules! choice_enum {
@@ -322,13 +317,14 @@ impl Facts {
         let mut application_date = None;
         let mut facts = Facts::new(Date::MIN);
         for (key, value) in members {
-            let Some(info) = FactInfo::find(key) else {
+            // One lookup gives both the fact's entry and its id.
+            let Some(i) = FACTS.iter().position(|f| f.name == key.as_ref()) else {
                 return Err(Error::UnknownFact {
                     key: key.to_string(),
                     suggestion: crate::suggest::nearest(key, FACTS.iter().map(|f| f.name)),
                 });
             };
-            let id = info.id();
+            let (info, id) = (&FACTS[i], FactId::ALL[i]);
             if seen.contains(id) {
                 return Err(Error::DuplicateKey { key: key.to_string() });
             }
@@ -653,7 +649,7 @@ mod tests {
     fn table_matches_enums() {
         for (i, id) in FactId::ALL.iter().enumerate() {
             assert_eq!(*id as usize, i);
-            assert_eq!(FactInfo::all()[i].id(), *id);
+            assert_eq!(id.info().name(), FactInfo::all()[i].name());
         }
         assert!(FactId::ALL.len() <= 32, "FactSet is a u32");
         assert_eq!(Hukou::from_name("nonlocal"), Some(Hukou::NonLocal));
