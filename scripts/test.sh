@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Tests write only to target/ and temporary directories: a tree that was
+# clean before the run must be clean after it (checked at the end).
+tree_before=$(git status --porcelain --untracked-files=all 2>/dev/null || true)
+
 # Installs Debian packages for commands that are missing (CI runs as root).
 need() { # need <command> <package>...
     local cmd=$1
@@ -71,3 +75,12 @@ step "benchmarks: smoke run of every benchmark, and the peer equivalence check"
 step "main job smoke run"
 cargo run -q --locked -p banshi-cli -- assess 10.1 --facts examples/10.1-married.json >/dev/null
 echo "banshi assess 10.1: ok"
+
+step "the tree is as the run found it"
+tree_after=$(git status --porcelain --untracked-files=all 2>/dev/null || true)
+if [ "$tree_after" != "$tree_before" ]; then
+    echo "the test run changed the work tree:" >&2
+    diff <(echo "$tree_before") <(echo "$tree_after") >&2 || true
+    exit 1
+fi
+echo "git status: unchanged"
