@@ -1,6 +1,7 @@
 //! Prepares the embedded catalogue in OUT_DIR (never in the source tree):
-//! every file of `catalog/services`, minified and without its `source`
-//! quotes, which only the seed-fidelity test reads (it reads the files
+//! every file of `catalog/services`, minified and without its `source` and
+//! `when_source` quotes, which only the seed-fidelity test and the
+//! provenance check of `Catalog::from_files` read (both read the files
 //! themselves). That keeps about 30 KB of provenance text out of every
 //! binary and the npm package. The loader is unchanged: `source` is optional.
 
@@ -11,6 +12,7 @@ fn strip(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             map.remove("source");
+            map.remove("when_source");
             map.values_mut().for_each(strip);
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(strip),

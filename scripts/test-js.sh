@@ -42,7 +42,7 @@ const facts: Facts = { application_date: '2026-11-27', marital_status: 'unmarrie
 const assessment: Assessment = assess({ service: '10.1', facts });
 const ids: string[] = assessment.checklist.map((item) => item.id);
 const notice: Notice = check({ service: '10.1', facts, submitted: [{ id: 'photos', originals: 4 }] });
-const status: 'complete' | 'incomplete' | 'undetermined' | 'ineligible' = notice.status;
+const status: 'complete' | 'incomplete' | 'undetermined' = notice.status;
 try {
   assess('{}');
 } catch (e) {

@@ -49,17 +49,37 @@ export type Material = { id: string, name: string, owner: Owner, form: Form, ori
 
 export type Spec = { one_of: Array<Material>, } | MaterialFields;
 
-export type ChecklistItem = { id: string, name: string, because: Array<string>, basis: Array<string>, } & ({ one_of: Array<Material>, } | MaterialFields);
+export type ChecklistItem = { id: string, name: string, because: Array<string>, basis: Array<string>, 
+/**
+ * The interpretation it rests on (口径说明), when the seed does not state it plainly.
+ */
+decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
 
-export type PendingItem = { id: string, name: string, when: string | null, needs: Array<FactName>, basis: Array<string>, } & ({ one_of: Array<Material>, } | MaterialFields);
+export type PendingItem = { id: string, name: string, when: string | null, needs: Array<FactName>, basis: Array<string>, 
+/**
+ * The interpretation it rests on (口径说明), when the seed does not state it plainly.
+ */
+decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
 
-export type RuleOutcome = { id: string, text: string, met: boolean | null, because: Array<string>, basis: Array<string>, };
+export type RuleOutcome = { id: string, text: string, met: boolean | null, because: Array<string>, basis: Array<string>, 
+/**
+ * The interpretation it rests on (口径说明), when the seed does not state it plainly.
+ */
+decision?: string, };
 
 export type EligibilityStatus = "eligible" | "ineligible" | "undetermined";
 
 export type Eligibility = { status: EligibilityStatus, rules: Array<RuleOutcome>, missing_facts: Array<FactName>, };
 
-export type Citation = { id: string, title: string, number?: string, note?: string, };
+export type Citation = { id: string, 
+/**
+ * A document's title, without 《》.
+ */
+title?: string, 
+/**
+ * A reference the seed makes without naming a document, shown as written.
+ */
+reference?: string, number?: string, note?: string, };
 
 export type Step = { actor?: string, action: string, phone?: string, optional?: boolean, };
 
@@ -73,9 +93,13 @@ case?: Case | null, eligibility: Eligibility, checklist: Array<ChecklistItem>, p
 
 export type Problem = { code: string, message: string, };
 
-export type Defect = { id: string, name: string, requirement: string, problems: Array<Problem>, required: MaterialFields, };
+export type Defect = { id: string, name: string, requirement: string, problems: Array<Problem>, required: MaterialFields, basis: Array<string>, 
+/**
+ * The interpretation it rests on (口径说明), when the seed does not state it plainly.
+ */
+decision?: string, };
 
-export type NoticeStatus = "complete" | "incomplete" | "undetermined" | "ineligible";
+export type NoticeStatus = "complete" | "incomplete" | "undetermined";
 
 export type Notice = { catalog_version: string, service: ServiceRef, application_date: string, case?: Case | null, eligibility: Eligibility, status: NoticeStatus, missing: Array<ChecklistItem>, defective: Array<Defect>, not_required: Array<string>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, supervision: Supervision, };
 

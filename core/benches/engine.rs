@@ -21,15 +21,14 @@ const CASES: [(&str, &str); 3] = [
 fn engine(c: &mut Criterion) {
     let catalog = Catalog::embedded();
     for (id, facts_json) in CASES {
-        let service = catalog.service(id).unwrap();
         let facts = Facts::from_json(facts_json).unwrap();
-        c.bench_function(&format!("assess typed {id}"), |b| b.iter(|| service.assess(black_box(&facts)).unwrap()));
+        c.bench_function(&format!("assess typed {id}"), |b| b.iter(|| catalog.assess(id, black_box(&facts)).unwrap()));
         let request = format!(r#"{{"service":"{id}","facts":{facts_json}}}"#);
         c.bench_function(&format!("assess json {id}"), |b| {
             b.iter(|| json::assess(catalog, black_box(&request)).unwrap())
         });
-        let everything: Vec<Submission> = service
-            .assess(&facts)
+        let everything: Vec<Submission> = catalog
+            .assess(id, &facts)
             .unwrap()
             .checklist()
             .map(|i| {
@@ -38,7 +37,7 @@ fn engine(c: &mut Criterion) {
             })
             .collect();
         c.bench_function(&format!("check typed {id}"), |b| {
-            b.iter(|| service.check(black_box(&facts), &everything).unwrap())
+            b.iter(|| catalog.check(id, black_box(&facts), &everything).unwrap())
         });
     }
     // The request the C and Java per-call benchmarks send (scripts/bench-bindings.sh).

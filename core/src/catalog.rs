@@ -62,7 +62,8 @@ pub struct Service {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Citation {
     id: String,
-    title: String,
+    title: Option<String>,
+    reference: Option<String>,
     number: Option<String>,
     note: Option<String>,
 }
@@ -248,7 +249,8 @@ impl Catalog {
     pub fn embedded() -> &'static Catalog {
         static EMBEDDED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Catalog::from_files(crate::embedded::VERSION.trim(), crate::embedded::FILES.iter().copied())
+            let files = crate::embedded::FILES.iter().copied();
+            Catalog::load_files(crate::embedded::VERSION.trim(), files, Provenance::Trusted)
                 .expect("the embedded catalogue is valid; tests check it")
         })
     }
@@ -281,11 +283,19 @@ impl Catalog {
         version: &str,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Catalog, LoadError> {
+        Catalog::load_files(version, files, Provenance::Checked)
+    }
+
+    fn load_files<'a>(
+        version: &str,
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+        provenance: Provenance,
+    ) -> Result<Catalog, LoadError> {
         let mut problems = Vec::new();
         let mut services = Vec::new();
         for (file, text) in files {
             match wire::parse_unlimited(text) {
-                Ok(value) => load_one(file, &value, &mut problems, &mut services),
+                Ok(value) => load_one(file, &value, provenance, &mut problems, &mut services),
                 Err(detail) => problems.push(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
@@ -311,7 +321,7 @@ impl Catalog {
         let version = c.str(&bundle, "version");
         let items = c.items(&bundle, "services", true);
         for (i, item) in items.iter().enumerate() {
-            load_one(&format!("bundle:services[{i}]"), item, &mut problems, &mut services);
+            load_one(&format!("bundle:services[{i}]"), item, Provenance::Checked, &mut problems, &mut services);
         }
         finish(&version, services, problems)
     }
@@ -341,7 +351,13 @@ impl Catalog {
 }
 
 /// Reads and checks one service; adds it to `services` only if it has no problems.
-fn load_one(file: &str, value: &Value<'_>, problems: &mut Vec<Problem>, services: &mut Vec<(String, Service)>) {
+fn load_one(
+    file: &str,
+    value: &Value<'_>,
+    provenance: Provenance,
+    problems: &mut Vec<Problem>,
+    services: &mut Vec<(String, Service)>,
+) {
     let before = problems.len();
     let id = match value {
         Value::Object(members) => members.iter().find(|(k, _)| k == "id").and_then(|(_, v)| match v {
@@ -351,7 +367,7 @@ fn load_one(file: &str, value: &Value<'_>, problems: &mut Vec<Problem>, services
         _ => None,
     };
     let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
-    if let Some(service) = raw.and_then(|raw| compile(file, raw, problems)) {
+    if let Some(service) = raw.and_then(|raw| compile(file, raw, provenance, problems)) {
         if problems.len() == before {
             services.push((file.to_owned(), service));
         }
@@ -509,9 +525,16 @@ impl Citation {
         &self.id
     }
 
-    /// The title, without 《》.
-    pub fn title(&self) -> &str {
-        &self.title
+    /// The document's title, without 《》, when the seed names a document.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// A reference the seed makes without naming a document, such as
+    /// `天津人社局下发文件`: shown exactly as the seed wrote it, never as a
+    /// 《title》.
+    pub fn reference(&self) -> Option<&str> {
+        self.reference.as_deref()
     }
 
     /// The document number, such as `津政发〔2009〕21号`, if it has one.
@@ -525,13 +548,18 @@ impl Citation {
     }
 }
 
+/// `《title》（number）`, a bare reference as the seed wrote it, or the
+/// number alone.
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "《{}》", self.title)?;
-        if let Some(n) = &self.number {
-            write!(f, "（{n}）")?;
+        match (&self.title, &self.reference, &self.number) {
+            (Some(t), _, Some(n)) => write!(f, "《{t}》（{n}）"),
+            (Some(t), _, None) => write!(f, "《{t}》"),
+            (None, Some(r), Some(n)) => write!(f, "{r}（{n}）"),
+            (None, Some(r), None) => f.write_str(r),
+            (None, None, Some(n)) => f.write_str(n),
+            (None, None, None) => f.write_str(&self.id),
         }
-        Ok(())
     }
 }
 
@@ -846,7 +874,8 @@ struct RawDecision {
 
 struct RawCitation {
     id: String,
-    title: String,
+    title: Option<String>,
+    reference: Option<String>,
     number: Option<String>,
     note: Option<String>,
 }
@@ -869,6 +898,8 @@ struct RawRule {
     requires: String,
     basis: Vec<String>,
     decision: Option<String>,
+    /// Whether it quotes the seed text that states it (`source`).
+    quoted: bool,
 }
 
 struct RawCases {
@@ -900,6 +931,10 @@ struct RawRequirement {
     valid_from: Option<String>,
     valid_until: Option<String>,
     decision: Option<String>,
+    /// Whether it quotes the seed text that lists it (`source`).
+    quoted: bool,
+    /// Whether it quotes the seed text that states its condition (`when_source`).
+    when_quoted: bool,
 }
 
 struct RawMaterial {
@@ -1103,9 +1138,13 @@ impl Checker<'_> {
             "valid_until",
             "decision",
             "source",
+            "when_source",
         ];
         let r = self.object(path, value, KEYS)?;
         self.source(&r, true);
+        if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) {
+            self.strings(&r, "when_source");
+        }
         let one_of = r.get("one_of").map(|_| {
             let items = self.items(&r, "one_of", false);
             let field = r.field("one_of");
@@ -1130,6 +1169,8 @@ impl Checker<'_> {
             valid_from: self.opt_str(&r, "valid_from"),
             valid_until: self.opt_str(&r, "valid_until"),
             decision: self.opt_str(&r, "decision"),
+            quoted: r.get("source").is_some(),
+            when_quoted: r.get("when_source").is_some(),
         })
     }
 
@@ -1154,12 +1195,14 @@ impl Checker<'_> {
         let o = self.object("", value, KEYS)?;
         let mut legal_basis = Vec::new();
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
-            if let Some(c) = self.object(&format!("legal_basis[{i}]"), v, &["id", "title", "number", "note", "source"])
+            if let Some(c) =
+                self.object(&format!("legal_basis[{i}]"), v, &["id", "title", "reference", "number", "note", "source"])
             {
                 self.source(&c, false);
                 legal_basis.push(RawCitation {
                     id: self.str(&c, "id"),
-                    title: self.str(&c, "title"),
+                    title: self.opt_str(&c, "title"),
+                    reference: self.opt_str(&c, "reference"),
                     number: self.opt_str(&c, "number"),
                     note: self.opt_str(&c, "note"),
                 });
@@ -1191,9 +1234,11 @@ impl Checker<'_> {
         let mut eligibility = Vec::new();
         for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
             if let Some(r) =
-                self.object(&format!("eligibility[{i}]"), v, &["id", "text", "requires", "basis", "decision"])
+                self.object(&format!("eligibility[{i}]"), v, &["id", "text", "requires", "basis", "decision", "source"])
             {
+                self.source(&r, true);
                 eligibility.push(RawRule {
+                    quoted: r.get("source").is_some(),
                     id: self.str(&r, "id"),
                     text: self.str(&r, "text"),
                     requires: self.str(&r, "requires"),
@@ -1297,9 +1342,12 @@ impl Checker<'_> {
         }
     }
 
-    fn basis(&mut self, path: &str, ids: &[String], citations: &[Citation]) -> Vec<Citation> {
-        if ids.is_empty() {
-            self.report(path, "缺少法定依据（basis 不能为空）");
+    /// Resolves the citation ids of a rule or a requirement. An empty basis
+    /// is allowed only for an interpretation, which says in its `decision`
+    /// what it rests on.
+    fn basis(&mut self, path: &str, ids: &[String], citations: &[Citation], decided: bool) -> Vec<Citation> {
+        if ids.is_empty() && !decided {
+            self.report(path, "缺少法定依据（basis 不能为空）；种子未载明的口径须在 decision 中说明");
         }
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
@@ -1314,6 +1362,33 @@ impl Checker<'_> {
             }
         }
         out
+    }
+
+    /// Principle 1, checked where the catalogue's source files are read: a
+    /// rule (`must_explain`) either quotes the seed text that states it, or
+    /// is an interpretation with its `decision`; and an interpretation never
+    /// borrows a law's authority, so an unquoted, decided entry cites no
+    /// `basis` of its own.
+    fn provenance(
+        &mut self,
+        path: &str,
+        must_explain: bool,
+        quoted: bool,
+        decided: bool,
+        basis: &[String],
+        what: &str,
+    ) {
+        if must_explain && !quoted && !decided {
+            self.report(
+                format!("{path}.source"),
+                format!("{what}既未引用种子原文（source），也没有口径说明（decision）"),
+            );
+        } else if !quoted && decided && !basis.is_empty() {
+            self.report(
+                format!("{path}.basis"),
+                format!("种子未载明的{what}属于口径解释，不得列法定依据（basis）；请在 decision 中写明参照的文件，如“按……理解”"),
+            );
+        }
     }
 
     fn condition(&mut self, path: &str, text: &str) -> Option<Condition> {
@@ -1433,7 +1508,17 @@ impl Checker<'_> {
     }
 }
 
-fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<Service> {
+/// Whether loading checks where each rule comes from (see
+/// `Checker::provenance`). Source files are checked; the embedded catalogue
+/// was checked from its sources by the test suite, and its build strips the
+/// seed quotes the check reads.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Provenance {
+    Checked,
+    Trusted,
+}
+
+fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut Vec<Problem>) -> Option<Service> {
     let before = problems.len();
     let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
 
@@ -1467,10 +1552,26 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
     let mut citations = Vec::new();
     for (i, r) in raw.legal_basis.iter().enumerate() {
         c.id(&format!("legal_basis[{i}].id"), &r.id, &mut citation_ids);
-        c.non_empty(&format!("legal_basis[{i}].title"), &r.title);
+        match (&r.title, &r.reference, &r.number) {
+            (Some(_), Some(_), _) => c.report(
+                format!("legal_basis[{i}].reference"),
+                "title（文件名称）与 reference（种子的笼统提法）只能填一个",
+            ),
+            (None, None, None) => c.report(
+                format!("legal_basis[{i}].title"),
+                "缺少文件名称（title）、笼统提法（reference）或文号（number）",
+            ),
+            _ => {}
+        }
+        for (key, text) in [("title", &r.title), ("reference", &r.reference), ("number", &r.number)] {
+            if let Some(text) = text {
+                c.non_empty(&format!("legal_basis[{i}].{key}"), text);
+            }
+        }
         citations.push(Citation {
             id: r.id.clone(),
             title: r.title.clone(),
+            reference: r.reference.clone(),
             number: r.number.clone(),
             note: r.note.clone(),
         });
@@ -1496,7 +1597,10 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
         let path = format!("eligibility[{i}]");
         c.id(&format!("{path}.id"), &r.id, &mut rule_ids);
         c.non_empty(&format!("{path}.text"), &r.text);
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, r.decision.is_some());
+        if provenance == Provenance::Checked {
+            c.provenance(&path, true, r.quoted, r.decision.is_some(), &r.basis, "资格条件");
+        }
         if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires) {
             facts = facts.union(condition.facts());
             eligibility.push(EligibilityRule {
@@ -1602,7 +1706,10 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
                 &r.notes,
             )],
         };
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, r.decision.is_some());
+        if provenance == Provenance::Checked {
+            c.provenance(&path, false, r.quoted, r.decision.is_some(), &r.basis, "材料");
+        }
         let case = match (&r.case, case_var) {
             (None, _) => None,
             (Some(v), None) => {
@@ -1630,6 +1737,12 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
         };
         if let Some(cond) = &condition {
             facts = facts.union(cond.facts());
+        }
+        if provenance == Provenance::Checked && r.when.is_some() && !r.when_quoted && r.decision.is_none() {
+            c.report(
+                format!("{path}.when"),
+                "条件既未引用种子中载明该条件的原文（when_source），也没有口径说明（decision）",
+            );
         }
         if let Some(reason) = &r.reason {
             c.non_empty(&format!("{path}.reason"), reason);

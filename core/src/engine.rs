@@ -77,11 +77,14 @@ pub struct PendingItem<'c> {
     needs: FactSet,
 }
 
-impl Service {
-    /// Assesses an applicant for this service on `facts.application_date`.
+/// Evaluation starts from the catalogue, so that every answer carries the
+/// catalogue's version and the parts it prepared at load.
+impl crate::Catalog {
+    /// Assesses an applicant for a service on `facts.application_date`.
     ///
     /// # Errors
     ///
+    /// [`Error::UnknownService`] for a number the catalogue does not have,
     /// [`Error::ServiceNotInForce`] when the service is not in force on the
     /// application date, and [`Error::BirthAfterApplication`] or
     /// [`Error::InvalidFactValue`] for facts that are wrong together.
@@ -93,18 +96,57 @@ impl Service {
     ///
     /// let mut facts = Facts::new("2026-11-27".parse()?);
     /// facts.marital_status = Some(MaritalStatus::Married);
-    /// let assessment = Catalog::embedded().service("10.1")?.assess(&facts)?;
+    /// let assessment = Catalog::embedded().assess("10.1", &facts)?;
     ///
     /// let spouse_id = assessment.checklist().find(|i| i.id() == "spouse_id_card").unwrap();
     /// assert_eq!(spouse_id.because().next().unwrap().to_string(), "申请人已婚");
     /// // Employment status was not given, so eligibility is open.
     /// assert_eq!(assessment.eligibility(), Eligibility::Undetermined);
+    /// assert!(assessment.to_json().starts_with(r#"{"catalog_version":"2026."#));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn assess<'c>(&'c self, facts: &Facts) -> Result<Assessment<'c>, Error> {
-        self.assess_in(facts, "")
+    pub fn assess(&self, service: &str, facts: &Facts) -> Result<Assessment<'_>, Error> {
+        self.service(service)?.assess_in(facts, self.version())
     }
 
+    /// Checks what was submitted against what this applicant must bring for
+    /// a service, and returns the one-time notice (一次性告知): everything
+    /// missing or defective, all at once.
+    ///
+    /// The notice's [status](Notice::status) speaks of the materials only;
+    /// whether the applicant is eligible stands beside it, in
+    /// [`Notice::assessment`].
+    ///
+    /// Submitting exactly what the notice asks for, with the same facts,
+    /// never reveals a new missing item.
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::assess`], plus [`Error::UnknownMaterial`] for an id the
+    /// service does not know and [`Error::DuplicateSubmission`] for an id
+    /// listed twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use banshi::{Catalog, Eligibility, Facts, NoticeStatus, Submission};
+    ///
+    /// let facts = Facts::from_json(r#"{"application_date":"2026-11-27","proxy":false}"#)?;
+    /// // One copy of the ID card instead of the original and two copies.
+    /// let notice = Catalog::embedded().check("4.3", &facts, &[Submission::new("applicant_id_card", 0, 1)])?;
+    /// assert_eq!(notice.missing().map(|i| i.id()).collect::<Vec<_>>(), ["hukou_book"]);
+    /// let defect = notice.defective().next().unwrap();
+    /// assert_eq!(defect.problems().map(|p| p.to_string()).collect::<Vec<_>>(),
+    ///            ["须提交原件，仅提交了复印件", "复印件须2份，仅提交1份"]);
+    /// assert_eq!(notice.status(), NoticeStatus::Incomplete);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self, service: &str, facts: &Facts, submitted: &[Submission]) -> Result<Notice<'_>, Error> {
+        self.service(service)?.check_in(facts, submitted, self.version())
+    }
+}
+
+impl Service {
     pub(crate) fn assess_in<'c>(&'c self, facts: &Facts, catalog_version: &'c str) -> Result<Assessment<'c>, Error> {
         facts.validate()?;
         let date = facts.application_date;
@@ -179,40 +221,6 @@ impl Service {
         })
     }
 
-    /// Checks what was submitted against what this applicant must bring, and
-    /// returns the one-time notice (一次性告知): everything missing or
-    /// defective, all at once.
-    ///
-    /// Submitting exactly what the notice asks for, with the same facts,
-    /// never reveals a new missing item.
-    ///
-    /// # Errors
-    ///
-    /// As [`Service::assess`], plus [`Error::UnknownMaterial`] for an id the
-    /// service does not know and [`Error::DuplicateSubmission`] for an id
-    /// listed twice.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use banshi::{Catalog, Facts, NoticeStatus, Submission};
-    ///
-    /// let facts = Facts::from_json(r#"{"application_date":"2026-11-27","proxy":false}"#)?;
-    /// let service = Catalog::embedded().service("4.3")?;
-    /// // One copy of the ID card instead of the original and two copies.
-    /// let notice = service.check(&facts, &[Submission::new("applicant_id_card", 0, 1)])?;
-    /// assert_eq!(notice.missing().map(|i| i.id()).collect::<Vec<_>>(), ["hukou_book"]);
-    /// let defect = notice.defective().next().unwrap();
-    /// assert_eq!(defect.problems().map(|p| p.to_string()).collect::<Vec<_>>(),
-    ///            ["须提交原件，仅提交了复印件", "复印件须2份，仅提交1份"]);
-    /// // The age rule cannot be decided without a birth date.
-    /// assert_eq!(notice.status(), NoticeStatus::Undetermined);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn check<'c>(&'c self, facts: &Facts, submitted: &[Submission]) -> Result<Notice<'c>, Error> {
-        self.check_in(facts, submitted, "")
-    }
-
     pub(crate) fn check_in<'c>(
         &'c self,
         facts: &Facts,
@@ -263,12 +271,14 @@ impl Service {
             .filter_map(|s| self.material(&s.id).map(|(_, m)| m))
             .collect();
 
-        let status = match assessment.eligibility {
-            Eligibility::Ineligible => NoticeStatus::Ineligible,
-            Eligibility::Undetermined => NoticeStatus::Undetermined,
-            Eligibility::Eligible if !assessment.pending.is_empty() => NoticeStatus::Undetermined,
-            Eligibility::Eligible if !missing.is_empty() || !defective.is_empty() => NoticeStatus::Incomplete,
-            Eligibility::Eligible => NoticeStatus::Complete,
+        // The materials' completeness on its own: eligibility is reported
+        // beside it, never folded into it.
+        let status = if !missing.is_empty() || !defective.is_empty() {
+            NoticeStatus::Incomplete
+        } else if !assessment.pending.is_empty() {
+            NoticeStatus::Undetermined
+        } else {
+            NoticeStatus::Complete
         };
         Ok(Notice { assessment, status, missing, defective, not_required })
     }
@@ -464,7 +474,10 @@ impl Submission {
     }
 }
 
-/// The overall outcome of a [`Notice`].
+/// Whether the materials are complete: the outcome of a [`Notice`].
+///
+/// It speaks of the materials only. Whether the applicant is eligible is a
+/// separate question, answered beside it by [`Assessment::eligibility`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]
 pub enum NoticeStatus {
@@ -472,10 +485,9 @@ pub enum NoticeStatus {
     Complete,
     /// Something is missing or defective; the notice lists all of it.
     Incomplete,
-    /// Facts are missing, so the list cannot be final; they are listed.
+    /// Nothing listed is missing, but some materials depend on facts not
+    /// given, so the list cannot be final; the facts are listed.
     Undetermined,
-    /// The applicant is not eligible; the failing rules say why.
-    Ineligible,
 }
 
 impl NoticeStatus {
@@ -485,7 +497,6 @@ impl NoticeStatus {
             NoticeStatus::Complete => "complete",
             NoticeStatus::Incomplete => "incomplete",
             NoticeStatus::Undetermined => "undetermined",
-            NoticeStatus::Ineligible => "ineligible",
         }
     }
 }
@@ -660,11 +671,12 @@ impl fmt::Display for Shortfall {
 use crate::writer::Writer;
 
 /// A requirement's JSON that never changes: the fields before `because`
-/// (without braces), and its `basis` array.
+/// and the fields after it (`basis`, and `decision` for an interpretation),
+/// each without braces.
 #[derive(Clone, Default, Debug)]
 pub(crate) struct RequirementJsonText {
     head: String,
-    basis: String,
+    tail: String,
 }
 
 /// A service's JSON that never changes.
@@ -684,8 +696,8 @@ fn write_items(w: &mut Writer, a: &Assessment<'_>, indices: impl Iterator<Item =
         w.raw(&requirement.json.head);
         w.raw(",\"because\":");
         w.value(&Phrases(&a.reasons[range.clone()]));
-        w.raw(",\"basis\":");
-        w.raw(&requirement.json.basis);
+        w.raw(",");
+        w.raw(&requirement.json.tail);
         w.raw("}");
     }
     w.raw("]");
@@ -699,6 +711,14 @@ impl Service {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut map = s.serialize_map(None)?;
                 requirement_fields(&mut map, self.0)?;
+                map.end()
+            }
+        }
+        struct RequirementTail<'a>(&'a Requirement);
+        impl Serialize for RequirementTail<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                provenance_fields(&mut map, self.0.basis(), self.0.decision())?;
                 map.end()
             }
         }
@@ -720,7 +740,7 @@ impl Service {
         for r in &mut self.requirements {
             r.json = RequirementJsonText {
                 head: inner(crate::writer::to_string(&Head(r), 512)),
-                basis: crate::writer::to_string(&Ids(&r.basis), 64),
+                tail: inner(crate::writer::to_string(&RequirementTail(r), 128)),
             };
         }
         self.json = ServiceJsonText {
@@ -730,6 +750,16 @@ impl Service {
         };
         self
     }
+}
+
+/// `basis` (citation ids), then `decision` when the entry rests on an
+/// interpretation: what lets a reader tell the seed's rules from ours.
+fn provenance_fields<M: SerializeMap>(map: &mut M, basis: &[Citation], decision: Option<&str>) -> Result<(), M::Error> {
+    map.serialize_entry("basis", &Ids(basis))?;
+    if let Some(d) = decision {
+        map.serialize_entry("decision", d)?;
+    }
+    Ok(())
 }
 
 struct Ids<'c>(&'c [Citation]);
@@ -831,7 +861,7 @@ impl Serialize for ChecklistItem<'_, '_> {
         let mut map = s.serialize_map(None)?;
         requirement_fields(&mut map, self.requirement)?;
         map.serialize_entry("because", &Phrases(self.because))?;
-        map.serialize_entry("basis", &Ids(self.requirement.basis()))?;
+        provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
         map.end()
     }
 }
@@ -842,19 +872,19 @@ impl Serialize for PendingItem<'_> {
         requirement_fields(&mut map, self.requirement)?;
         map.serialize_entry("when", &self.requirement.when())?;
         map.serialize_entry("needs", &self.needs)?;
-        map.serialize_entry("basis", &Ids(self.requirement.basis()))?;
+        provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
         map.end()
     }
 }
 
 impl Serialize for RuleOutcome<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(5))?;
+        let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", self.rule.id())?;
         map.serialize_entry("text", self.rule.text())?;
         map.serialize_entry("met", &self.met)?;
         map.serialize_entry("because", &Phrases(self.because))?;
-        map.serialize_entry("basis", &Ids(self.rule.basis()))?;
+        provenance_fields(&mut map, self.rule.basis(), self.rule.decision())?;
         map.end()
     }
 }
@@ -920,7 +950,12 @@ impl Serialize for CitationJson<'_> {
         let c = self.0;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", c.id())?;
-        map.serialize_entry("title", c.title())?;
+        if let Some(t) = c.title() {
+            map.serialize_entry("title", t)?;
+        }
+        if let Some(r) = c.reference() {
+            map.serialize_entry("reference", r)?;
+        }
         if let Some(n) = c.number() {
             map.serialize_entry("number", n)?;
         }
@@ -999,12 +1034,13 @@ impl Serialize for Shortfall {
 
 impl Serialize for Defect<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(5))?;
+        let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", self.material.id())?;
         map.serialize_entry("name", self.material.name())?;
         map.serialize_entry("requirement", self.requirement.id())?;
         map.serialize_entry("problems", &self.problems)?;
         map.serialize_entry("required", &RequiredJson(self.material))?;
+        provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
         map.end()
     }
 }

@@ -30,8 +30,7 @@
 //!     "college_graduate": false,
 //!     "premises": "leased"
 //! }"#)?;
-//! let loan = Catalog::embedded().service("10.1")?;
-//! let assessment = loan.assess(&facts)?;
+//! let assessment = Catalog::embedded().assess("10.1", &facts)?;
 //! assert_eq!(assessment.eligibility(), Eligibility::Eligible);
 //!
 //! let ids: Vec<&str> = assessment.checklist().map(|item| item.id()).collect();

@@ -21,7 +21,7 @@ fn newborn_within_90_days_brings_the_birth_certificate() {
     }
     assert_eq!(reasons("1.1", &newborn("2026-08-30"), "birth_certificate"), ["新生儿出生未满90天"]);
     let service = Catalog::embedded().service("1.1").unwrap();
-    let a = service.assess(&facts(&newborn("2026-08-30"))).unwrap();
+    let a = Catalog::embedded().assess(service.id(), &facts(&newborn("2026-08-30"))).unwrap();
     let cert = a.checklist().find(|i| i.id() == "birth_certificate").unwrap();
     let m = &cert.requirement().options()[0];
     assert_eq!((m.form().name(), m.originals(), m.copies()), ("original_and_copy", 1, 1));
@@ -35,15 +35,18 @@ fn the_newborn_boundary_is_day_90() {
     assert!(day_89.contains(&"birth_certificate".to_owned()));
     assert!(!day_90.contains(&"birth_certificate".to_owned()));
     assert!(day_90.contains(&"applicant_id_card".to_owned()));
-    assert_eq!(reasons("1.1", &newborn("2026-08-29"), "applicant_id_card"), ["申请人不是出生未满90天的新生儿"]);
+    assert_eq!(reasons("1.1", &newborn("2026-08-29"), "applicant_id_card"), ["申请人出生已满90天，须提供本人身份证"]);
 }
 
 #[test]
 fn newborn_depends_on_the_birth_date_and_says_so() {
     let service = Catalog::embedded().service("1.1").unwrap();
-    let a = service.assess(&facts(r#"{"application_date":"2026-11-27","proxy":false}"#)).unwrap();
+    let a =
+        Catalog::embedded().assess(service.id(), &facts(r#"{"application_date":"2026-11-27","proxy":false}"#)).unwrap();
     let pending: Vec<_> = a.pending().map(|p| p.requirement().id().to_owned()).collect();
-    assert_eq!(pending, ["applicant_id_card", "birth_certificate"]);
+    // The proxy's ID too: a newborn cannot apply in person (one rule for
+    // every service: proxy || age_years < 18).
+    assert_eq!(pending, ["applicant_id_card", "proxy_id_card", "birth_certificate"]);
     assert_eq!(a.missing_facts().iter().map(|f| f.name()).collect::<Vec<_>>(), ["birth_date"]);
 }
 
@@ -108,14 +111,14 @@ fn the_loan_checklist_is_complete_and_ordered() {
 #[test]
 fn loan_eligibility_explains_itself() {
     let service = Catalog::embedded().service("10.1").unwrap();
-    let ok = service.assess(&facts(&loan("married"))).unwrap();
+    let ok = Catalog::embedded().assess(service.id(), &facts(&loan("married"))).unwrap();
     assert_eq!(ok.eligibility(), Eligibility::Eligible);
     let why: Vec<String> = ok.rules().flat_map(|r| r.because().map(|b| b.to_string()).collect::<Vec<_>>()).collect();
     assert_eq!(why, ["申请人为失业人员", "申请人已取得创业培训合格证书"]);
 
     let untrained =
         loan("married").replace(r#""has_training_certificate":true"#, r#""has_training_certificate":false"#);
-    let no = service.assess(&facts(&untrained)).unwrap();
+    let no = Catalog::embedded().assess(service.id(), &facts(&untrained)).unwrap();
     assert_eq!(no.eligibility(), Eligibility::Ineligible);
     let failed: Vec<_> = no.rules().filter(|r| r.met() == Some(false)).map(|r| r.rule().text().to_owned()).collect();
     assert_eq!(failed, ["申请人须已参加创业培训并取得合格证书"]);
@@ -128,8 +131,6 @@ fn nonlocal_applicants_bring_a_residence_permit_where_the_seed_lists_it() {
     let nonlocal = LOCAL_ADULT.replace(r#""hukou":"local""#, r#""hukou":"nonlocal""#);
     let cases = [
         ("3.3", String::new(), "residence_permit"),
-        ("6.1", r#","insurance_category":"flexible_worker""#.to_owned(), "flexible_residence_permit"),
-        ("6.1", r#","insurance_category":"sole_proprietor""#.to_owned(), "proprietor_residence_permit"),
         (
             "10.1",
             r#","marital_status":"unmarried","employment_status":"unemployed","has_training_certificate":true,"college_graduate":false,"premises":"owned""#.to_owned(),
@@ -143,9 +144,29 @@ fn nonlocal_applicants_bring_a_residence_permit_where_the_seed_lists_it() {
         assert!(!checklist(service, &inside).contains(&permit.to_owned()), "{service} 本市");
         assert_eq!(reasons(service, &outside, permit).last().unwrap(), "申请人户籍为外地");
     }
-    // 6.1's graduates are not asked for one: the seed does not list it.
+    // 6.1 serves only 外省市在津灵活就业人员, so its flexible workers and sole
+    // proprietors always bring one, and its graduates are not asked for one:
+    // the seed does not list it.
+    for (case, permit) in
+        [("flexible_worker", "flexible_residence_permit"), ("sole_proprietor", "proprietor_residence_permit")]
+    {
+        let outside = format!(r#"{{{nonlocal},"insurance_category":"{case}"}}"#);
+        assert!(checklist("6.1", &outside).contains(&permit.to_owned()), "6.1 {case}");
+        assert_eq!(reasons("6.1", &outside, permit).len(), 1);
+    }
     let graduate = format!(r#"{{{nonlocal},"insurance_category":"graduate"}}"#);
     assert!(!checklist("6.1", &graduate).iter().any(|id| id.contains("residence")));
+}
+
+#[test]
+fn only_applicants_from_outside_tianjin_use_6_1() {
+    let service = Catalog::embedded().service("6.1").unwrap();
+    let local = facts(&format!(r#"{{{LOCAL_ADULT},"insurance_category":"flexible_worker"}}"#));
+    let a = Catalog::embedded().assess(service.id(), &local).unwrap();
+    assert_eq!(a.eligibility(), Eligibility::Ineligible);
+    let rule = a.rules().next().unwrap();
+    assert_eq!(rule.rule().id(), "nonlocal");
+    assert!(rule.rule().decision().unwrap().contains("外省市在津"));
 }
 
 #[test]
@@ -193,12 +214,12 @@ fn a_proxy_adds_the_proxys_id_where_the_seed_says_so() {
 #[test]
 fn reimbursement_is_split_into_its_two_cases() {
     let service = Catalog::embedded().service("1.2").unwrap();
-    let undecided = service.assess(&facts(r#"{"application_date":"2026-11-27"}"#)).unwrap();
+    let undecided = Catalog::embedded().assess(service.id(), &facts(r#"{"application_date":"2026-11-27"}"#)).unwrap();
     assert_eq!(undecided.checklist().len(), 0);
     assert!(undecided.missing_facts().iter().any(|f| f.name() == "reimbursement_case"));
 
     let newborn = r#"{"application_date":"2026-11-27","birth_date":"2026-11-01","reimbursement_case":"newborn_inpatient","receipt_names_parent":true}"#;
-    let a = service.assess(&facts(newborn)).unwrap();
+    let a = Catalog::embedded().assess(service.id(), &facts(newborn)).unwrap();
     assert_eq!(a.case().unwrap().name(), "新生儿住院垫付");
     let ids: Vec<_> = a.checklist().map(|i| i.id()).collect();
     assert_eq!(ids.len(), 8);
@@ -235,15 +256,16 @@ fn photos_carry_their_specs() {
 }
 
 #[test]
-fn retirement_needs_sixty_years() {
-    let service = Catalog::embedded().service("4.3").unwrap();
-    let at = |birth: &str| {
-        let f = facts(&format!(r#"{{"application_date":"2026-11-27","birth_date":"{birth}","proxy":false}}"#));
-        service.assess(&f).unwrap().eligibility()
-    };
-    assert_eq!(at("1966-11-27"), Eligibility::Eligible);
-    assert_eq!(at("1966-11-28"), Eligibility::Ineligible);
-    assert_eq!(at("2026-11-01"), Eligibility::Ineligible, "a newborn cannot retire");
+fn the_pension_services_state_no_eligibility_the_seed_does_not() {
+    // The seed lists no eligibility for 4.1 and 4.3, and for 4.2 only what
+    // its name says (残疾人): banshi adds no 户籍 or age rule of its own.
+    for (id, rules) in [("4.1", &[][..]), ("4.2", &["disabled"][..]), ("4.3", &[][..])] {
+        let service = Catalog::embedded().service(id).unwrap();
+        let ids: Vec<&str> = service.eligibility().iter().map(|r| r.id()).collect();
+        assert_eq!(ids, rules, "{id}");
+    }
+    let f = facts(r#"{"application_date":"2026-11-27","birth_date":"2026-11-01","proxy":true}"#);
+    assert_eq!(Catalog::embedded().assess("4.3", &f).unwrap().eligibility(), Eligibility::Eligible);
 }
 
 #[test]
@@ -257,7 +279,7 @@ fn the_one_time_notice_lists_everything_at_once() {
         Submission::new("spouse_id_card", 1, 0),    // no copy
         Submission::new("marital_status_proof", 1, 1), // not needed: married
     ];
-    let notice = service.check(&f, &submitted).unwrap();
+    let notice = Catalog::embedded().check(service.id(), &f, &submitted).unwrap();
     assert_eq!(notice.status(), NoticeStatus::Incomplete);
     let defects: Vec<(String, Vec<String>)> = notice
         .defective()

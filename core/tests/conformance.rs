@@ -89,3 +89,42 @@ fn every_output_is_valid_json_and_errors_are_coded() {
 fn rel(path: &Path) -> String {
     path.strip_prefix(CASES).unwrap_or(path).display().to_string()
 }
+
+/// The typed Rust API gives the same bytes as the JSON API and every
+/// binding: `Catalog::assess` and `Catalog::check`, fed the request's parts,
+/// write exactly the blessed `.out` of every assess and check case that
+/// succeeds.
+#[test]
+fn the_typed_api_gives_the_same_bytes() {
+    let catalog = Catalog::embedded();
+    let mut checked = 0;
+    for (name, req) in cases() {
+        if name != "assess" && name != "check" {
+            continue;
+        }
+        let expected = std::fs::read_to_string(req.with_extension("out")).unwrap();
+        if expected.starts_with(r#"{"error""#) {
+            continue;
+        }
+        let request: serde_json::Value = serde_json::from_slice(&std::fs::read(&req).unwrap()).unwrap();
+        let service = request["service"].as_str().unwrap();
+        let facts = banshi::Facts::from_json(&request["facts"].to_string()).unwrap();
+        let actual = if name == "assess" {
+            catalog.assess(service, &facts).unwrap().to_json()
+        } else {
+            let submitted: Vec<banshi::Submission> = request["submitted"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| {
+                    let count = |k: &str| s[k].as_u64().unwrap_or(0) as u32;
+                    banshi::Submission::new(s["id"].as_str().unwrap(), count("originals"), count("copies"))
+                })
+                .collect();
+            catalog.check(service, &facts, &submitted).unwrap().to_json()
+        };
+        assert_eq!(actual, expected, "{}", rel(&req));
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} typed cases ran");
+}

@@ -158,6 +158,10 @@ fn every_service_matches_its_seed_block() {
         for d in file["decisions"].as_array().into_iter().flatten() {
             quotes.extend(strings(&d["source"]));
         }
+        // A rule may rest on the material list (6.1's 外省市在津灵活就业人员).
+        for r in file["eligibility"].as_array().into_iter().flatten() {
+            quotes.extend(strings(&r["source"]).into_iter().filter(|q| block["运行要件"].contains(&normalise(q))));
+        }
         let rest = consume(&block["运行要件"], &quotes, &what("运行要件"));
         assert!(rest.chars().all(is_filler), "{}: seed text not covered: {rest}", what("运行要件"));
     }
@@ -182,4 +186,61 @@ fn catalogue_counts() {
     // Printed for the closing note; asserted loosely so that the data can grow.
     println!("services: {}, requirements: {requirements}, materials: {materials}", catalog.services().len());
     assert!(requirements >= 80 && materials > requirements);
+}
+
+/// Every quote a rule or a condition rests on (`source` of a rule,
+/// `when_source` of a material) is the seed's own text, in that service's
+/// block.
+#[test]
+fn rules_and_conditions_quote_their_own_service() {
+    let seed = seed();
+    for file in service_files() {
+        let id = file["id"].as_str().unwrap();
+        let block: String = seed[id].values().cloned().collect();
+        let rules = file["eligibility"].as_array().into_iter().flatten().map(|r| (&r["id"], &r["source"]));
+        let conditions = file["materials"].as_array().unwrap().iter().map(|m| (&m["id"], &m["when_source"]));
+        for (what, quote) in rules.chain(conditions) {
+            for q in strings(quote) {
+                assert!(block.contains(&normalise(&q)), "{id} {what}: “{q}” is not in the seed block");
+            }
+        }
+    }
+}
+
+/// Principle 1 holds for the source files: loading them as an office would
+/// (`Catalog::from_files`) checks that every rule and conditional material
+/// quotes the seed or records its decision, and that no interpretation cites
+/// a basis of its own. The embedded build strips the quotes, so this is
+/// where the check runs.
+#[test]
+fn the_source_files_pass_the_provenance_check() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/services");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_str().unwrap().to_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    let loaded = Catalog::from_files("source", files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    if let Err(e) = &loaded {
+        panic!("{e}");
+    }
+
+    // Without its decision, 10.1's widowed reading of 婚姻状况证明 has no
+    // quote for its condition and is rejected.
+    let (name, text) = files.iter().find(|(n, _)| n == "10.1.json").unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let proof = value["materials"].as_array_mut().unwrap().iter_mut().find(|m| m["id"] == "marital_status_proof");
+    proof.unwrap().as_object_mut().unwrap().remove("decision");
+    let stripped = value.to_string();
+    let err = Catalog::from_files("source", [(name.as_str(), stripped.as_str())]).unwrap_err();
+    assert!(err.to_string().contains("materials[5].when"), "{err}");
+
+    // An interpretation that cites a law is rejected: 10.1's rule without its
+    // seed quote still lists the two documents as its basis.
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    value["eligibility"][0].as_object_mut().unwrap().remove("source");
+    let borrowed = value.to_string();
+    let err = Catalog::from_files("source", [(name.as_str(), borrowed.as_str())]).unwrap_err();
+    assert!(err.to_string().contains("eligibility[0].basis") && err.to_string().contains("不得列法定依据"), "{err}");
 }

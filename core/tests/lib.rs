@@ -25,13 +25,13 @@ pub(crate) fn facts(json: &str) -> Facts {
 /// The ids on an assessment's checklist.
 pub(crate) fn checklist(service: &str, json: &str) -> Vec<String> {
     let service = Catalog::embedded().service(service).unwrap();
-    service.assess(&facts(json)).unwrap().checklist().map(|i| i.id().to_owned()).collect()
+    Catalog::embedded().assess(service.id(), &facts(json)).unwrap().checklist().map(|i| i.id().to_owned()).collect()
 }
 
 /// The reasons given for one checklist item.
 pub(crate) fn reasons(service: &str, json: &str, id: &str) -> Vec<String> {
     let service = Catalog::embedded().service(service).unwrap();
-    let assessment = service.assess(&facts(json)).unwrap();
+    let assessment = Catalog::embedded().assess(service.id(), &facts(json)).unwrap();
     let item = assessment.checklist().find(|i| i.id() == id).unwrap_or_else(|| panic!("{id} not on the checklist"));
     item.because().map(|r| r.to_string()).collect()
 }

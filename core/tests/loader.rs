@@ -22,9 +22,8 @@ const GOOD: &str = r#"{
 #[test]
 fn a_good_file_loads_and_rules_follow_the_application_date() {
     let catalog = Catalog::from_files("test-1", [("99.1.json", GOOD)]).unwrap();
-    let service = catalog.service("99.1").unwrap();
     let on = |date: &str| -> Result<Vec<String>, banshi::Error> {
-        let a = service.assess(&Facts::new(date.parse().unwrap()))?;
+        let a = catalog.assess("99.1", &Facts::new(date.parse().unwrap()))?;
         Ok(a.checklist().map(|i| i.id().to_owned()).collect())
     };
     assert_eq!(on("2026-06-30").unwrap(), ["id_card", "old_form"]);
@@ -80,6 +79,7 @@ fn every_mistake_is_reported_at_once() {
         ("bad.json", "valid_from", "日期不存在"),
         ("bad.json", "legal_basis[1].id", "重复"),
         ("bad.json", "steps", "缺少运行流程"),
+        ("bad.json", "eligibility[0].source", "资格条件既未引用种子原文（source），也没有口径说明（decision）"),
         ("bad.json", "eligibility[0].requires", "“jobless”不是“employment_status”的取值"),
         ("bad.json", "materials[0].when", "未知的事实名“marital_staus”，是否应为“marital_status”"),
         ("bad.json", "materials[1].id", "编号“a”重复"),

@@ -104,7 +104,7 @@ fn complete(mut facts: Facts) -> Facts {
 
 /// What satisfies a requirement: its first option, in full.
 fn full(service: &Service, facts: &Facts) -> Vec<Submission> {
-    let a = service.assess(facts).unwrap();
+    let a = Catalog::embedded().assess(service.id(), facts).unwrap();
     a.checklist()
         .map(|i| {
             let m = &i.requirement().options()[0];
@@ -114,7 +114,7 @@ fn full(service: &Service, facts: &Facts) -> Vec<Submission> {
 }
 
 fn ids(service: &Service, facts: &Facts) -> (BTreeSet<String>, BTreeSet<String>) {
-    let a = service.assess(facts).unwrap();
+    let a = Catalog::embedded().assess(service.id(), facts).unwrap();
     (a.checklist().map(|i| i.id().to_owned()).collect(), a.pending().map(|p| p.requirement().id().to_owned()).collect())
 }
 
@@ -141,7 +141,7 @@ proptest! {
     fn single_applicants_never_bring_spouse_documents(service in any_service(), facts in any_facts(), status in 0..3usize) {
         let mut facts = facts;
         facts.marital_status = Some([MaritalStatus::Unmarried, MaritalStatus::Divorced, MaritalStatus::Widowed][status]);
-        let a = service.assess(&facts).unwrap();
+        let a = Catalog::embedded().assess(service.id(), &facts).unwrap();
         let spouse = |r: &banshi::Requirement| r.options().iter().any(|m| m.owner() == Owner::Spouse);
         prop_assert!(!a.checklist().any(|i| spouse(i.requirement())));
         prop_assert!(!a.pending().any(|p| spouse(p.requirement())), "a spouse document can never become required");
@@ -151,8 +151,8 @@ proptest! {
     fn assessment_is_deterministic_and_its_json_round_trips(service in any_service(), facts in any_facts()) {
         let again = Facts::from_json(&facts.to_json()).unwrap();
         prop_assert_eq!(&again, &facts);
-        let one = service.assess(&facts).unwrap().to_json();
-        let two = service.assess(&again).unwrap().to_json();
+        let one = Catalog::embedded().assess(service.id(), &facts).unwrap().to_json();
+        let two = Catalog::embedded().assess(service.id(), &again).unwrap().to_json();
         prop_assert_eq!(&one, &two);
         let request = format!(r#"{{"service":"{}","facts":{}}}"#, service.id(), facts.to_json());
         let via_json = banshi::json::assess(Catalog::embedded(), &request).unwrap();
@@ -169,13 +169,13 @@ proptest! {
     ) {
         let facts = complete(facts);
         let everything = full(service, &facts);
-        let notice = service.check(&facts, &everything).unwrap();
+        let notice = Catalog::embedded().check(service.id(), &facts, &everything).unwrap();
         prop_assert_eq!(notice.missing().len() + notice.defective().len(), 0);
         prop_assert_eq!(notice.assessment().pending().len(), 0);
 
         let (kept, dropped): (Vec<_>, Vec<_>) = everything.iter().cloned().enumerate().partition(|(i, _)| keep[*i % keep.len()]);
         let kept: Vec<Submission> = kept.into_iter().map(|(_, s)| s).collect();
-        let notice = service.check(&facts, &kept).unwrap();
+        let notice = Catalog::embedded().check(service.id(), &facts, &kept).unwrap();
         let missing: Vec<String> = notice.missing().map(|i| i.requirement().options()[0].id().to_owned()).collect();
         let dropped: Vec<String> = dropped.into_iter().map(|(_, s)| s.id).collect();
         prop_assert_eq!(missing, dropped);
@@ -192,7 +192,7 @@ proptest! {
         // A random first submission over every material the service knows.
         let all: Vec<&banshi::Material> = service.requirements().iter().flat_map(|r| r.options()).collect();
         let first: Vec<Submission> = all.iter().zip(&counts).filter(|(_, c)| c.2).map(|(m, c)| Submission::new(m.id(), c.0, c.1)).collect();
-        let notice = service.check(&facts, &first).unwrap();
+        let notice = Catalog::embedded().check(service.id(), &facts, &first).unwrap();
 
         // Bring what it lists, in the numbers it states; keep the rest.
         let mut second = first.clone();
@@ -209,7 +209,7 @@ proptest! {
             s.originals = s.originals.max(defect.material().originals());
             s.copies = s.copies.max(defect.material().copies());
         }
-        let again = service.check(&facts, &second).unwrap();
+        let again = Catalog::embedded().check(service.id(), &facts, &second).unwrap();
         prop_assert_eq!(again.missing().len(), 0, "{}: a new missing item appeared", service.id());
         prop_assert_eq!(again.defective().len(), 0);
     }
@@ -222,12 +222,12 @@ proptest! {
     ) {
         // to_json copies fragments prepared at load; the Serialize impl is the
         // reference, written here by serde_json, an independent serializer.
-        let a = service.assess(&facts).unwrap();
+        let a = Catalog::embedded().assess(service.id(), &facts).unwrap();
         prop_assert_eq!(a.to_json(), serde_json::to_string(&a).unwrap());
         let all: Vec<&banshi::Material> = service.requirements().iter().flat_map(|r| r.options()).collect();
         let submitted: Vec<Submission> =
             all.iter().zip(&counts).filter(|(_, c)| c.2).map(|(m, c)| Submission::new(m.id(), c.0, c.1)).collect();
-        let notice = service.check(&facts, &submitted).unwrap();
+        let notice = Catalog::embedded().check(service.id(), &facts, &submitted).unwrap();
         prop_assert_eq!(notice.to_json(), serde_json::to_string(&notice).unwrap());
     }
 

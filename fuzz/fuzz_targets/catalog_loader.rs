@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     for catalog in loaded.iter().flatten() {
         let facts = Facts::from_json(r#"{"application_date":"2026-11-27","birth_date":"1990-01-01","proxy":true}"#).unwrap();
         for service in catalog.services() {
-            if let Ok(a) = service.assess(&facts) {
+            if let Ok(a) = catalog.assess(service.id(), &facts) {
                 let _ = a.to_json();
             }
         }

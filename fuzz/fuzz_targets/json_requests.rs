@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         // Facts that parse round-trip, and assess on every service.
         assert_eq!(banshi_core::Facts::from_json(&facts.to_json()).as_ref(), Ok(&facts));
         for service in catalog.services() {
-            if let Ok(a) = service.assess(&facts) {
+            if let Ok(a) = catalog.assess(service.id(), &facts) {
                 well_formed(&a.to_json());
             }
         }

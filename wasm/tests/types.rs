@@ -280,6 +280,10 @@ pub struct ChecklistItem {
     pub spec: Spec,
     pub because: Vec<String>,
     pub basis: Vec<String>,
+    /// The interpretation it rests on (口径说明), when the seed does not state it plainly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, TS)]
@@ -291,6 +295,10 @@ pub struct PendingItem {
     pub when: Option<String>,
     pub needs: Vec<FactName>,
     pub basis: Vec<String>,
+    /// The interpretation it rests on (口径说明), when the seed does not state it plainly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, TS)]
@@ -300,6 +308,10 @@ pub struct RuleOutcome {
     pub met: Option<bool>,
     pub because: Vec<String>,
     pub basis: Vec<String>,
+    /// The interpretation it rests on (口径说明), when the seed does not state it plainly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, TS)]
@@ -320,7 +332,14 @@ pub struct Eligibility {
 #[derive(Serialize, Deserialize, TS)]
 pub struct Citation {
     pub id: String,
-    pub title: String,
+    /// A document's title, without 《》.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub title: Option<String>,
+    /// A reference the seed makes without naming a document, shown as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reference: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub number: Option<String>,
@@ -381,6 +400,11 @@ pub struct Defect {
     pub requirement: String,
     pub problems: Vec<Problem>,
     pub required: MaterialFields,
+    pub basis: Vec<String>,
+    /// The interpretation it rests on (口径说明), when the seed does not state it plainly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, TS)]
@@ -389,7 +413,6 @@ pub enum NoticeStatus {
     Complete,
     Incomplete,
     Undetermined,
-    Ineligible,
 }
 
 /// The answer to `check`: the one-time notice (一次性告知).
