@@ -128,3 +128,97 @@ fn the_typed_api_gives_the_same_bytes() {
     }
     assert!(checked >= 30, "only {checked} typed cases ran");
 }
+
+/// The keys a `<name>.why.json` may hold; see `tests/README.md`.
+const INTENT_KEYS: [&str; 7] = ["why", "error", "eligibility", "status", "valid", "present", "absent"];
+
+/// The ids that `present` and `absent` speak of, by call: material ids for
+/// assess (the checklist, plus `pending` for `absent`), check (missing and
+/// defective) and service (materials and eligibility rules); service ids for
+/// services and load_catalog; fact names for vocabulary; problem codes for
+/// the validators.
+fn intent_ids(call: &str, response: &serde_json::Value, absent: bool) -> Vec<String> {
+    let fields: &[(&str, &str)] = match call {
+        "assess" if absent => &[("checklist", "id"), ("pending", "id")],
+        "assess" => &[("checklist", "id")],
+        "check" => &[("missing", "id"), ("defective", "id")],
+        "service" => &[("materials", "id"), ("eligibility", "id")],
+        "services" | "load_catalog" => &[("services", "id")],
+        "vocabulary" => &[("facts", "name")],
+        _ => &[("problems", "code")],
+    };
+    let mut ids = Vec::new();
+    for (list, key) in fields {
+        for item in response[list].as_array().into_iter().flatten() {
+            ids.extend(item[key].as_str().map(str::to_owned));
+        }
+    }
+    ids
+}
+
+/// Checks one case's intent against the actual response; gives each failed assertion.
+fn intent_failures(call: &str, stem: &str, intent: &serde_json::Value, response: &serde_json::Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    let Some(object) = intent.as_object() else {
+        return vec!["the intent is not a JSON object".to_owned()];
+    };
+    for key in object.keys().filter(|k| !INTENT_KEYS.contains(&k.as_str())) {
+        failures.push(format!("unknown key `{key}`"));
+    }
+    if intent["why"].as_str().is_none_or(|w| w.trim().is_empty()) {
+        failures.push("`why` is missing or empty".to_owned());
+    }
+    if stem.starts_with("error-") && intent.get("error").is_none() {
+        failures.push("an error case must assert `error`".to_owned());
+    }
+    let lists_ids = ["assess", "check", "service"].contains(&call) && !stem.starts_with("error-");
+    if lists_ids && intent.get("present").is_none() && intent.get("absent").is_none() {
+        failures.push("a case that lists ids must assert `present` or `absent`".to_owned());
+    }
+    let scalars = [
+        ("error", &response["error"]["code"]),
+        ("eligibility", &response["eligibility"]["status"]),
+        ("status", &response["status"]),
+        ("valid", &response["valid"]),
+    ];
+    for (key, actual) in scalars {
+        if let Some(expected) = intent.get(key).filter(|e| *e != actual) {
+            failures.push(format!("{key}: expected {expected}, actual {actual}"));
+        }
+    }
+    for (key, absent) in [("present", false), ("absent", true)] {
+        let ids = intent_ids(call, response, absent);
+        for id in intent[key].as_array().into_iter().flatten() {
+            let id = id.as_str().unwrap_or_default();
+            if ids.iter().any(|i| i == id) == absent {
+                failures.push(format!("{key}: `{id}` {}", if absent { "is there" } else { "is not there" }));
+            }
+        }
+    }
+    failures
+}
+
+#[test]
+fn every_case_says_why_and_keeps_its_intent() {
+    let mut failures = Vec::new();
+    for (name, req) in cases() {
+        let stem = req.file_stem().unwrap().to_str().unwrap();
+        let why = req.with_extension("why.json");
+        let Ok(text) = std::fs::read_to_string(&why) else {
+            failures.push(format!("{}: no {}", rel(&req), rel(&why)));
+            continue;
+        };
+        let intent: serde_json::Value = match serde_json::from_str(&text) {
+            Ok(intent) => intent,
+            Err(e) => {
+                failures.push(format!("{}: {e}", rel(&why)));
+                continue;
+            }
+        };
+        let response = serde_json::from_str(&call(&name, &std::fs::read(&req).unwrap())).unwrap();
+        for failure in intent_failures(&name, stem, &intent, &response) {
+            failures.push(format!("{}: {failure}", rel(&req)));
+        }
+    }
+    assert!(failures.is_empty(), "{} intent failures:\n{}", failures.len(), failures.join("\n"));
+}

@@ -57,3 +57,71 @@ for (const [name, file] of cases) {
     assert.ok(actual.equals(expected), `expected ${expected}\nactual   ${actual}`);
   });
 }
+
+// Each case's intent, `<name>.why.json` beside it (tests/README.md): a `why`
+// and a few assertions, checked on the response apart from its bytes.
+const intentKeys = ['why', 'error', 'eligibility', 'status', 'valid', 'present', 'absent'];
+
+// The ids that `present` and `absent` speak of, by call.
+function intentIds(name, response, absent) {
+  const fields = {
+    assess: absent ? [['checklist', 'id'], ['pending', 'id']] : [['checklist', 'id']],
+    check: [['missing', 'id'], ['defective', 'id']],
+    service: [['materials', 'id'], ['eligibility', 'id']],
+    services: [['services', 'id']],
+    load_catalog: [['services', 'id']],
+    vocabulary: [['facts', 'name']],
+  }[name] ?? [['problems', 'code']];
+  return fields.flatMap(([list, key]) => (Array.isArray(response[list]) ? response[list].map((i) => i?.[key]) : []));
+}
+
+function intentFailures(name, stem, intent, response) {
+  if (intent === null || typeof intent !== 'object' || Array.isArray(intent)) return ['the intent is not a JSON object'];
+  const failures = Object.keys(intent).filter((k) => !intentKeys.includes(k)).map((k) => `unknown key \`${k}\``);
+  if (typeof intent.why !== 'string' || intent.why.trim() === '') failures.push('`why` is missing or empty');
+  const isError = stem.startsWith('error-');
+  if (isError && !('error' in intent)) failures.push('an error case must assert `error`');
+  if (['assess', 'check', 'service'].includes(name) && !isError && !('present' in intent) && !('absent' in intent)) {
+    failures.push('a case that lists ids must assert `present` or `absent`');
+  }
+  const actual = {
+    error: response.error?.code,
+    eligibility: response.eligibility?.status,
+    status: response.status,
+    valid: response.valid,
+  };
+  for (const key of Object.keys(actual)) {
+    if (key in intent && intent[key] !== actual[key]) {
+      failures.push(`${key}: expected ${JSON.stringify(intent[key])}, actual ${JSON.stringify(actual[key])}`);
+    }
+  }
+  for (const [key, absent] of [['present', false], ['absent', true]]) {
+    const ids = intentIds(name, response, absent);
+    for (const id of intent[key] ?? []) {
+      if (ids.includes(id) === absent) failures.push(`${key}: \`${id}\` ${absent ? 'is there' : 'is not there'}`);
+    }
+  }
+  return failures;
+}
+
+for (const [name, file] of cases) {
+  const stem = file.replace(/\.req$/, '');
+  test(`${name}/${stem} keeps its intent`, (t) => {
+    const why = join(casesDir, name, `${stem}.why.json`);
+    let intent;
+    try {
+      intent = JSON.parse(readFileSync(why, 'utf8'));
+    } catch (e) {
+      assert.fail(`${name}/${stem}: ${e.code === 'ENOENT' ? `no ${stem}.why.json` : e.message}`);
+    }
+    let text;
+    try {
+      text = utf8.decode(readFileSync(join(casesDir, name, file)));
+    } catch {
+      t.skip('not valid UTF-8: not representable as a JS string');
+      return;
+    }
+    const failures = intentFailures(name, stem, intent, JSON.parse(call(name, text)));
+    assert.deepEqual(failures, [], `${name}/${stem}: ${failures.join('; ')}`);
+  });
+}

@@ -2,6 +2,7 @@ package org.banshi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -80,5 +85,231 @@ class ConformanceTest {
         }
         assertTrue(tests.size() >= 80, "found only " + tests.size() + " cases in " + casesDir().toAbsolutePath());
         return tests.stream();
+    }
+
+    /** The keys a {@code <name>.why.json} may hold; see tests/README.md. */
+    private static final List<String> INTENT_KEYS =
+            Arrays.asList("why", "error", "eligibility", "status", "valid", "present", "absent");
+
+    /** Each case's intent, {@code <name>.why.json}: a why and a few assertions, apart from the bytes. */
+    @TestFactory
+    Stream<DynamicTest> everyCaseKeepsItsIntent() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> calls = Files.list(casesDir())) {
+            for (Path dir : (Iterable<Path>) calls.sorted()::iterator) {
+                String name = dir.getFileName().toString();
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path req : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".req")).sorted()::iterator) {
+                        String stem = req.getFileName().toString().replaceAll("\\.req$", "");
+                        Path why = req.resolveSibling(stem + ".why.json");
+                        tests.add(DynamicTest.dynamicTest(name + "/" + stem + " intent", () -> {
+                            if (!Files.exists(why)) {
+                                fail(name + "/" + stem + ": no " + why.getFileName());
+                            }
+                            Object intent = MiniJson.parse(new String(Files.readAllBytes(why), StandardCharsets.UTF_8));
+                            Object response = MiniJson.parse(call(catalog, name, Files.readAllBytes(req)));
+                            List<String> failures = intentFailures(name, stem, intent, response);
+                            assertTrue(failures.isEmpty(), () -> name + "/" + stem + ": " + String.join("; ", failures));
+                        }));
+                    }
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The ids that present and absent speak of, by call (tests/README.md). */
+    static List<Object> intentIds(String name, Object response, boolean absent) {
+        String[][] fields;
+        switch (name) {
+            case "assess": fields = absent ? new String[][] {{"checklist", "id"}, {"pending", "id"}} : new String[][] {{"checklist", "id"}}; break;
+            case "check": fields = new String[][] {{"missing", "id"}, {"defective", "id"}}; break;
+            case "service": fields = new String[][] {{"materials", "id"}, {"eligibility", "id"}}; break;
+            case "services": case "load_catalog": fields = new String[][] {{"services", "id"}}; break;
+            case "vocabulary": fields = new String[][] {{"facts", "name"}}; break;
+            default: fields = new String[][] {{"problems", "code"}};
+        }
+        List<Object> ids = new ArrayList<>();
+        for (String[] field : fields) {
+            Object list = at(response, field[0]);
+            if (list instanceof List) {
+                for (Object item : (List<?>) list) {
+                    ids.add(at(item, field[1]));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static List<String> intentFailures(String name, String stem, Object intent, Object response) {
+        List<String> failures = new ArrayList<>();
+        if (!(intent instanceof Map)) {
+            failures.add("the intent is not a JSON object");
+            return failures;
+        }
+        Map<?, ?> map = (Map<?, ?>) intent;
+        for (Object key : map.keySet()) {
+            if (!INTENT_KEYS.contains(key)) {
+                failures.add("unknown key `" + key + "`");
+            }
+        }
+        Object why = map.get("why");
+        if (!(why instanceof String) || ((String) why).trim().isEmpty()) {
+            failures.add("`why` is missing or empty");
+        }
+        boolean isError = stem.startsWith("error-");
+        if (isError && !map.containsKey("error")) {
+            failures.add("an error case must assert `error`");
+        }
+        if (Arrays.asList("assess", "check", "service").contains(name) && !isError
+                && !map.containsKey("present") && !map.containsKey("absent")) {
+            failures.add("a case that lists ids must assert `present` or `absent`");
+        }
+        Object[][] scalars = {
+            {"error", at(at(response, "error"), "code")},
+            {"eligibility", at(at(response, "eligibility"), "status")},
+            {"status", at(response, "status")},
+            {"valid", at(response, "valid")},
+        };
+        for (Object[] scalar : scalars) {
+            if (map.containsKey(scalar[0]) && !Objects.equals(map.get(scalar[0]), scalar[1])) {
+                failures.add(scalar[0] + ": expected " + map.get(scalar[0]) + ", actual " + scalar[1]);
+            }
+        }
+        for (String key : new String[] {"present", "absent"}) {
+            boolean absent = key.equals("absent");
+            List<Object> ids = intentIds(name, response, absent);
+            Object wanted = map.get(key);
+            for (Object id : wanted instanceof List ? (List<?>) wanted : new ArrayList<Object>()) {
+                if (ids.contains(id) == absent) {
+                    failures.add(key + ": `" + id + "` " + (absent ? "is there" : "is not there"));
+                }
+            }
+        }
+        return failures;
+    }
+
+    static Object at(Object value, String key) {
+        return value instanceof Map ? ((Map<?, ?>) value).get(key) : null;
+    }
+
+    /** A small JSON reader for the intents and responses: objects, arrays, strings, numbers, literals. */
+    static final class MiniJson {
+        private final String text;
+        private int pos;
+
+        private MiniJson(String text) {
+            this.text = text;
+        }
+
+        static Object parse(String text) {
+            MiniJson reader = new MiniJson(text);
+            Object value = reader.value();
+            reader.space();
+            if (reader.pos != text.length()) {
+                throw reader.error("trailing characters");
+            }
+            return value;
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("JSON: " + what + " at " + pos);
+        }
+
+        private void space() {
+            while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+        }
+
+        private boolean take(char c) {
+            space();
+            if (pos < text.length() && text.charAt(pos) == c) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private void expect(char c) {
+            if (!take(c)) {
+                throw error("expected " + c);
+            }
+        }
+
+        private Object value() {
+            space();
+            if (take('{')) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                if (!take('}')) {
+                    do {
+                        space();
+                        String key = string();
+                        expect(':');
+                        map.put(key, value());
+                    } while (take(','));
+                    expect('}');
+                }
+                return map;
+            }
+            if (take('[')) {
+                List<Object> list = new ArrayList<>();
+                if (!take(']')) {
+                    do {
+                        list.add(value());
+                    } while (take(','));
+                    expect(']');
+                }
+                return list;
+            }
+            if (pos < text.length() && text.charAt(pos) == '"') {
+                return string();
+            }
+            for (String literal : new String[] {"true", "false", "null"}) {
+                if (text.startsWith(literal, pos)) {
+                    pos += literal.length();
+                    return literal.equals("null") ? null : Boolean.valueOf(literal);
+                }
+            }
+            int start = pos;
+            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+            if (start == pos) {
+                throw error("unexpected character");
+            }
+            return Double.valueOf(text.substring(start, pos));
+        }
+
+        private String string() {
+            if (pos >= text.length() || text.charAt(pos) != '"') {
+                throw error("expected a string");
+            }
+            pos++;
+            StringBuilder out = new StringBuilder();
+            while (true) {
+                if (pos >= text.length()) {
+                    throw error("unterminated string");
+                }
+                char c = text.charAt(pos++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = text.charAt(pos++);
+                switch (e) {
+                    case 'n': out.append('\n'); break;
+                    case 't': out.append('\t'); break;
+                    case 'r': out.append('\r'); break;
+                    case 'b': out.append('\b'); break;
+                    case 'f': out.append('\f'); break;
+                    case 'u': out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16)); pos += 4; break;
+                    default: out.append(e);
+                }
+            }
+        }
     }
 }
