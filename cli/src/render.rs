@@ -91,14 +91,44 @@ fn owner_of(item: &Value) -> &str {
     item["owner"].as_str().or_else(|| item["one_of"][0]["owner"].as_str()).unwrap_or("applicant")
 }
 
-/// Citation id → its short form (document number, else title).
+/// Citation id → its short form: the document number, else the 《title》,
+/// else the seed's own reference as it wrote it.
 fn citation_names(citations: &[Value]) -> impl Fn(&Value) -> String + '_ {
     move |id: &Value| {
-        citations
-            .iter()
-            .find(|c| c["id"] == *id)
-            .map(|c| c["number"].as_str().map_or_else(|| format!("《{}》", s(&c["title"])), str::to_owned))
-            .unwrap_or_else(|| s(id).to_owned())
+        citations.iter().find(|c| c["id"] == *id).map_or_else(
+            || s(id).to_owned(),
+            |c| match c["number"].as_str() {
+                Some(number) => number.to_owned(),
+                None => citation_full(c),
+            },
+        )
+    }
+}
+
+/// A citation in full: `《title》（number）`, or a reference as the seed wrote it.
+fn citation_full(c: &Value) -> String {
+    let number = c["number"].as_str();
+    match (c["title"].as_str(), c["reference"].as_str()) {
+        (Some(title), _) => format!("《{title}》{}", number.map(|n| format!("（{n}）")).unwrap_or_default()),
+        (None, Some(reference)) => format!("{reference}{}", number.map(|n| format!("（{n}）")).unwrap_or_default()),
+        (None, None) => number.unwrap_or_default().to_owned(),
+    }
+}
+
+/// The lines under an item or a rule that tell where it comes from: its
+/// basis, and its interpretation (口径说明) when it rests on one. An
+/// interpretation without a basis says so, so that it never looks as if a
+/// document stated it.
+fn provenance(out: &mut String, item: &Value, name_of: &impl Fn(&Value) -> String) {
+    let basis: Vec<String> = list(&item["basis"]).iter().map(name_of).collect();
+    let decision = item["decision"].as_str();
+    if !basis.is_empty() {
+        let _ = writeln!(out, "     依据：{}", basis.join("、"));
+    } else if decision.is_some() {
+        let _ = writeln!(out, "     依据：种子未载明，属口径解释");
+    }
+    if let Some(decision) = decision {
+        let _ = writeln!(out, "     口径说明：{decision}");
     }
 }
 
@@ -116,8 +146,7 @@ pub(crate) fn guide(json: &str) -> String {
     let _ = writeln!(out, "{} {}", s(&g["id"]), s(&g["name"]));
     let _ = writeln!(out, "\n法定依据");
     for c in list(&g["legal_basis"]) {
-        let number = c["number"].as_str().map(|n| format!("（{n}）")).unwrap_or_default();
-        let _ = writeln!(out, "  《{}》{number}", s(&c["title"]));
+        let _ = writeln!(out, "  {}", citation_full(c));
         if let Some(note) = c["note"].as_str() {
             let _ = writeln!(out, "    {note}");
         }
@@ -127,14 +156,15 @@ pub(crate) fn guide(json: &str) -> String {
     if !facts.is_empty() {
         let _ = writeln!(out, "需了解的申请人信息：{}", facts.join("、"));
     }
+    let citations = list(&g["legal_basis"]);
+    let name_of = citation_names(citations);
     if !list(&g["eligibility"]).is_empty() {
         let _ = writeln!(out, "\n申请条件");
         for r in list(&g["eligibility"]) {
             let _ = writeln!(out, "  · {}", s(&r["text"]));
+            provenance(&mut out, r, &name_of);
         }
     }
-    let citations = list(&g["legal_basis"]);
-    let name_of = citation_names(citations);
     let cases = list(&g["cases"]);
     let _ = writeln!(out, "\n运行要件");
     let mut groups: Vec<(Option<&str>, Vec<&Value>)> = vec![(None, vec![])];
@@ -151,15 +181,8 @@ pub(crate) fn guide(json: &str) -> String {
         }
         for (i, m) in items.iter().enumerate() {
             let when = m["when"].as_str().map(|w| format!("（条件：{w}）")).unwrap_or_default();
-            let basis: Vec<String> = list(&m["basis"]).iter().map(&name_of).collect();
-            let _ = writeln!(
-                out,
-                "  {}. [{}] {}{when}\n     依据：{}",
-                i + 1,
-                owner_label(owner_of(m)),
-                requirement_line(m),
-                basis.join("、")
-            );
+            let _ = writeln!(out, "  {}. [{}] {}{when}", i + 1, owner_label(owner_of(m)), requirement_line(m));
+            provenance(&mut out, m, &name_of);
         }
     }
     steps(&mut out, &g["steps"]);
@@ -186,6 +209,7 @@ fn steps(out: &mut String, steps: &Value) {
 }
 
 fn header(out: &mut String, r: &Value) {
+    let name_of = citation_names(list(&r["legal_basis"]));
     let _ = writeln!(
         out,
         "{} {}（目录版本 {}，申请日期 {}）",
@@ -213,6 +237,7 @@ fn header(out: &mut String, r: &Value) {
         let because: Vec<&str> = list(&rule["because"]).iter().map(s).collect();
         let why = if because.is_empty() { String::from("尚缺信息") } else { because.join("，") };
         let _ = writeln!(out, "  {mark} {} — {why}", s(&rule["text"]));
+        provenance(out, rule, &name_of);
     }
 }
 
@@ -229,12 +254,9 @@ fn grouped(out: &mut String, items: &[Value], citations: &[Value]) {
         for item in mine {
             n += 1;
             let because: Vec<&str> = list(&item["because"]).iter().map(s).collect();
-            let basis: Vec<String> = list(&item["basis"]).iter().map(&name_of).collect();
             let _ = writeln!(out, "  {n}. {}", requirement_line(item));
             let _ = writeln!(out, "     理由：{}", because.join("，"));
-            if !basis.is_empty() {
-                let _ = writeln!(out, "     依据：{}", basis.join("、"));
-            }
+            provenance(out, item, &name_of);
         }
     }
 }
@@ -272,17 +294,24 @@ pub(crate) fn notice(json: &str) -> String {
     let r = parse(json);
     let mut out = String::from("一次性告知书\n\n");
     header(&mut out, &r);
+    // The materials' status, and the eligibility question beside it: the
+    // notice never folds one into the other.
     let status = match s(&r["status"]) {
-        "complete" => "材料齐全，可以受理",
+        "complete" => "材料齐全",
         "incomplete" => "材料不全，请按以下内容一次性补正",
-        "ineligible" => "不符合申请条件",
-        _ => "尚缺申请人信息，清单待定",
+        _ => "尚缺申请人信息，材料清单待定",
     };
-    let _ = writeln!(out, "结论：{status}");
+    let eligibility = match s(&r["eligibility"]["status"]) {
+        "eligible" => "申请人符合申请条件",
+        "ineligible" => "申请人不符合申请条件，见上",
+        _ => "申请条件尚待确认，见上",
+    };
+    let _ = writeln!(out, "结论：{status}；{eligibility}");
+    let citations = list(&r["legal_basis"]);
     let missing = list(&r["missing"]);
     if !missing.is_empty() {
         let _ = writeln!(out, "\n一、尚未提交的材料（{} 项）", missing.len());
-        grouped(&mut out, missing, &[]);
+        grouped(&mut out, missing, citations);
     }
     let defective = list(&r["defective"]);
     if !defective.is_empty() {
@@ -297,6 +326,7 @@ pub(crate) fn notice(json: &str) -> String {
                 problems.join("；"),
                 material_spec(&d["required"])
             );
+            provenance(&mut out, d, &citation_names(citations));
         }
     }
     let extra = list(&r["not_required"]);
