@@ -32,8 +32,21 @@ fn answer(catalog: &Catalog, call: Call, lines: &[String]) -> (Vec<u8>, u64) {
     (out, failed)
 }
 
+/// Why a batch stopped early.
+#[derive(Debug)]
+pub(crate) enum Error {
+    /// The input could not be read.
+    Read(io::Error),
+    /// The output could not be written (a closed pipe, a full disk …).
+    Write(io::Error),
+}
+
 /// Processes every line; returns how many failed. A failed line's output is
 /// its error JSON, so output lines always match input lines.
+///
+/// When the output fails, the batch stops promptly: the writer's error drops
+/// the results channel, which stops the workers, whose exit drops the last
+/// receiver of the work channel, which stops the reader.
 pub(crate) fn run(
     catalog: &Catalog,
     call: Call,
@@ -41,14 +54,16 @@ pub(crate) fn run(
     out: &mut (impl Write + Send),
     threads: usize,
     progress: bool,
-) -> io::Result<u64> {
+) -> Result<u64, Error> {
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<String>)>(threads * 2);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<u8>, u64, usize)>(threads * 4);
 
     std::thread::scope(|s| {
-        for _ in 0..threads {
-            let work_rx = Arc::clone(&work_rx);
+        // Only the workers may hold the work receiver: if this thread kept
+        // one, a full work channel would never drain once the workers stop.
+        let receivers = vec![work_rx; threads];
+        for work_rx in receivers {
             let done_tx = done_tx.clone();
             s.spawn(move || {
                 loop {
@@ -75,12 +90,13 @@ pub(crate) fn run(
                     done += count as u64;
                     next += 1;
                     if progress {
-                        eprint!("\r已处理 {done} 条，失败 {failed} 条");
+                        // Progress is best effort: a failing terminal must not stop the batch.
+                        let _ = write!(io::stderr(), "\r已处理 {done} 条，失败 {failed} 条");
                     }
                 }
             }
             if progress {
-                eprintln!();
+                let _ = writeln!(io::stderr());
             }
             out.flush()?;
             Ok(failed)
@@ -94,7 +110,7 @@ pub(crate) fn run(
                 match input.read_line(&mut line) {
                     Ok(0) => break,
                     Ok(_) => lines.push(line),
-                    Err(e) => return Err(e),
+                    Err(e) => return Err(Error::Read(e)),
                 }
             }
             if lines.is_empty() {
@@ -106,6 +122,7 @@ pub(crate) fn run(
             seq += 1;
         };
         drop(work_tx);
-        read.and(writer.join().expect("batch writer panicked"))
+        let written = writer.join().expect("batch writer panicked").map_err(Error::Write);
+        read.and(written)
     })
 }

@@ -39,7 +39,16 @@ enum Failure {
     Banshi(banshi::Error, bool),
     /// Some batch lines failed: exit 1 (already reported per line).
     BatchErrors(u64),
+    /// The output could not be written: quietly [`EXIT_CLOSED`] for a closed
+    /// pipe (`banshi … | head -1`), else one line and [`EXIT_WRITE`].
+    Write(io::Error),
 }
+
+/// Exit code when standard output is a closed pipe: 128 + SIGPIPE, what a
+/// shell reports for a command that a closed pipe stopped.
+const EXIT_CLOSED: u8 = 141;
+/// Exit code when the output cannot be written for any other reason.
+const EXIT_WRITE: u8 = 3;
 
 impl From<lexopt::Error> for Failure {
     fn from(e: lexopt::Error) -> Failure {
@@ -64,6 +73,11 @@ fn main() -> ExitCode {
         Err(Failure::BatchErrors(n)) => {
             eprintln!("banshi: {n} 行处理失败（见对应输出行的 error）");
             ExitCode::from(1)
+        }
+        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLOSED),
+        Err(Failure::Write(e)) => {
+            eprintln!("banshi: 无法写出结果：{e}");
+            ExitCode::from(EXIT_WRITE)
         }
     }
 }
@@ -151,7 +165,10 @@ fn run() -> Result<(), Failure> {
             // The batch writes from its own thread: release this thread's lock.
             drop(out);
             let failed = batch::run(catalog, call, input, &mut io::stdout(), threads, io::stderr().is_terminal())
-                .map_err(|e| Failure::Usage(format!("批量处理 I/O 错误：{e}")))?;
+                .map_err(|e| match e {
+                    batch::Error::Read(e) => Failure::Usage(format!("批量处理无法读取输入：{e}")),
+                    batch::Error::Write(e) => Failure::Write(e),
+                })?;
             if failed > 0 { Err(Failure::BatchErrors(failed)) } else { Ok(()) }
         }
         ["validate", "id", number] => {

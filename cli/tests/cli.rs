@@ -1,11 +1,25 @@
 //! The `banshi` command, run as a user runs it.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
 
+/// A request that succeeds, for batch input.
+const GOOD: &str = r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"nonlocal","birth_date":"1990-01-01","proxy":false}}"#;
+
+/// Generous: these tests assert that the command ends, not how fast.
+const DEADLINE: Duration = Duration::from_secs(120);
+
 fn banshi(args: &[&str], stdin: &str) -> Output {
+    banshi_bytes(args, stdin.as_bytes().to_vec())
+}
+
+/// Runs the command with `stdin` fed from another thread, so that large
+/// input and large output cannot block each other.
+fn banshi_bytes(args: &[&str], stdin: Vec<u8>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
         .args(args)
         .stdin(Stdio::piped())
@@ -13,8 +27,60 @@ fn banshi(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&stdin); // the command may stop reading early
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    output
+}
+
+/// Waits for `child` at most [`DEADLINE`]; kills it and fails if it hangs.
+fn wait_bounded(child: &mut Child, what: &str) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn stderr_of(child: &mut Child) -> String {
+    let mut text = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+/// A scratch file that removes itself.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str, contents: &[u8]) -> Scratch {
+        let path = std::env::temp_dir().join(format!("banshi-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        Scratch(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn good_lines(n: usize) -> Vec<u8> {
+    format!("{GOOD}\n").repeat(n).into_bytes()
 }
 
 fn stdout(o: &Output) -> String {
@@ -97,7 +163,7 @@ fn bad_input_exits_non_zero_with_a_coded_message() {
 
 #[test]
 fn batch_keeps_order_reports_each_failure_and_uses_threads() {
-    let good = r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"nonlocal","birth_date":"1990-01-01","proxy":false}}"#;
+    let good = GOOD;
     let bad = r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"elsewhere"}}"#;
     let lines: Vec<&str> = (0..500).map(|i| if i % 7 == 3 { bad } else { good }).collect();
     let o = banshi(&["batch", "assess", "--threads", "2"], &(lines.join("\n") + "\n"));
@@ -138,4 +204,41 @@ fn a_catalogue_directory_or_bundle_loads_at_run_time() {
     std::fs::remove_file(&path).unwrap();
     assert_eq!(stdout(&from_bundle), stdout(&embedded));
     assert_eq!(stdout(&from_dir), stdout(&embedded));
+}
+
+#[test]
+fn batch_into_a_closed_pipe_ends_quietly() {
+    // Enough lines to fill the work queue many times over.
+    let input = Scratch::new("closed-pipe.jsonl", &good_lines(20_000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(["batch", "assess", "--threads", "2", "--input", input.path()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with(r#"{"catalog_version""#), "{first}");
+    // The reader is dropped here, like `| head -1`.
+    let status = wait_bounded(&mut child, "batch into a closed pipe");
+    assert_eq!(status.code(), Some(141), "the conventional code of a closed pipe");
+    assert_eq!(stderr_of(&mut child), "", "a closed pipe is not an error to report");
+}
+
+#[test]
+fn batch_into_a_full_disk_fails_with_one_line() {
+    let input = Scratch::new("dev-full.jsonl", &good_lines(20_000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(["batch", "assess", "--threads", "2", "--input", input.path()])
+        .stdin(Stdio::null())
+        .stdout(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = wait_bounded(&mut child, "batch into /dev/full");
+    let err = stderr_of(&mut child);
+    assert_eq!(status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("os error 28"), "{err}");
 }
