@@ -2,6 +2,11 @@
 //! input order. A pipeline keeps every core busy: this thread reads chunks of
 //! lines, worker threads answer them (each chunk into one buffer), and a
 //! writer thread puts the chunks back in order.
+//!
+//! Every input line gets exactly one output line. Lines are read as bytes
+//! and kept only up to the request limit: a line that is not UTF-8 is
+//! answered with `INVALID_UTF8`, a longer one with `INPUT_TOO_LARGE` (its
+//! rest is skipped unread into memory), and the batch goes on.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
@@ -13,14 +18,45 @@ use banshi::{Catalog, json};
 /// keep the writer busy early.
 const CHUNK: usize = 512;
 
+/// Bytes of input per chunk, at most (plus one line): bounds the memory of
+/// the chunks in flight when lines are long.
+const CHUNK_BYTES: usize = 4 << 20;
+
+/// The request limit of the library (README, "Limits"): longer requests are
+/// `INPUT_TOO_LARGE`.
+pub(crate) const MAX_REQUEST: usize = 1 << 20;
+
+/// Bytes of a line kept in memory: the request limit, plus a `\r` of a CRLF
+/// line ending. The library checks the exact limit on what is kept.
+const KEEP: usize = MAX_REQUEST + 1;
+
 type Call = fn(&Catalog, &str) -> Result<String, banshi::Error>;
 
+/// One input line, without its `\n`.
+enum Line {
+    /// The line's bytes.
+    Bytes(Vec<u8>),
+    /// A line too long to keep: only its length in bytes.
+    TooLarge(usize),
+}
+
+/// Answers one line.
+fn answer_line(catalog: &Catalog, call: Call, line: &Line) -> Result<String, banshi::Error> {
+    match line {
+        Line::TooLarge(size) => Err(banshi::Error::InputTooLarge { size: *size, limit: MAX_REQUEST }),
+        Line::Bytes(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => call(catalog, text.trim_end_matches('\r')),
+            Err(_) => Err(banshi::Error::InvalidUtf8),
+        },
+    }
+}
+
 /// Answers one chunk: every response (or error JSON) followed by a newline.
-fn answer(catalog: &Catalog, call: Call, lines: &[String]) -> (Vec<u8>, u64) {
+fn answer(catalog: &Catalog, call: Call, lines: &[Line]) -> (Vec<u8>, u64) {
     let mut out = Vec::with_capacity(lines.len() * 4096);
     let mut failed = 0;
     for line in lines {
-        match call(catalog, line.trim_end_matches(['\n', '\r'])) {
+        match answer_line(catalog, call, line) {
             Ok(response) => out.extend_from_slice(response.as_bytes()),
             Err(e) => {
                 failed += 1;
@@ -30,6 +66,40 @@ fn answer(catalog: &Catalog, call: Call, lines: &[String]) -> (Vec<u8>, u64) {
         out.push(b'\n');
     }
     (out, failed)
+}
+
+/// Reads one line, keeping at most `keep` bytes of it in memory; `None` at
+/// the end of the input. A longer line is read to its end, only counted.
+fn read_line(input: &mut dyn BufRead, keep: usize) -> io::Result<Option<Line>> {
+    let mut bytes = Vec::new();
+    let mut size = 0usize;
+    let mut started = false;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        started = true;
+        let (part, used, ended) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], i + 1, true),
+            None => (available, available.len(), false),
+        };
+        size = size.saturating_add(part.len());
+        if size <= keep {
+            bytes.extend_from_slice(part);
+        } else if !bytes.is_empty() {
+            bytes = Vec::new(); // too long: free what was kept
+        }
+        input.consume(used);
+        if ended {
+            break;
+        }
+    }
+    Ok(started.then_some(if size <= keep { Line::Bytes(bytes) } else { Line::TooLarge(size) }))
 }
 
 /// Why a batch stopped early.
@@ -55,7 +125,7 @@ pub(crate) fn run(
     threads: usize,
     progress: bool,
 ) -> Result<u64, Error> {
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<String>)>(threads * 2);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Line>)>(threads * 2);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<u8>, u64, usize)>(threads * 4);
 
@@ -105,11 +175,14 @@ pub(crate) fn run(
         let mut seq = 0u64;
         let read = loop {
             let mut lines = Vec::with_capacity(CHUNK);
-            for _ in 0..CHUNK {
-                let mut line = String::new();
-                match input.read_line(&mut line) {
-                    Ok(0) => break,
-                    Ok(_) => lines.push(line),
+            let mut bytes = 0;
+            while lines.len() < CHUNK && bytes < CHUNK_BYTES {
+                match read_line(&mut input, KEEP) {
+                    Ok(None) => break,
+                    Ok(Some(line)) => {
+                        bytes += if let Line::Bytes(b) = &line { b.len() } else { 0 };
+                        lines.push(line);
+                    }
                     Err(e) => return Err(Error::Read(e)),
                 }
             }
@@ -125,4 +198,39 @@ pub(crate) fn run(
         let written = writer.join().expect("batch writer panicked").map_err(Error::Write);
         read.and(written)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_is_the_library_limit() {
+        let request = |len: usize| format!(r#"{{"service":"8.1"{}}}"#, " ".repeat(len - 17));
+        let catalog = Catalog::embedded();
+        assert_eq!(request(MAX_REQUEST).len(), MAX_REQUEST);
+        assert!(!matches!(json::assess(catalog, &request(MAX_REQUEST)), Err(banshi::Error::InputTooLarge { .. })));
+        assert!(matches!(
+            json::assess(catalog, &request(MAX_REQUEST + 1)),
+            Err(banshi::Error::InputTooLarge { limit: MAX_REQUEST, .. })
+        ));
+    }
+
+    fn lines(input: &[u8], keep: usize) -> Vec<Result<Vec<u8>, usize>> {
+        let mut input = io::BufReader::with_capacity(4, input);
+        std::iter::from_fn(|| read_line(&mut input, keep).unwrap())
+            .map(|line| match line {
+                Line::Bytes(b) => Ok(b),
+                Line::TooLarge(size) => Err(size),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_kept_up_to_the_limit_and_counted_beyond() {
+        assert_eq!(lines(b"", 5), []);
+        assert_eq!(lines(b"\n\n", 5), [Ok(vec![]), Ok(vec![])]);
+        assert_eq!(lines(b"abcde\r\nabcdefg\nab", 6), [Ok(b"abcde\r".to_vec()), Err(7), Ok(b"ab".to_vec())]);
+        assert_eq!(lines(b"abcdefghijklmnop\n\xff\n", 5), [Err(16), Ok(vec![0xff])]);
+    }
 }

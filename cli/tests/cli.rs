@@ -242,3 +242,97 @@ fn batch_into_a_full_disk_fails_with_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("os error 28"), "{err}");
 }
+
+const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases");
+
+/// The library's error JSON for invalid UTF-8, as the conformance case has it.
+fn invalid_utf8_error() -> String {
+    let text = std::fs::read_to_string(format!("{CASES}/assess/error-invalid-utf8.out")).unwrap();
+    text.trim_end().strip_suffix("}}").unwrap().to_owned()
+}
+
+#[test]
+fn batch_answers_an_invalid_utf8_line_in_place() {
+    let bad = std::fs::read(format!("{CASES}/assess/error-invalid-utf8.req")).unwrap();
+    let mut input = Vec::new();
+    for n in 1..=2001 {
+        input.extend_from_slice(if n == 1001 { bad.trim_ascii_end() } else { GOOD.as_bytes() });
+        input.push(b'\n');
+    }
+    let o = banshi_bytes(&["batch", "assess", "--threads", "2"], input);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("用法") && err.lines().count() == 1, "one line, no usage: {err}");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2001, "one output line per input line");
+    for (i, line) in lines.iter().enumerate() {
+        if i + 1 == 1001 {
+            assert!(line.starts_with(&invalid_utf8_error()), "line {}: {line}", i + 1);
+        } else {
+            assert!(line.starts_with(r#"{"catalog_version""#), "line {}: {line}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn batch_skips_an_over_long_line_and_goes_on() {
+    let long = format!(r#"{{"service":"8.1","facts":{{"note":"{}"}}}}"#, "a".repeat(2 << 20));
+    let input = format!("{GOOD}\n{long}\n{GOOD}\n{long}\n{GOOD}"); // the last line has no newline
+    let o = banshi_bytes(&["batch", "assess", "--threads", "2"], input.into_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out:.300}");
+    for i in [0, 2, 4] {
+        assert!(lines[i].starts_with(r#"{"catalog_version""#), "line {}: {:.200}", i + 1, lines[i]);
+    }
+    for i in [1, 3] {
+        let size = long.len();
+        assert!(lines[i].starts_with(r#"{"error":{"code":"INPUT_TOO_LARGE","number":15,"#), "{:.200}", lines[i]);
+        assert!(lines[i].contains(&format!("{size} 字节")), "the whole size is counted: {}", lines[i]);
+    }
+}
+
+/// The peak resident memory of a running process, in KiB (Linux).
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn batch_reads_an_over_long_line_in_bounded_memory() {
+    const MIB: usize = 1 << 20;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(["batch", "assess", "--threads", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        pipe.write_all(br#"{"service":"8.1","facts":{"note":""#).unwrap();
+        let block = vec![b'a'; MIB];
+        for _ in 0..256 {
+            pipe.write_all(&block).unwrap();
+        }
+        // 256 MiB of one line have gone into the pipe, and all but a pipe's
+        // worth of it has been read: the command must not have kept it.
+        let peak = peak_rss_kib(pid);
+        pipe.write_all(format!("\"}}}}\n{GOOD}\n").as_bytes()).unwrap();
+        peak
+    });
+    let mut stdout = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+    let peak = feeder.join().unwrap();
+    let status = wait_bounded(&mut child, "batch with a 256 MiB line");
+    assert!(peak < 64 * 1024, "peak RSS {peak} KiB while reading a 256 MiB line");
+    assert_eq!(status.code(), Some(1));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with(r#"{"error":{"code":"INPUT_TOO_LARGE""#), "{:.200}", lines[0]);
+    assert!(lines[1].starts_with(r#"{"catalog_version""#), "{:.200}", lines[1]);
+}
