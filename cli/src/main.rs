@@ -60,26 +60,34 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("banshi: {message}\n\n{USAGE}");
+            complain(&format!("{message}\n\n{USAGE}"));
             ExitCode::from(2)
         }
         Err(Failure::Banshi(e, as_json)) => {
             if as_json {
-                println!("{}", json::error(&e));
+                // The error's own code and message below matter more than
+                // whether this copy of it could be written.
+                let _ = writeln!(io::stdout(), "{}", json::error(&e));
             }
-            eprintln!("banshi: [{}] {e}", e.code().name());
+            complain(&format!("[{}] {e}", e.code().name()));
             ExitCode::from(1)
         }
         Err(Failure::BatchErrors(n)) => {
-            eprintln!("banshi: {n} 行处理失败（见对应输出行的 error）");
+            complain(&format!("{n} 行处理失败（见对应输出行的 error）"));
             ExitCode::from(1)
         }
         Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLOSED),
         Err(Failure::Write(e)) => {
-            eprintln!("banshi: 无法写出结果：{e}");
+            complain(&format!("无法写出结果：{e}"));
             ExitCode::from(EXIT_WRITE)
         }
     }
+}
+
+/// Writes `banshi: <message>` to stderr. A failing stderr is ignored: there
+/// is nowhere left to report it, and the exit code still tells.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr(), "banshi: {message}");
 }
 
 #[derive(Default)]
@@ -90,6 +98,7 @@ struct Options {
     submitted: Option<String>,
     threads: Option<usize>,
     input: Option<String>,
+    help: bool,
     positional: Vec<String>,
 }
 
@@ -105,10 +114,7 @@ fn parse_args() -> Result<Options, Failure> {
             Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
             Long("input") => opts.input = Some(parser.value()?.string()?),
             Long("threads") => opts.threads = Some(parser.value()?.parse()?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
+            Short('h') | Long("help") => opts.help = true,
             Value(v) => opts.positional.push(v.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -118,6 +124,9 @@ fn parse_args() -> Result<Options, Failure> {
 
 fn run() -> Result<(), Failure> {
     let opts = parse_args()?;
+    if opts.help {
+        return emit(&mut io::stdout().lock(), USAGE);
+    }
     let args: Vec<&str> = opts.positional.iter().map(String::as_str).collect();
     let loaded;
     let catalog = match &opts.catalog {
@@ -208,7 +217,7 @@ fn run() -> Result<(), Failure> {
 }
 
 fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
-    writeln!(out, "{text}").map_err(|e| Failure::Usage(format!("无法写出结果：{e}")))
+    writeln!(out, "{text}").and_then(|()| out.flush()).map_err(Failure::Write)
 }
 
 fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, Failure> {

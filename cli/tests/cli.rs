@@ -336,3 +336,58 @@ fn batch_reads_an_over_long_line_in_bounded_memory() {
     assert!(lines[0].starts_with(r#"{"error":{"code":"INPUT_TOO_LARGE""#), "{:.200}", lines[0]);
     assert!(lines[1].starts_with(r#"{"catalog_version""#), "{:.200}", lines[1]);
 }
+
+/// The write end of a pipe whose reader has exited, like `| head -1` after
+/// its line: every write to it fails with a broken pipe.
+fn closed_pipe() -> Stdio {
+    let mut reader = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
+    let pipe = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    Stdio::from(pipe)
+}
+
+fn banshi_into(args: &[&str], stdout: Stdio) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = wait_bounded(&mut child, &args.join(" "));
+    (status.code(), stderr_of(&mut child))
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let facts = example("10.1-married.json");
+    for args in [
+        &["services"][..],
+        &["services", "--json"],
+        &["show", "10.1"],
+        &["assess", "10.1", "--facts", &facts],
+        &["vocabulary"],
+        &["version"],
+        &["validate", "date", "2026-11-27"],
+    ] {
+        assert_eq!(banshi_into(args, closed_pipe()), (Some(141), String::new()), "{args:?}");
+    }
+    // The error of a failed request still reaches stderr, with its own code.
+    let (code, err) = banshi_into(&["show", "12.1", "--json"], closed_pipe());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("UNKNOWN_SERVICE") && !err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_full_disk_is_one_line_and_exit_3() {
+    let full = || Stdio::from(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap());
+    for args in [&["services"][..], &["show", "10.1"], &["vocabulary"]] {
+        let (code, err) = banshi_into(args, full());
+        assert_eq!(code, Some(3), "{args:?}: {err}");
+        assert!(err.lines().count() == 1 && err.contains("os error 28"), "{args:?}: {err}");
+    }
+    // A failed request keeps its own code and message.
+    let (code, err) = banshi_into(&["show", "12.1", "--json"], full());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.lines().count() == 1 && err.contains("UNKNOWN_SERVICE"), "{err}");
+}
