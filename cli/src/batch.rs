@@ -6,7 +6,9 @@
 //! Every input line gets exactly one output line. Lines are read as bytes
 //! and kept only up to the request limit: a line that is not UTF-8 is
 //! answered with `INVALID_UTF8`, a longer one with `INPUT_TOO_LARGE` (its
-//! rest is skipped unread into memory), and the batch goes on.
+//! rest is skipped unread into memory), and the batch goes on. An error line
+//! is the library's error JSON with the input line number (from 1) added:
+//! `{"error":{"code":"INVALID_UTF8",…,"line":1001}}`.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
@@ -51,16 +53,27 @@ fn answer_line(catalog: &Catalog, call: Call, line: &Line) -> Result<String, ban
     }
 }
 
-/// Answers one chunk: every response (or error JSON) followed by a newline.
-fn answer(catalog: &Catalog, call: Call, lines: &[Line]) -> (Vec<u8>, u64) {
+/// The library's error JSON with the input line number added:
+/// `{"error":{"code":…,"line":N}}`.
+fn error_line(e: &banshi::Error, line: u64) -> String {
+    let text = json::error(e);
+    match text.strip_suffix("}}") {
+        Some(head) => format!(r#"{head},"line":{line}}}}}"#),
+        None => text, // not the documented shape: leave it whole
+    }
+}
+
+/// Answers one chunk, whose first line is input line `first` (from 1):
+/// every response (or error JSON) followed by a newline.
+fn answer(catalog: &Catalog, call: Call, first: u64, lines: &[Line]) -> (Vec<u8>, u64) {
     let mut out = Vec::with_capacity(lines.len() * 4096);
     let mut failed = 0;
-    for line in lines {
+    for (number, line) in (first..).zip(lines) {
         match answer_line(catalog, call, line) {
             Ok(response) => out.extend_from_slice(response.as_bytes()),
             Err(e) => {
                 failed += 1;
-                out.extend_from_slice(json::error(&e).as_bytes());
+                out.extend_from_slice(error_line(&e, number).as_bytes());
             }
         }
         out.push(b'\n');
@@ -125,7 +138,7 @@ pub(crate) fn run(
     threads: usize,
     progress: bool,
 ) -> Result<u64, Error> {
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Line>)>(threads * 2);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, u64, Vec<Line>)>(threads * 2);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<u8>, u64, usize)>(threads * 4);
 
@@ -138,8 +151,8 @@ pub(crate) fn run(
             s.spawn(move || {
                 loop {
                     let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                    let Ok((seq, lines)) = next else { break };
-                    let (bytes, failed) = answer(catalog, call, &lines);
+                    let Ok((seq, first, lines)) = next else { break };
+                    let (bytes, failed) = answer(catalog, call, first, &lines);
                     if done_tx.send((seq, bytes, failed, lines.len())).is_err() {
                         break;
                     }
@@ -172,7 +185,7 @@ pub(crate) fn run(
             Ok(failed)
         });
 
-        let mut seq = 0u64;
+        let (mut seq, mut first) = (0u64, 1u64);
         let read = loop {
             let mut lines = Vec::with_capacity(CHUNK);
             let mut bytes = 0;
@@ -189,10 +202,12 @@ pub(crate) fn run(
             if lines.is_empty() {
                 break Ok(());
             }
-            if work_tx.send((seq, lines)).is_err() {
+            let count = lines.len() as u64;
+            if work_tx.send((seq, first, lines)).is_err() {
                 break Ok(());
             }
             seq += 1;
+            first += count;
         };
         drop(work_tx);
         let written = writer.join().expect("batch writer panicked").map_err(Error::Write);

@@ -86,6 +86,18 @@ fn requirement_line(item: &Value) -> String {
     }
 }
 
+/// The ids to submit a requirement under (`--submitted`, `validate file`):
+/// its own, or each option's with its name for "one of".
+fn material_ids(item: &Value) -> String {
+    match item["one_of"].as_array() {
+        Some(options) => {
+            let ids: Vec<String> = options.iter().map(|m| format!("{}（{}）", s(&m["id"]), s(&m["name"]))).collect();
+            ids.join(" 或 ")
+        }
+        None => s(&item["id"]).to_owned(),
+    }
+}
+
 /// The owner of a requirement (of its first option, for "one of").
 fn owner_of(item: &Value) -> &str {
     item["owner"].as_str().or_else(|| item["one_of"][0]["owner"].as_str()).unwrap_or("applicant")
@@ -154,10 +166,11 @@ pub(crate) fn guide(json: &str) -> String {
             let basis: Vec<String> = list(&m["basis"]).iter().map(&name_of).collect();
             let _ = writeln!(
                 out,
-                "  {}. [{}] {}{when}\n     依据：{}",
+                "  {}. [{}] {}{when}\n     编号：{}\n     依据：{}",
                 i + 1,
                 owner_label(owner_of(m)),
                 requirement_line(m),
+                material_ids(m),
                 basis.join("、")
             );
         }

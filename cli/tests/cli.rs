@@ -127,7 +127,7 @@ fn check_prints_the_one_time_notice() {
         "",
     );
     let text = stdout(&o);
-    assert!(o.status.success());
+    assert_eq!(o.status.code(), Some(5), "materials are incomplete");
     for expected in [
         "一次性告知书",
         "一、尚未提交的材料（10 项）",
@@ -173,6 +173,9 @@ fn batch_keeps_order_reports_each_failure_and_uses_threads() {
     assert_eq!(outputs.len(), 500);
     for (i, line) in outputs.iter().enumerate() {
         assert_eq!(line.starts_with(r#"{"error""#), i % 7 == 3, "line {i}");
+        if i % 7 == 3 {
+            assert!(line.ends_with(&format!(r#","line":{}}}}}"#, i + 1)), "the input line number: {line}");
+        }
     }
     let ok = banshi(&["batch", "assess", "--threads", "3"], &format!("{good}\n{good}\n"));
     assert!(ok.status.success());
@@ -268,7 +271,7 @@ fn batch_answers_an_invalid_utf8_line_in_place() {
     assert_eq!(lines.len(), 2001, "one output line per input line");
     for (i, line) in lines.iter().enumerate() {
         if i + 1 == 1001 {
-            assert!(line.starts_with(&invalid_utf8_error()), "line {}: {line}", i + 1);
+            assert_eq!(*line, format!(r#"{},"line":1001}}}}"#, invalid_utf8_error()));
         } else {
             assert!(line.starts_with(r#"{"catalog_version""#), "line {}: {line}", i + 1);
         }
@@ -390,4 +393,96 @@ fn a_full_disk_is_one_line_and_exit_3() {
     let (code, err) = banshi_into(&["show", "12.1", "--json"], full());
     assert_eq!(code, Some(1), "{err}");
     assert!(err.lines().count() == 1 && err.contains("UNKNOWN_SERVICE"), "{err}");
+}
+
+#[test]
+fn version_and_help_in_every_spelling() {
+    let expected = format!("banshi {} (catalogue {})\n", banshi::VERSION, banshi::Catalog::embedded().version());
+    for args in [&["--version"][..], &["-V"], &["version"]] {
+        let o = banshi(args, "");
+        assert_eq!((o.status.code(), stdout(&o)), (Some(0), expected.clone()), "{args:?}");
+    }
+    for args in [&["help"][..], &["--help"], &["-h"], &["show", "--help"]] {
+        let o = banshi(args, "");
+        let text = stdout(&o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        for expected in ["用法", "Usage", "退出码", "Exit codes", "141", "\"line\""] {
+            assert!(text.contains(expected), "{args:?}: missing {expected} in\n{text}");
+        }
+    }
+}
+
+#[test]
+fn runtime_errors_are_one_line_and_only_usage_mistakes_print_the_usage() {
+    for (args, stdin, code) in [
+        (&["show", "12.1"][..], "", 1),
+        (&["assess", "10.1", "--facts", "-"], "{ not json", 1),
+        (&["assess", "10.1", "--facts", "/nonexistent.json"], "", 2),
+        (&["--catalog", "/nonexistent", "services"], "", 2),
+        (&["batch", "assess", "--input", "/nonexistent.jsonl"], "", 2),
+    ] {
+        let o = banshi(args, stdin);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+    for args in [&["frobnicate"][..], &["assess", "10.1"], &["--frobnicate"], &["batch", "assess", "--threads", "0"]] {
+        let o = banshi(args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn validate_and_check_exit_codes_tell_the_answer() {
+    let code = |args: &[&str], stdin: &str| banshi(args, stdin).status.code();
+    assert_eq!(code(&["validate", "id", "11010519491231002X"], ""), Some(0));
+    assert_eq!(code(&["validate", "id", "110105194912310021"], ""), Some(4));
+    assert_eq!(code(&["validate", "date", "2026-02-30", "--json"], ""), Some(4));
+    assert_eq!(code(&["validate", "date", "2026-02-28"], ""), Some(0));
+
+    let facts = example("10.1-married.json");
+    let submitted = example("10.1-submitted.json");
+    assert_eq!(code(&["check", "10.1", "--facts", &facts, "--submitted", &submitted], ""), Some(5));
+    assert_eq!(code(&["check", "10.1", "--facts", &facts, "--submitted", &submitted, "--json"], ""), Some(5));
+    // Everything the checklist asks for, in full: complete.
+    let assessment = stdout(&banshi(&["assess", "10.1", "--facts", &facts, "--json"], ""));
+    let assessment: serde_json::Value = serde_json::from_str(&assessment).unwrap();
+    let all: Vec<serde_json::Value> = assessment["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let m = item.get("one_of").map_or(item, |options| &options[0]);
+            serde_json::json!({"id": m["id"], "originals": m["originals"], "copies": m["copies"]})
+        })
+        .collect();
+    let all = serde_json::to_string(&all).unwrap();
+    assert_eq!(code(&["check", "10.1", "--facts", &facts, "--submitted", "-"], &all), Some(0), "{all}");
+    // Not eligible: a newborn cannot retire. Undetermined: no birth date.
+    let newborn = r#"{"facts":{"application_date":"2026-11-27","birth_date":"2026-11-01","proxy":true}}"#;
+    let empty = Scratch::new("empty-submission.json", b"[]");
+    let facts_of = |req: &str| serde_json::from_str::<serde_json::Value>(req).unwrap()["facts"].to_string();
+    assert_eq!(code(&["check", "4.3", "--facts", "-", "--submitted", empty.path()], &facts_of(newborn)), Some(6));
+    let unknown = r#"{"application_date":"2026-11-27"}"#;
+    assert_eq!(code(&["check", "4.3", "--facts", "-", "--submitted", empty.path()], unknown), Some(7));
+}
+
+#[test]
+fn show_lists_material_ids_and_unknown_ids_point_to_it() {
+    let guide = stdout(&banshi(&["show", "8.1"], ""));
+    for id in ["applicant_id_card", "proxy_id_card", "electronic_photo"] {
+        assert!(guide.contains(&format!("编号：{id}")), "{id} in\n{guide}");
+    }
+    let options = stdout(&banshi(&["show", "3.3"], ""));
+    assert!(options.contains("编号：diploma（学历证书） 或 school_certificate（"), "{options}");
+
+    let photo = Scratch::new("photo.jpg", b"jpg");
+    let near = banshi(&["validate", "file", "8.1", "electronic_phto", photo.path()], "");
+    let err = String::from_utf8_lossy(&near.stderr);
+    assert!(err.contains("UNKNOWN_MATERIAL") && err.contains("是否应为“electronic_photo”"), "{err}");
+    let far = banshi(&["validate", "file", "8.1", "zzzz", photo.path()], "");
+    let err = String::from_utf8_lossy(&far.stderr);
+    assert_eq!(far.status.code(), Some(1));
+    assert!(err.lines().count() == 1 && err.contains("banshi show 8.1"), "{err}");
 }
