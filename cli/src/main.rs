@@ -11,35 +11,73 @@ mod batch;
 mod render;
 
 const USAGE: &str = "\
-banshi — 办事规则库命令行
+banshi — 办事规则库命令行 / the banshi rules library on the command line
 
-用法:
-  banshi [--catalog 路径] services                       列出全部事项
-  banshi [--catalog 路径] show <序号> [--json]            事项办事指南
-  banshi [--catalog 路径] assess <序号> --facts <文件> [--json]
-                                                         资格与材料清单（按归属分组，附理由）
-  banshi [--catalog 路径] check <序号> --facts <文件> --submitted <文件> [--json]
-                                                         一次性告知书
-  banshi [--catalog 路径] batch assess|check [--threads N] [--input <文件>]
-                                                         JSONL 批量处理：每行一个请求，每行输出一个结果
-  banshi validate id <身份证号> | date <YYYY-MM-DD>
-  banshi [--catalog 路径] validate file <序号> <材料编号> <文件路径>
-  banshi vocabulary                                      申请人信息字段与取值
-  banshi bundle <目录>                                   把目录（VERSION 与 services/*.json）打包为单个目录文件
-  banshi version
+用法 / Usage:
+  banshi [--catalog <路径>] services [--json]
+      列出全部事项 / list the services
+  banshi [--catalog <路径>] show <序号> [--json]
+      办事指南，含材料编号 / the service guide, with material ids
+  banshi [--catalog <路径>] assess <序号> --facts <文件> [--json]
+      资格与材料清单（按归属分组，附理由） / eligibility and checklist, with reasons
+  banshi [--catalog <路径>] check <序号> --facts <文件> --submitted <文件> [--json]
+      一次性告知书 / the one-time notice of everything missing or defective
+  banshi [--catalog <路径>] batch assess|check [--threads N] [--input <文件>]
+      JSONL 批量处理：每行一个请求，每行输出一个结果 / one request per line in, one result per line out
+  banshi validate id <身份证号> | date <YYYY-MM-DD> [--json]
+  banshi [--catalog <路径>] validate file <序号> <材料编号> <文件路径> [--json]
+      校验身份证号、日期、上传文件 / check an ID number, a date, a file before upload
+  banshi vocabulary
+      申请人信息字段与取值（JSON） / the fact vocabulary, as JSON
+  banshi bundle <目录>
+      把目录（VERSION 与 services/*.json）打包为单个文件 / bundle a catalogue directory into one file
+  banshi version | --version | -V
+  banshi help | --help | -h
 
-<文件> 为 - 时从标准输入读取。--catalog 可指向目录或打包文件；缺省使用内置目录。
-退出码：0 成功；1 输入或规则错误（批量模式下任一行出错）；2 用法错误或无法读取文件。";
+<文件> 为 - 时从标准输入读取 / a <file> of - reads standard input.
+--catalog：目录或打包文件，缺省为内置目录 / a directory or a bundle; the embedded catalogue by default.
+批量模式中出错的行输出 {\"error\":{\"code\":…,\"line\":N}}，N 为输入行号（从 1 起）
+  / in a batch, a failed line prints its error with \"line\": its input line number, from 1.
+
+退出码 / Exit codes:
+  0    成功；check：材料齐全 / success; check: the materials are complete
+  1    请求有误，输出带编码的错误；batch：至少一行出错 / a coded error in the request; batch: some line failed
+  2    用法错误，或无法读取输入文件 / a usage mistake, or an input file that cannot be read
+  3    无法写出结果（如磁盘已满） / the output cannot be written (a full disk …)
+  4    validate：值无效 / validate: the value is invalid
+  5    check：材料不全，须补正 / check: materials are missing or defective
+  6    check：不符合申请条件 / check: the applicant is not eligible
+  7    check：尚缺申请人信息，无法确定 / check: undetermined until more facts are given
+  141  标准输出已关闭（如 | head），不输出任何信息 / standard output was closed (| head): quietly";
 
 /// A failure, with the exit code it maps to.
 enum Failure {
-    /// Bad command line, or a file that cannot be read: exit 2.
+    /// A mistake on the command line: exit 2, with the usage text.
     Usage(String),
+    /// A file that cannot be read: exit 2, one line.
+    Unreadable(String),
     /// A banshi error on the input: exit 1, printed as JSON with `--json`.
     Banshi(banshi::Error, bool),
     /// Some batch lines failed: exit 1 (already reported per line).
     BatchErrors(u64),
+    /// The output could not be written: quietly [`EXIT_CLOSED`] for a closed
+    /// pipe (`banshi … | head -1`), else one line and [`EXIT_WRITE`].
+    Write(io::Error),
 }
+
+/// Exit code when standard output is a closed pipe: 128 + SIGPIPE, what a
+/// shell reports for a command that a closed pipe stopped.
+const EXIT_CLOSED: u8 = 141;
+/// Exit code when the output cannot be written for any other reason.
+const EXIT_WRITE: u8 = 3;
+/// Exit code of `validate` when the value is invalid.
+const EXIT_INVALID: u8 = 4;
+/// Exit code of `check` when materials are missing or defective.
+const EXIT_INCOMPLETE: u8 = 5;
+/// Exit code of `check` when the applicant is not eligible.
+const EXIT_INELIGIBLE: u8 = 6;
+/// Exit code of `check` when facts are missing.
+const EXIT_UNDETERMINED: u8 = 7;
 
 impl From<lexopt::Error> for Failure {
     fn from(e: lexopt::Error) -> Failure {
@@ -49,23 +87,46 @@ impl From<lexopt::Error> for Failure {
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(Failure::Usage(message)) => {
-            eprintln!("banshi: {message}\n\n{USAGE}");
+            complain(&format!("{message}\n\n{USAGE}"));
+            ExitCode::from(2)
+        }
+        Err(Failure::Unreadable(message)) => {
+            complain(&message);
             ExitCode::from(2)
         }
         Err(Failure::Banshi(e, as_json)) => {
             if as_json {
-                println!("{}", json::error(&e));
+                // The error's own code and message below matter more than
+                // whether this copy of it could be written.
+                let _ = writeln!(io::stdout(), "{}", json::error(&e));
             }
-            eprintln!("banshi: [{}] {e}", e.code().name());
+            let hint = match &e {
+                banshi::Error::UnknownMaterial { service, suggestion: None, .. } => {
+                    format!("（材料编号见 banshi show {service} / see banshi show {service} for material ids）")
+                }
+                _ => String::new(),
+            };
+            complain(&format!("[{}] {e}{hint}", e.code().name()));
             ExitCode::from(1)
         }
         Err(Failure::BatchErrors(n)) => {
-            eprintln!("banshi: {n} 行处理失败（见对应输出行的 error）");
+            complain(&format!("{n} 行处理失败（见对应输出行的 error） / {n} lines failed (see their error lines)"));
             ExitCode::from(1)
         }
+        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLOSED),
+        Err(Failure::Write(e)) => {
+            complain(&format!("无法写出结果：{e}"));
+            ExitCode::from(EXIT_WRITE)
+        }
     }
+}
+
+/// Writes `banshi: <message>` to stderr. A failing stderr is ignored: there
+/// is nowhere left to report it, and the exit code still tells.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr(), "banshi: {message}");
 }
 
 #[derive(Default)]
@@ -76,6 +137,8 @@ struct Options {
     submitted: Option<String>,
     threads: Option<usize>,
     input: Option<String>,
+    help: bool,
+    version: bool,
     positional: Vec<String>,
 }
 
@@ -91,10 +154,8 @@ fn parse_args() -> Result<Options, Failure> {
             Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
             Long("input") => opts.input = Some(parser.value()?.string()?),
             Long("threads") => opts.threads = Some(parser.value()?.parse()?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
+            Short('h') | Long("help") => opts.help = true,
+            Short('V') | Long("version") => opts.version = true,
             Value(v) => opts.positional.push(v.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -102,9 +163,15 @@ fn parse_args() -> Result<Options, Failure> {
     Ok(opts)
 }
 
-fn run() -> Result<(), Failure> {
+/// Runs the command; returns its exit code.
+fn run() -> Result<u8, Failure> {
     let opts = parse_args()?;
-    let args: Vec<&str> = opts.positional.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = opts.positional.iter().map(String::as_str).collect();
+    if opts.help {
+        args = vec!["help"];
+    } else if opts.version {
+        args = vec!["version"];
+    }
     let loaded;
     let catalog = match &opts.catalog {
         None => Catalog::embedded(),
@@ -115,8 +182,11 @@ fn run() -> Result<(), Failure> {
     };
     let banshi = |e: banshi::Error| Failure::Banshi(e, opts.json);
     let mut out = io::stdout().lock();
+    // What a validation or a notice found, for `validate` and `check`.
+    let mut code = 0;
 
     match args.as_slice() {
+        ["help"] => emit(&mut out, USAGE),
         ["services"] if opts.json => emit(&mut out, &json::services(catalog)),
         ["services"] => emit(&mut out, &render::services(catalog)),
         ["show", id] => {
@@ -134,6 +204,7 @@ fn run() -> Result<(), Failure> {
             let submitted = read_json(required(&opts.submitted, "--submitted")?)?;
             let request = format!(r#"{{"service":{},"facts":{facts},"submitted":{submitted}}}"#, quote(id));
             let response = json::check(catalog, &request).map_err(banshi)?;
+            code = check_code(&response);
             emit(&mut out, &if opts.json { response } else { render::notice(&response) })
         }
         ["batch", mode @ ("assess" | "check")] => {
@@ -145,26 +216,31 @@ fn run() -> Result<(), Failure> {
             let input: Box<dyn io::BufRead> = match opts.input.as_deref() {
                 None | Some("-") => Box::new(io::stdin().lock()),
                 Some(path) => Box::new(io::BufReader::new(
-                    std::fs::File::open(path).map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?,
+                    std::fs::File::open(path).map_err(|e| Failure::Unreadable(format!("无法读取 {path}：{e}")))?,
                 )),
             };
             // The batch writes from its own thread: release this thread's lock.
             drop(out);
             let failed = batch::run(catalog, call, input, &mut io::stdout(), threads, io::stderr().is_terminal())
-                .map_err(|e| Failure::Usage(format!("批量处理 I/O 错误：{e}")))?;
-            if failed > 0 { Err(Failure::BatchErrors(failed)) } else { Ok(()) }
+                .map_err(|e| match e {
+                    batch::Error::Read(e) => Failure::Unreadable(format!("批量处理无法读取输入：{e}")),
+                    batch::Error::Write(e) => Failure::Write(e),
+                })?;
+            return if failed > 0 { Err(Failure::BatchErrors(failed)) } else { Ok(0) };
         }
         ["validate", "id", number] => {
             let response =
                 json::validate_id_number(&format!(r#"{{"id_number":{}}}"#, quote(number))).map_err(banshi)?;
+            code = validation_code(&response);
             emit(&mut out, &if opts.json { response } else { render::validation(&response) })
         }
         ["validate", "date", date] => {
             let response = json::validate_date(&format!(r#"{{"date":{}}}"#, quote(date))).map_err(banshi)?;
+            code = validation_code(&response);
             emit(&mut out, &if opts.json { response } else { render::validation(&response) })
         }
         ["validate", "file", service, material, path] => {
-            let meta = std::fs::metadata(path).map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?;
+            let meta = std::fs::metadata(path).map_err(|e| Failure::Unreadable(format!("无法读取 {path}：{e}")))?;
             let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
             let request = format!(
                 r#"{{"service":{},"material":{},"file":{{"name":{},"size":{}}}}}"#,
@@ -174,11 +250,13 @@ fn run() -> Result<(), Failure> {
                 meta.len()
             );
             let response = json::validate_file(catalog, &request).map_err(banshi)?;
+            code = validation_code(&response);
             emit(&mut out, &if opts.json { response } else { render::validation(&response) })
         }
         ["vocabulary"] => emit(&mut out, &json::vocabulary()),
         ["bundle", dir] => {
-            let (version, files) = read_dir(Path::new(dir)).map_err(|e| Failure::Usage(e.to_string()))?;
+            let (version, files) =
+                read_dir(Path::new(dir)).map_err(|e| Failure::Unreadable(format!("无法读取目录 {dir}：{e}")))?;
             Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
                 .map_err(|e| banshi(e.into()))?;
             let services: Vec<&str> = files.iter().map(|(_, t)| t.trim()).collect();
@@ -188,10 +266,34 @@ fn run() -> Result<(), Failure> {
         [] => Err(Failure::Usage("缺少命令".into())),
         _ => Err(Failure::Usage(format!("无法识别的命令：{}", args.join(" ")))),
     }
+    .map(|()| code)
+}
+
+/// The exit code of a `check` response. The notice's status speaks of the
+/// materials only, so an applicant who is not eligible is told apart first:
+/// [`EXIT_INELIGIBLE`] whatever the materials; otherwise by the materials'
+/// status.
+fn check_code(response: &str) -> u8 {
+    let r = serde_json::from_str::<serde_json::Value>(response).unwrap_or_default();
+    if r["eligibility"]["status"] == "ineligible" {
+        return EXIT_INELIGIBLE;
+    }
+    match r["status"].as_str() {
+        Some("complete") if r["eligibility"]["status"] == "eligible" => 0,
+        Some("complete") => EXIT_UNDETERMINED,
+        Some("incomplete") => EXIT_INCOMPLETE,
+        _ => EXIT_UNDETERMINED,
+    }
+}
+
+/// The exit code of a `validate` response: [`EXIT_INVALID`] unless valid.
+fn validation_code(response: &str) -> u8 {
+    let valid = serde_json::from_str::<serde_json::Value>(response).is_ok_and(|r| r["valid"] == true);
+    if valid { 0 } else { EXIT_INVALID }
 }
 
 fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
-    writeln!(out, "{text}").map_err(|e| Failure::Usage(format!("无法写出结果：{e}")))
+    writeln!(out, "{text}").and_then(|()| out.flush()).map_err(Failure::Write)
 }
 
 fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, Failure> {
@@ -213,7 +315,7 @@ fn read_json(path: &str) -> Result<String, Failure> {
     } else {
         std::fs::read_to_string(path).map(|t| text = t)
     };
-    result.map_err(|e| Failure::Usage(format!("无法读取 {path}：{e}")))?;
+    result.map_err(|e| Failure::Unreadable(format!("无法读取 {path}：{e}")))?;
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&text) {
         return Err(Failure::Banshi(banshi::Error::InvalidJson { detail: format!("{path}: {e}") }, false));
     }
@@ -238,7 +340,7 @@ fn read_dir(dir: &Path) -> io::Result<(String, Vec<(String, String)>)> {
 /// Loads `--catalog`: a directory (`VERSION`, `services/*.json`) or a bundle.
 /// An unreadable path is a usage error; an invalid catalogue a banshi error.
 fn load_catalog(path: &Path, as_json: bool) -> Result<Catalog, Failure> {
-    let io_error = |e: io::Error| Failure::Usage(format!("无法读取目录 {}：{e}", path.display()));
+    let io_error = |e: io::Error| Failure::Unreadable(format!("无法读取目录 {}：{e}", path.display()));
     let loaded = if path.is_dir() {
         let (version, files) = read_dir(path).map_err(io_error)?;
         Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))

@@ -86,6 +86,18 @@ fn requirement_line(item: &Value) -> String {
     }
 }
 
+/// The ids to submit a requirement under (`--submitted`, `validate file`):
+/// its own, or each option's with its name for "one of".
+fn material_ids(item: &Value) -> String {
+    match item["one_of"].as_array() {
+        Some(options) => {
+            let ids: Vec<String> = options.iter().map(|m| format!("{}（{}）", s(&m["id"]), s(&m["name"]))).collect();
+            ids.join(" 或 ")
+        }
+        None => s(&item["id"]).to_owned(),
+    }
+}
+
 /// The owner of a requirement (of its first option, for "one of").
 fn owner_of(item: &Value) -> &str {
     item["owner"].as_str().or_else(|| item["one_of"][0]["owner"].as_str()).unwrap_or("applicant")
@@ -182,6 +194,7 @@ pub(crate) fn guide(json: &str) -> String {
         for (i, m) in items.iter().enumerate() {
             let when = m["when"].as_str().map(|w| format!("（条件：{w}）")).unwrap_or_default();
             let _ = writeln!(out, "  {}. [{}] {}{when}", i + 1, owner_label(owner_of(m)), requirement_line(m));
+            let _ = writeln!(out, "     编号：{}", material_ids(m));
             provenance(&mut out, m, &name_of);
         }
     }

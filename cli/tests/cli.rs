@@ -1,11 +1,25 @@
 //! The `banshi` command, run as a user runs it.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
 
+/// A request that succeeds, for batch input.
+const GOOD: &str = r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"nonlocal","birth_date":"1990-01-01","proxy":false}}"#;
+
+/// Generous: these tests assert that the command ends, not how fast.
+const DEADLINE: Duration = Duration::from_secs(120);
+
 fn banshi(args: &[&str], stdin: &str) -> Output {
+    banshi_bytes(args, stdin.as_bytes().to_vec())
+}
+
+/// Runs the command with `stdin` fed from another thread, so that large
+/// input and large output cannot block each other.
+fn banshi_bytes(args: &[&str], stdin: Vec<u8>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
         .args(args)
         .stdin(Stdio::piped())
@@ -13,8 +27,60 @@ fn banshi(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&stdin); // the command may stop reading early
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    output
+}
+
+/// Waits for `child` at most [`DEADLINE`]; kills it and fails if it hangs.
+fn wait_bounded(child: &mut Child, what: &str) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn stderr_of(child: &mut Child) -> String {
+    let mut text = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+/// A scratch file that removes itself.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str, contents: &[u8]) -> Scratch {
+        let path = std::env::temp_dir().join(format!("banshi-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        Scratch(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn good_lines(n: usize) -> Vec<u8> {
+    format!("{GOOD}\n").repeat(n).into_bytes()
 }
 
 fn stdout(o: &Output) -> String {
@@ -61,7 +127,7 @@ fn check_prints_the_one_time_notice() {
         "",
     );
     let text = stdout(&o);
-    assert!(o.status.success());
+    assert_eq!(o.status.code(), Some(5), "materials are incomplete");
     for expected in [
         "一次性告知书",
         "一、尚未提交的材料（10 项）",
@@ -97,7 +163,7 @@ fn bad_input_exits_non_zero_with_a_coded_message() {
 
 #[test]
 fn batch_keeps_order_reports_each_failure_and_uses_threads() {
-    let good = r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"nonlocal","birth_date":"1990-01-01","proxy":false}}"#;
+    let good = GOOD;
     let bad = r#"{"service":"8.1","facts":{"application_date":"2026-11-27","hukou":"elsewhere"}}"#;
     let lines: Vec<&str> = (0..500).map(|i| if i % 7 == 3 { bad } else { good }).collect();
     let o = banshi(&["batch", "assess", "--threads", "2"], &(lines.join("\n") + "\n"));
@@ -107,6 +173,9 @@ fn batch_keeps_order_reports_each_failure_and_uses_threads() {
     assert_eq!(outputs.len(), 500);
     for (i, line) in outputs.iter().enumerate() {
         assert_eq!(line.starts_with(r#"{"error""#), i % 7 == 3, "line {i}");
+        if i % 7 == 3 {
+            assert!(line.ends_with(&format!(r#","line":{}}}}}"#, i + 1)), "the input line number: {line}");
+        }
     }
     let ok = banshi(&["batch", "assess", "--threads", "3"], &format!("{good}\n{good}\n"));
     assert!(ok.status.success());
@@ -138,4 +207,287 @@ fn a_catalogue_directory_or_bundle_loads_at_run_time() {
     std::fs::remove_file(&path).unwrap();
     assert_eq!(stdout(&from_bundle), stdout(&embedded));
     assert_eq!(stdout(&from_dir), stdout(&embedded));
+}
+
+#[test]
+fn batch_into_a_closed_pipe_ends_quietly() {
+    // Enough lines to fill the work queue many times over.
+    let input = Scratch::new("closed-pipe.jsonl", &good_lines(20_000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(["batch", "assess", "--threads", "2", "--input", input.path()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with(r#"{"catalog_version""#), "{first}");
+    // The reader is dropped here, like `| head -1`.
+    let status = wait_bounded(&mut child, "batch into a closed pipe");
+    assert_eq!(status.code(), Some(141), "the conventional code of a closed pipe");
+    assert_eq!(stderr_of(&mut child), "", "a closed pipe is not an error to report");
+}
+
+#[test]
+fn batch_into_a_full_disk_fails_with_one_line() {
+    let input = Scratch::new("dev-full.jsonl", &good_lines(20_000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(["batch", "assess", "--threads", "2", "--input", input.path()])
+        .stdin(Stdio::null())
+        .stdout(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = wait_bounded(&mut child, "batch into /dev/full");
+    let err = stderr_of(&mut child);
+    assert_eq!(status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("os error 28"), "{err}");
+}
+
+const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases");
+
+/// The library's error JSON for invalid UTF-8, as the conformance case has it.
+fn invalid_utf8_error() -> String {
+    let text = std::fs::read_to_string(format!("{CASES}/assess/error-invalid-utf8.out")).unwrap();
+    text.trim_end().strip_suffix("}}").unwrap().to_owned()
+}
+
+#[test]
+fn batch_answers_an_invalid_utf8_line_in_place() {
+    let bad = std::fs::read(format!("{CASES}/assess/error-invalid-utf8.req")).unwrap();
+    let mut input = Vec::new();
+    for n in 1..=2001 {
+        input.extend_from_slice(if n == 1001 { bad.trim_ascii_end() } else { GOOD.as_bytes() });
+        input.push(b'\n');
+    }
+    let o = banshi_bytes(&["batch", "assess", "--threads", "2"], input);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("用法") && err.lines().count() == 1, "one line, no usage: {err}");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2001, "one output line per input line");
+    for (i, line) in lines.iter().enumerate() {
+        if i + 1 == 1001 {
+            assert_eq!(*line, format!(r#"{},"line":1001}}}}"#, invalid_utf8_error()));
+        } else {
+            assert!(line.starts_with(r#"{"catalog_version""#), "line {}: {line}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn batch_skips_an_over_long_line_and_goes_on() {
+    let long = format!(r#"{{"service":"8.1","facts":{{"note":"{}"}}}}"#, "a".repeat(2 << 20));
+    let input = format!("{GOOD}\n{long}\n{GOOD}\n{long}\n{GOOD}"); // the last line has no newline
+    let o = banshi_bytes(&["batch", "assess", "--threads", "2"], input.into_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out:.300}");
+    for i in [0, 2, 4] {
+        assert!(lines[i].starts_with(r#"{"catalog_version""#), "line {}: {:.200}", i + 1, lines[i]);
+    }
+    for i in [1, 3] {
+        let size = long.len();
+        assert!(lines[i].starts_with(r#"{"error":{"code":"INPUT_TOO_LARGE","number":15,"#), "{:.200}", lines[i]);
+        assert!(lines[i].contains(&format!("{size} 字节")), "the whole size is counted: {}", lines[i]);
+    }
+}
+
+/// The peak resident memory of a running process, in KiB (Linux).
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn batch_reads_an_over_long_line_in_bounded_memory() {
+    const MIB: usize = 1 << 20;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(["batch", "assess", "--threads", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        pipe.write_all(br#"{"service":"8.1","facts":{"note":""#).unwrap();
+        let block = vec![b'a'; MIB];
+        for _ in 0..256 {
+            pipe.write_all(&block).unwrap();
+        }
+        // 256 MiB of one line have gone into the pipe, and all but a pipe's
+        // worth of it has been read: the command must not have kept it.
+        let peak = peak_rss_kib(pid);
+        pipe.write_all(format!("\"}}}}\n{GOOD}\n").as_bytes()).unwrap();
+        peak
+    });
+    let mut stdout = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+    let peak = feeder.join().unwrap();
+    let status = wait_bounded(&mut child, "batch with a 256 MiB line");
+    assert!(peak < 64 * 1024, "peak RSS {peak} KiB while reading a 256 MiB line");
+    assert_eq!(status.code(), Some(1));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with(r#"{"error":{"code":"INPUT_TOO_LARGE""#), "{:.200}", lines[0]);
+    assert!(lines[1].starts_with(r#"{"catalog_version""#), "{:.200}", lines[1]);
+}
+
+/// The write end of a pipe whose reader has exited, like `| head -1` after
+/// its line: every write to it fails with a broken pipe.
+fn closed_pipe() -> Stdio {
+    let mut reader = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
+    let pipe = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    Stdio::from(pipe)
+}
+
+fn banshi_into(args: &[&str], stdout: Stdio) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banshi"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = wait_bounded(&mut child, &args.join(" "));
+    (status.code(), stderr_of(&mut child))
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let facts = example("10.1-married.json");
+    for args in [
+        &["services"][..],
+        &["services", "--json"],
+        &["show", "10.1"],
+        &["assess", "10.1", "--facts", &facts],
+        &["vocabulary"],
+        &["version"],
+        &["validate", "date", "2026-11-27"],
+    ] {
+        assert_eq!(banshi_into(args, closed_pipe()), (Some(141), String::new()), "{args:?}");
+    }
+    // The error of a failed request still reaches stderr, with its own code.
+    let (code, err) = banshi_into(&["show", "12.1", "--json"], closed_pipe());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("UNKNOWN_SERVICE") && !err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_full_disk_is_one_line_and_exit_3() {
+    let full = || Stdio::from(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap());
+    for args in [&["services"][..], &["show", "10.1"], &["vocabulary"]] {
+        let (code, err) = banshi_into(args, full());
+        assert_eq!(code, Some(3), "{args:?}: {err}");
+        assert!(err.lines().count() == 1 && err.contains("os error 28"), "{args:?}: {err}");
+    }
+    // A failed request keeps its own code and message.
+    let (code, err) = banshi_into(&["show", "12.1", "--json"], full());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.lines().count() == 1 && err.contains("UNKNOWN_SERVICE"), "{err}");
+}
+
+#[test]
+fn version_and_help_in_every_spelling() {
+    let expected = format!("banshi {} (catalogue {})\n", banshi::VERSION, banshi::Catalog::embedded().version());
+    for args in [&["--version"][..], &["-V"], &["version"]] {
+        let o = banshi(args, "");
+        assert_eq!((o.status.code(), stdout(&o)), (Some(0), expected.clone()), "{args:?}");
+    }
+    for args in [&["help"][..], &["--help"], &["-h"], &["show", "--help"]] {
+        let o = banshi(args, "");
+        let text = stdout(&o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        for expected in ["用法", "Usage", "退出码", "Exit codes", "141", "\"line\""] {
+            assert!(text.contains(expected), "{args:?}: missing {expected} in\n{text}");
+        }
+    }
+}
+
+#[test]
+fn runtime_errors_are_one_line_and_only_usage_mistakes_print_the_usage() {
+    for (args, stdin, code) in [
+        (&["show", "12.1"][..], "", 1),
+        (&["assess", "10.1", "--facts", "-"], "{ not json", 1),
+        (&["assess", "10.1", "--facts", "/nonexistent.json"], "", 2),
+        (&["--catalog", "/nonexistent", "services"], "", 2),
+        (&["batch", "assess", "--input", "/nonexistent.jsonl"], "", 2),
+    ] {
+        let o = banshi(args, stdin);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+    for args in [&["frobnicate"][..], &["assess", "10.1"], &["--frobnicate"], &["batch", "assess", "--threads", "0"]] {
+        let o = banshi(args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn validate_and_check_exit_codes_tell_the_answer() {
+    let code = |args: &[&str], stdin: &str| banshi(args, stdin).status.code();
+    assert_eq!(code(&["validate", "id", "11010519491231002X"], ""), Some(0));
+    assert_eq!(code(&["validate", "id", "110105194912310021"], ""), Some(4));
+    assert_eq!(code(&["validate", "date", "2026-02-30", "--json"], ""), Some(4));
+    assert_eq!(code(&["validate", "date", "2026-02-28"], ""), Some(0));
+
+    let facts = example("10.1-married.json");
+    let submitted = example("10.1-submitted.json");
+    assert_eq!(code(&["check", "10.1", "--facts", &facts, "--submitted", &submitted], ""), Some(5));
+    assert_eq!(code(&["check", "10.1", "--facts", &facts, "--submitted", &submitted, "--json"], ""), Some(5));
+    // Everything the checklist asks for, in full: complete.
+    let assessment = stdout(&banshi(&["assess", "10.1", "--facts", &facts, "--json"], ""));
+    let assessment: serde_json::Value = serde_json::from_str(&assessment).unwrap();
+    let all: Vec<serde_json::Value> = assessment["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let m = item.get("one_of").map_or(item, |options| &options[0]);
+            serde_json::json!({"id": m["id"], "originals": m["originals"], "copies": m["copies"]})
+        })
+        .collect();
+    let all = serde_json::to_string(&all).unwrap();
+    assert_eq!(code(&["check", "10.1", "--facts", &facts, "--submitted", "-"], &all), Some(0), "{all}");
+    // Not eligible: 6.1 serves only applicants from outside Tianjin.
+    // Undetermined: no birth date, so the proxy's ID may be needed.
+    let local = r#"{"application_date":"2026-11-27","hukou":"local","insurance_category":"flexible_worker"}"#;
+    let empty = Scratch::new("empty-submission.json", b"[]");
+    assert_eq!(code(&["check", "6.1", "--facts", "-", "--submitted", empty.path()], local), Some(6));
+    let unknown = r#"{"application_date":"2026-11-27"}"#;
+    assert_eq!(code(&["check", "4.3", "--facts", "-", "--submitted", empty.path()], unknown), Some(5));
+    let both = Scratch::new(
+        "both.json",
+        br#"[{"id":"hukou_book","originals":1,"copies":2},{"id":"applicant_id_card","originals":1,"copies":2}]"#,
+    );
+    assert_eq!(code(&["check", "4.3", "--facts", "-", "--submitted", both.path()], unknown), Some(7));
+}
+
+#[test]
+fn show_lists_material_ids_and_unknown_ids_point_to_it() {
+    let guide = stdout(&banshi(&["show", "8.1"], ""));
+    for id in ["applicant_id_card", "proxy_id_card", "electronic_photo"] {
+        assert!(guide.contains(&format!("编号：{id}")), "{id} in\n{guide}");
+    }
+    let options = stdout(&banshi(&["show", "3.3"], ""));
+    assert!(options.contains("编号：diploma（学历证书） 或 school_certificate（"), "{options}");
+
+    let photo = Scratch::new("photo.jpg", b"jpg");
+    let near = banshi(&["validate", "file", "8.1", "electronic_phto", photo.path()], "");
+    let err = String::from_utf8_lossy(&near.stderr);
+    assert!(err.contains("UNKNOWN_MATERIAL") && err.contains("是否应为“electronic_photo”"), "{err}");
+    let far = banshi(&["validate", "file", "8.1", "zzzz", photo.path()], "");
+    let err = String::from_utf8_lossy(&far.stderr);
+    assert_eq!(far.status.code(), Some(1));
+    assert!(err.lines().count() == 1 && err.contains("banshi show 8.1"), "{err}");
 }
