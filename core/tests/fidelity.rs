@@ -244,3 +244,19 @@ fn the_source_files_pass_the_provenance_check() {
     let err = Catalog::from_files("source", [(name.as_str(), borrowed.as_str())]).unwrap_err();
     assert!(err.to_string().contains("eligibility[0].basis") && err.to_string().contains("不得列法定依据"), "{err}");
 }
+
+/// Decisions are read by applicants and clerks (口径说明): Chinese, never
+/// a fact key or an id such as `premises`.
+#[test]
+fn decisions_speak_chinese_not_identifiers() {
+    for file in service_files() {
+        let id = file["id"].as_str().unwrap();
+        let rules = file["eligibility"].as_array().into_iter().flatten();
+        let materials = file["materials"].as_array().unwrap().iter();
+        for entry in rules.chain(materials) {
+            let Some(decision) = entry["decision"].as_str() else { continue };
+            let word = decision.split(|c: char| !c.is_ascii_alphabetic() && c != '_').find(|w| w.len() >= 3);
+            assert!(word.is_none(), "{id} {}: decision names “{}”: {decision}", entry["id"], word.unwrap());
+        }
+    }
+}
