@@ -105,6 +105,22 @@ test('an oversize JPG on 8.1: an inline error before upload', async () => {
   assert.equal(await page.textContent('[data-upload-error="electronic_photo"]'), '照片符合要求');
 });
 
+test('an interpretation shows its 口径说明 on the form and on the printed notice', async () => {
+  await choose('10.1', { ...loan, marital_status: 'widowed' });
+  // 丧偶 → 民政部门证明 is banshi's reading (the seed says 未婚或离异).
+  const item = '#checklist li[data-id="marital_status_proof"]';
+  assert.match(await page.textContent(`${item} .decision`), /^口径说明：.*丧偶/);
+  // A rule the seed states only through its process shows its reading too.
+  assert.match(await page.textContent('#eligibility'), /口径说明（申请人须为失业人员或高校毕业生）/);
+  // Nothing ticked: the printed notice carries each item's basis and 口径说明.
+  await page.emulateMedia({ media: 'print' });
+  const printed = '#notice-missing li[data-id="marital_status_proof"]';
+  assert.ok(await page.isVisible(`${printed} .decision`), 'the 口径说明 prints');
+  assert.match(await page.textContent(`${printed} .basis`), /津银发〔2013〕93号/);
+  assert.match(await page.textContent('#notice-status'), /材料不全.*申请人符合申请条件/);
+  await page.emulateMedia({ media: 'screen' });
+});
+
 test('ticking all but two items: the notice lists exactly those two', async () => {
   await choose('10.1', { ...loan, marital_status: 'married' });
   const shown = await ids('#checklist li');

@@ -73,6 +73,20 @@ const submissionOf = (item) => {
   return { id: item.one_of ? m.id : item.id, originals: m.originals, copies: m.copies };
 };
 
+/** Citation id → its short name: the number, the 《title》, or the seed's own words. */
+function citationNames(legalBasis) {
+  return Object.fromEntries(legalBasis.map((c) => [c.id, c.number ?? (c.title ? `《${c.title}》` : c.reference)]));
+}
+
+/** Where an item or a rule comes from: its basis, and its 口径说明 when it rests on an interpretation. */
+function provenance(item, citations) {
+  const lines = [];
+  if (item.basis.length) lines.push(el('div', { class: 'basis', textContent: `依据：${item.basis.map((b) => citations[b]).join('、')}` }));
+  else if (item.decision) lines.push(el('div', { class: 'basis', textContent: '依据：种子未载明，属口径解释' }));
+  if (item.decision) lines.push(el('div', { class: 'decision', textContent: `口径说明：${item.decision}` }));
+  return lines;
+}
+
 function update() {
   $('error').textContent = '';
   const service = $('service').value;
@@ -85,10 +99,11 @@ function update() {
     $('notice').replaceChildren();
     return;
   }
-  const citations = Object.fromEntries(assessment.legal_basis.map((c) => [c.id, c.number ?? `《${c.title}》`]));
+  const citations = citationNames(assessment.legal_basis);
   const status = { eligible: '符合申请条件', ineligible: '不符合申请条件', undetermined: '申请条件待定' }[assessment.eligibility.status];
   const rules = assessment.eligibility.rules.map((r) => `${r.met === true ? '✓' : r.met === false ? '✗' : '?'} ${r.text}${r.because.length ? `（${r.because.join('，')}）` : ''}`);
-  $('eligibility').textContent = [status, ...rules].join('　');
+  $('eligibility').replaceChildren([status, ...rules].join('　'),
+    ...assessment.eligibility.rules.filter((r) => r.decision).map((r) => el('div', { class: 'decision', textContent: `口径说明（${r.text}）：${r.decision}` })));
   $('eligibility').className = assessment.eligibility.status === 'eligible' ? 'ok' : 'pending';
 
   $('checklist').replaceChildren(...assessment.checklist.map((item) => {
@@ -100,7 +115,7 @@ function update() {
       el('label', {}, box, ' ', el('span', { class: 'owner', textContent: ownerLabel[owner] }), el('strong', { textContent: item.name })),
       el('div', { class: 'spec', textContent: specText(item) }),
       el('div', { class: 'because', textContent: `理由：${item.because.join('，')}` }),
-      el('div', { class: 'basis', textContent: `依据：${item.basis.map((b) => citations[b]).join('、')}` }));
+      ...provenance(item, citations));
     if (item.file) {
       const input = el('input', { type: 'file', accept: item.file.formats.map((f) => `.${f}`).join(',') });
       const error = el('span', { class: 'field-error', role: 'alert' });
@@ -132,12 +147,19 @@ function renderNotice() {
   if (!assessment) return;
   const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
   const notice = banshi.check({ service: $('service').value, facts: currentFacts(), submitted });
-  const head = { complete: '材料齐全，可以受理。', incomplete: '材料不全，请一次性补正以下材料：', undetermined: '尚需说明部分情况，清单待定。', ineligible: '不符合申请条件。' }[notice.status];
-  const items = notice.missing.map((i) => el('li', { 'data-id': i.id, textContent: `${i.name}（${specText(i)}）——${i.because.join('，')}` }));
+  // The materials' status, and the eligibility question beside it.
+  const head = { complete: '材料齐全。', incomplete: '材料不全，请一次性补正以下材料：', undetermined: '尚需说明部分情况，材料清单待定。' }[notice.status];
+  const eligibility = { eligible: '申请人符合申请条件。', ineligible: '申请人不符合申请条件。', undetermined: '申请条件尚待确认。' }[notice.eligibility.status];
+  const citations = citationNames(notice.legal_basis);
+  const items = notice.missing.map((i) => el('li', { 'data-id': i.id },
+    el('div', { textContent: `${i.name}（${specText(i)}）——${i.because.join('，')}` }), ...provenance(i, citations)));
+  const defects = notice.defective.map((d) => el('li', { 'data-id': d.id },
+    el('div', { textContent: `${d.name}：${d.problems.map((p) => p.message).join('；')}（应为${specText(d.required)}）` }), ...provenance(d, citations)));
   $('notice').replaceChildren(
     el('p', { textContent: `${notice.service.id} ${notice.service.name}　申请日期 ${notice.application_date}` }),
-    el('p', { id: 'notice-status', textContent: head }),
-    el('ol', { id: 'notice-missing' }, ...items));
+    el('p', { id: 'notice-status', textContent: `${head}${eligibility}` }),
+    el('ol', { id: 'notice-missing' }, ...items, ...defects),
+    el('p', { class: 'supervision', textContent: `监督方式：${notice.supervision.office} ${notice.supervision.phone}` }));
 }
 
 $('service').addEventListener('change', () => { state.checked.clear(); renderQuestions(); update(); });
