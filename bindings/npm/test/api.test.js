@@ -16,6 +16,17 @@ test('assess returns the checklist with reasons', () => {
   assert.equal(a.eligibility.status, 'undetermined');
 });
 
+test("the top-level README's JavaScript example shows the real answer", () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const call = readme.match(/^const a = assess\((.*)\);$/m);
+  const shown = readme.match(/^a\.checklist\.map\(\(i\) => \[i\.name, i\.because\]\);\s*\/\/ (.*)$/m);
+  assert.ok(call && shown, 'the README example is where this test looks for it');
+  // The example's literals are plain JS object and array literals.
+  const request = Function(`return (${call[1]});`)();
+  const expected = Function(`return (${shown[1]});`)();
+  assert.deepEqual(banshi.assess(request).checklist.map((i) => [i.name, i.because]), expected);
+});
+
 test('errors are BanshiErrors whose code is the C result name', () => {
   assert.throws(() => banshi.assess({ service: '10.1', facts: facts({ marital_staus: 'married' }) }), (e) => {
     assert.ok(e instanceof banshi.BanshiError && e instanceof Error);
