@@ -139,6 +139,28 @@ fn check_prints_the_one_time_notice() {
     }
 }
 
+/// The notice names documents as `assess` does, never by citation id, and
+/// shows each interpretation beside its item as 口径说明.
+#[test]
+fn every_text_answer_shows_basis_and_interpretation() {
+    let facts = example("10.1-married.json");
+    let notice =
+        stdout(&banshi(&["check", "10.1", "--facts", &facts, "--submitted", &example("10.1-submitted.json")], ""));
+    let assessment = stdout(&banshi(&["assess", "10.1", "--facts", &facts], ""));
+    let guide = stdout(&banshi(&["show", "10.1"], ""));
+    for (what, text) in [("check", &notice), ("assess", &assessment), ("show", &guide)] {
+        assert!(!text.contains("jyf_2013_93"), "{what} prints a citation id:\n{text}");
+        assert!(text.contains("津银发〔2013〕93号"), "{what}:\n{text}");
+        // 10.1's review report: its owner is a recorded interpretation.
+        assert!(text.contains("口径说明：种子未写明审查报告由谁出具"), "{what}:\n{text}");
+    }
+    // The notice's conclusion keeps the materials and eligibility apart.
+    assert!(notice.contains("结论：材料不全，请按以下内容一次性补正；申请人符合申请条件"), "{notice}");
+    // A seed's vague reference is shown as the seed wrote it, never as a 《title》.
+    let vague = stdout(&banshi(&["show", "3.1"], ""));
+    assert!(vague.contains("  天津人社局下发文件") && !vague.contains("《天津人社局下发文件》"), "{vague}");
+}
+
 #[test]
 fn bad_input_exits_non_zero_with_a_coded_message() {
     let o = banshi(&["assess", "10.1", "--facts", "-"], r#"{"application_date":"2026-11-27","hukuo":"local"}"#);
