@@ -6,7 +6,10 @@ package org.banshi;
  * Numbers are never reused.
  */
 public enum ErrorCode {
-    /** A required pointer argument was NULL (C ABI only). */
+    /**
+     * A required pointer argument was NULL (C ABI). In Java: a call on a
+     * {@link Catalog} that has been closed (message {@code 目录已关闭}).
+     */
     NULL_POINTER(1),
     /** Input text was not valid UTF-8. */
     INVALID_UTF8(2),

@@ -104,7 +104,7 @@ class CatalogTest {
         Catalog catalog = Catalog.embedded();
         catalog.close();
         catalog.close();
-        assertThrows(IllegalStateException.class, catalog::services);
+        assertEquals(ErrorCode.NULL_POINTER, assertThrows(BanshiException.class, catalog::services).code());
     }
 
     @Test
