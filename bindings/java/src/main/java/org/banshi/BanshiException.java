@@ -32,4 +32,16 @@ public final class BanshiException extends RuntimeException {
     public String errorJson() {
         return errorJson;
     }
+
+    /**
+     * The class, the code and its number, and the message, so that a log line
+     * or a stack trace says which error it was:
+     * {@code org.banshi.BanshiException: UNKNOWN_FACT (30): 未知的申请人信息字段“hukuo”，是否应为“hukou”？}
+     */
+    @Override
+    public String toString() {
+        ErrorCode code = code();
+        return getClass().getName() + ": " + (code != null ? code.name() : "UNKNOWN") + " (" + number + "): "
+                + getMessage();
+    }
 }
