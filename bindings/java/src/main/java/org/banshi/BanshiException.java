@@ -9,7 +9,9 @@ package org.banshi;
 public final class BanshiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The code's number, as the C ABI returned it. */
     private final int number;
+    /** The error JSON, {@code {"error": {"code", "number", "message", ...}}}. */
     private final String errorJson;
 
     BanshiException(int number, String message, String errorJson) {
@@ -18,17 +20,29 @@ public final class BanshiException extends RuntimeException {
         this.errorJson = errorJson;
     }
 
-    /** The stable error code; {@code null} only if the library is newer than this binding. */
+    /**
+     * The stable error code.
+     *
+     * @return the code; {@code null} only if the library is newer than this binding
+     */
     public ErrorCode code() {
         return ErrorCode.fromNumber(number);
     }
 
-    /** The code's number, as the C ABI returned it. */
+    /**
+     * The code's number.
+     *
+     * @return the number, as the C ABI returned it
+     */
     public int number() {
         return number;
     }
 
-    /** The error as JSON, exactly as every other binding reports it. */
+    /**
+     * The error as JSON, exactly as every other binding reports it.
+     *
+     * @return {@code {"error": {"code", "number", "message", ...}}}, with details such as a suggested key
+     */
     public String errorJson() {
         return errorJson;
     }

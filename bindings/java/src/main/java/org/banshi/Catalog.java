@@ -47,7 +47,11 @@ public final class Catalog implements AutoCloseable {
         this.handle = handle;
     }
 
-    /** A handle to the embedded catalogue. */
+    /**
+     * A handle to the embedded catalogue.
+     *
+     * @return a new handle; close it when done
+     */
     public static Catalog embedded() {
         PointerByReference out = new PointerByReference();
         int code = NativeBanshi.LIB.banshi_catalog_embedded(out);
@@ -60,6 +64,8 @@ public final class Catalog implements AutoCloseable {
     /**
      * Loads a catalogue bundle: {@code {"version": "...", "services": [ ... ]}}.
      *
+     * @param bundleJson the bundle, each service in the catalogue file format
+     * @return the loaded catalogue; close it when done
      * @throws BanshiException {@code INVALID_CATALOG}, whose JSON lists every problem found
      */
     public static Catalog load(String bundleJson) {
@@ -110,35 +116,70 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    /** Every service: {@code {"catalog_version", "services": [{"id", "name", "facts"}]}}. */
+    /**
+     * Every service.
+     *
+     * @return {@code {"catalog_version", "services": [{"id", "name", "facts"}]}}
+     * @throws BanshiException {@code NULL_POINTER} if the catalogue is closed
+     */
     public String services() {
         return call((out, len, err) -> NativeBanshi.LIB.banshi_services(handle, out, len));
     }
 
-    /** The guide to one service, by number, such as {@code "10.1"}. */
+    /**
+     * The guide to one service.
+     *
+     * @param id the service's number, such as {@code "10.1"}
+     * @return the guide JSON
+     * @throws BanshiException {@code UNKNOWN_SERVICE}; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String service(String id) {
         byte[] bytes = Banshi.utf8(id);
         return call((out, len, err) ->
                 NativeBanshi.LIB.banshi_service(handle, bytes, new SizeT(bytes.length), out, len, err));
     }
 
-    /** Assesses one applicant. Request {@code {"service", "facts"}}. */
+    /**
+     * Assesses one applicant.
+     *
+     * @param requestJson {@code {"service", "facts"}}
+     * @return the assessment JSON: eligibility and the checklist, with reasons and legal bases
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String assess(String requestJson) {
         return assess(Banshi.utf8(requestJson));
     }
 
-    /** As {@link #assess(String)}, with the request as UTF-8 bytes. */
+    /**
+     * As {@link #assess(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts"}} as UTF-8
+     * @return the assessment JSON
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String assess(byte[] requestUtf8) {
         return call((out, len, err) ->
                 NativeBanshi.LIB.banshi_assess(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
     }
 
-    /** The one-time notice (一次性告知). Request {@code {"service", "facts", "submitted"}}. */
+    /**
+     * The one-time notice (一次性告知).
+     *
+     * @param requestJson {@code {"service", "facts", "submitted"}}
+     * @return the notice JSON: everything missing or defective, at once
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String check(String requestJson) {
         return check(Banshi.utf8(requestJson));
     }
 
-    /** As {@link #check(String)}, with the request as UTF-8 bytes. */
+    /**
+     * As {@link #check(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts", "submitted"}} as UTF-8
+     * @return the notice JSON
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String check(byte[] requestUtf8) {
         return call((out, len, err) ->
                 NativeBanshi.LIB.banshi_check(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
@@ -147,6 +188,10 @@ public final class Catalog implements AutoCloseable {
     /**
      * Validates a chosen file before upload. Request
      * {@code {"service", "material", "file": {"name", "type", "size"}}}.
+     *
+     * @param requestJson the request JSON
+     * @return validity, and the problems found
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public String validateFile(String requestJson) {
         byte[] request = Banshi.utf8(requestJson);

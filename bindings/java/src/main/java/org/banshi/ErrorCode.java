@@ -54,12 +54,21 @@ public enum ErrorCode {
         this.number = number;
     }
 
-    /** The code's number, as the C ABI returns it. */
+    /**
+     * The code's number.
+     *
+     * @return the number, as the C ABI returns it
+     */
     public int number() {
         return number;
     }
 
-    /** The code with this number, or {@code null} for 0 (success) and unknown numbers. */
+    /**
+     * The code with a number.
+     *
+     * @param number a result code's number
+     * @return the code, or {@code null} for 0 (success) and unknown numbers
+     */
     public static ErrorCode fromNumber(int number) {
         for (ErrorCode code : values()) {
             if (code.number == number) {
