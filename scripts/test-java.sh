@@ -33,8 +33,9 @@ done
 
 # `verify` above packaged the jars, on the last JDK.
 jar_version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)
-unzip -l "target/banshi-$jar_version.jar" | grep -q 'linux-x86-64/libbanshi.so' || { echo "jar lacks linux-x86-64/libbanshi.so" >&2; exit 1; }
+# unzip exits non-zero when the member is absent (`| grep -q` would race SIGPIPE under pipefail).
+unzip -l "target/banshi-$jar_version.jar" linux-x86-64/libbanshi.so >/dev/null || { echo "jar lacks linux-x86-64/libbanshi.so" >&2; exit 1; }
 echo "jar carries linux-x86-64/libbanshi.so"
-unzip -l "target/banshi-$jar_version-sources.jar" | grep -q 'org/banshi/Catalog.java' || { echo "no sources jar" >&2; exit 1; }
-unzip -l "target/banshi-$jar_version-javadoc.jar" | grep -q 'org/banshi/Catalog.html' || { echo "no javadoc jar" >&2; exit 1; }
+unzip -l "target/banshi-$jar_version-sources.jar" org/banshi/Catalog.java >/dev/null || { echo "no sources jar" >&2; exit 1; }
+unzip -l "target/banshi-$jar_version-javadoc.jar" org/banshi/Catalog.html >/dev/null || { echo "no javadoc jar" >&2; exit 1; }
 echo "sources and javadoc jars built"
