@@ -25,6 +25,14 @@ cc "${cflags[@]}" -fsyntax-only tests/c/hostile.c
 c++ -std=c++11 -Wall -Wextra -Werror -Ibindings/c tests/c/header.cpp -L"$lib" -lbanshi -o "$out/header_cpp"
 LD_LIBRARY_PATH="$lib" "$out/header_cpp"
 readelf -d "$lib/libbanshi.so.0" | grep -q 'SONAME.*libbanshi.so.0' || { echo "libbanshi.so lacks its SONAME" >&2; exit 1; }
+# A doc comment that names the `catalog` parameter documents a declaration that takes one
+# (the validators and the vocabulary take no catalogue).
+awk '
+    /^\/\*\*/ { doc = ""; indoc = 1 }
+    indoc { doc = doc $0 "\n"; if ($0 ~ /\*\//) { indoc = 0; decl = ""; indecl = 1 }; next }
+    indecl { decl = decl $0; if ($0 ~ /;/) { indecl = 0
+        if (doc ~ /`catalog`/ && decl !~ /catalog/) { print "banshi.h: a doc names `catalog` but the declaration takes none: " decl; bad = 1 } } }
+    END { exit bad }' bindings/c/banshi.h >&2
 
 for t in conformance threads hostile; do
     cc "${cflags[@]}" "tests/c/$t.c" -L"$lib" -lbanshi -lpthread -o "$out/$t"
