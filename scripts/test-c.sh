@@ -25,6 +25,11 @@ cc "${cflags[@]}" -fsyntax-only tests/c/hostile.c
 c++ -std=c++11 -Wall -Wextra -Werror -Ibindings/c tests/c/header.cpp -L"$lib" -lbanshi -o "$out/header_cpp"
 LD_LIBRARY_PATH="$lib" "$out/header_cpp"
 readelf -d "$lib/libbanshi.so.0" | grep -q 'SONAME.*libbanshi.so.0' || { echo "libbanshi.so lacks its SONAME" >&2; exit 1; }
+echo "--- the installed libraries are stripped"
+sections=$(readelf -S --wide "$lib/libbanshi.so.0")
+if grep -E '\.debug_|\.symtab' <<<"$sections" >&2; then echo "installed libbanshi.so is not stripped" >&2; exit 1; fi
+sections=$(readelf -S --wide "$lib/libbanshi.a")
+if grep -E '\.debug_' <<<"$sections" >&2; then echo "installed libbanshi.a has debug sections" >&2; exit 1; fi
 # A doc comment that names the `catalog` parameter documents a declaration that takes one
 # (the validators and the vocabulary take no catalogue).
 awk '
