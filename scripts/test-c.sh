@@ -19,6 +19,12 @@ cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L -Ibin
 echo "--- README example via pkg-config"
 cc -std=c99 -Wall -Wextra -Werror tests/c/example.c $(pkg-config --cflags --libs banshi) -o "$out/example"
 LD_LIBRARY_PATH="$lib" "$out/example" | grep -q '"id":"marital_status_proof"'
+echo "--- README example with an rpath, run without LD_LIBRARY_PATH"
+cc -std=c99 -Wall -Wextra -Werror tests/c/example.c $(pkg-config --cflags --libs banshi) \
+    -Wl,-rpath,"$(pkg-config --variable=libdir banshi)" -o "$out/example-rpath"
+dynamic=$(readelf -d "$out/example-rpath")
+grep -q "R.*PATH.*$lib" <<<"$dynamic" || { echo "example-rpath lacks its RUNPATH" >&2; exit 1; }
+env -u LD_LIBRARY_PATH "$out/example-rpath" | grep -q '"id":"marital_status_proof"'
 
 echo "--- header: C99 (included twice) and C++"
 cc "${cflags[@]}" -fsyntax-only tests/c/hostile.c
