@@ -19,12 +19,31 @@ cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L -Ibin
 echo "--- README example via pkg-config"
 cc -std=c99 -Wall -Wextra -Werror tests/c/example.c $(pkg-config --cflags --libs banshi) -o "$out/example"
 LD_LIBRARY_PATH="$lib" "$out/example" | grep -q '"id":"marital_status_proof"'
+echo "--- README example with an rpath, run without LD_LIBRARY_PATH"
+cc -std=c99 -Wall -Wextra -Werror tests/c/example.c $(pkg-config --cflags --libs banshi) \
+    -Wl,-rpath,"$(pkg-config --variable=libdir banshi)" -o "$out/example-rpath"
+dynamic=$(readelf -d "$out/example-rpath")
+grep -q "R.*PATH.*$lib" <<<"$dynamic" || { echo "example-rpath lacks its RUNPATH" >&2; exit 1; }
+env -u LD_LIBRARY_PATH "$out/example-rpath" | grep -q '"id":"marital_status_proof"'
 
 echo "--- header: C99 (included twice) and C++"
 cc "${cflags[@]}" -fsyntax-only tests/c/hostile.c
 c++ -std=c++11 -Wall -Wextra -Werror -Ibindings/c tests/c/header.cpp -L"$lib" -lbanshi -o "$out/header_cpp"
 LD_LIBRARY_PATH="$lib" "$out/header_cpp"
 readelf -d "$lib/libbanshi.so.0" | grep -q 'SONAME.*libbanshi.so.0' || { echo "libbanshi.so lacks its SONAME" >&2; exit 1; }
+echo "--- the installed libraries are stripped"
+sections=$(readelf -S --wide "$lib/libbanshi.so.0")
+if grep -E '\.debug_|\.symtab' <<<"$sections" >&2; then echo "installed libbanshi.so is not stripped" >&2; exit 1; fi
+sections=$(readelf -S --wide "$lib/libbanshi.a")
+if grep -E '\.debug_' <<<"$sections" >&2; then echo "installed libbanshi.a has debug sections" >&2; exit 1; fi
+# A doc comment that names the `catalog` parameter documents a declaration that takes one
+# (the validators and the vocabulary take no catalogue).
+awk '
+    /^\/\*\*/ { doc = ""; indoc = 1 }
+    indoc { doc = doc $0 "\n"; if ($0 ~ /\*\//) { indoc = 0; decl = ""; indecl = 1 }; next }
+    indecl { decl = decl $0; if ($0 ~ /;/) { indecl = 0
+        if (doc ~ /`catalog`/ && decl !~ /catalog/) { print "banshi.h: a doc names `catalog` but the declaration takes none: " decl; bad = 1 } } }
+    END { exit bad }' bindings/c/banshi.h >&2
 
 for t in conformance threads hostile; do
     cc "${cflags[@]}" "tests/c/$t.c" -L"$lib" -lbanshi -lpthread -o "$out/$t"

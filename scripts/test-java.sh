@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Java binding: JUnit 5 on every installed JDK (OpenJDK 17 and Temurin), each
-# run three times (UTF-8, GBK, and loading from banshi.library.path), then a
-# check that the jar carries the native library at JNA's resource path.
+# run three times (UTF-8, GBK, and loading from banshi.library.path), then the
+# jars built on each JDK (javadoc with every doclint warning an error), and a
+# check that the jar carries the native library at JNA's resource path and
+# that the sources and javadoc jars are there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "missing mvn (apt-get install maven)" >&2; exit 1; }
@@ -18,7 +20,7 @@ cd bindings/java
 for home in "${jdks[@]}"; do
     version=$("$home/bin/java" -version 2>&1 | head -n 1)
     echo "--- $version ($home)"
-    JAVA_HOME="$home" mvn -B -q clean test
+    JAVA_HOME="$home" mvn -B -q clean verify
     tests=0 failed=0
     for report in target/surefire-reports*/TEST-*.xml; do
         t=$(sed -n 's/.*<testsuite [^>]*tests="\([0-9]*\)".*/\1/p' "$report" | head -n 1)
@@ -29,6 +31,11 @@ for home in "${jdks[@]}"; do
     echo "java-$(basename "$home"): $((tests - failed)) passed, $failed failed"
 done
 
-JAVA_HOME="${jdks[0]}" mvn -B -q package -DskipTests
-unzip -l target/banshi-*.jar | grep -q 'linux-x86-64/libbanshi.so' || { echo "jar lacks linux-x86-64/libbanshi.so" >&2; exit 1; }
+# `verify` above packaged the jars, on the last JDK.
+jar_version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)
+# unzip exits non-zero when the member is absent (`| grep -q` would race SIGPIPE under pipefail).
+unzip -l "target/banshi-$jar_version.jar" linux-x86-64/libbanshi.so >/dev/null || { echo "jar lacks linux-x86-64/libbanshi.so" >&2; exit 1; }
 echo "jar carries linux-x86-64/libbanshi.so"
+unzip -l "target/banshi-$jar_version-sources.jar" org/banshi/Catalog.java >/dev/null || { echo "no sources jar" >&2; exit 1; }
+unzip -l "target/banshi-$jar_version-javadoc.jar" org/banshi/Catalog.html >/dev/null || { echo "no javadoc jar" >&2; exit 1; }
+echo "sources and javadoc jars built"

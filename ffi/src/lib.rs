@@ -198,6 +198,14 @@ pub extern "C" fn banshi_result_message(code: u32) -> *const c_char {
 ///
 /// Writes `*catalog` on success. Release it with `banshi_catalog_free`.
 ///
+/// The embedded catalogue itself is parsed on the first call and then kept
+/// for the life of the process, by design: every handle from this function
+/// shares that one copy, and `banshi_catalog_free` releases the handle, not
+/// the catalogue. Later calls reuse it, so memory does not grow with the
+/// number of handles. Leak checkers therefore report it as "still reachable"
+/// at exit, never as lost: about 240 KB for the 18 services of 0.1.0 (it
+/// grows with the catalogue), whether one handle or many were taken and freed.
+///
 /// Errors: `BANSHI_RESULT_NULL_POINTER` if `catalog` is NULL.
 ///
 /// # Safety
@@ -263,6 +271,12 @@ pub unsafe extern "C" fn banshi_catalog_load(
 
 /// Releases a catalogue handle. NULL is ignored. The handle must not be used
 /// afterwards, by any thread.
+///
+/// A catalogue from `banshi_catalog_load` is freed completely. For a handle
+/// from `banshi_catalog_embedded`, only the handle is freed: the embedded
+/// catalogue stays reachable until the process exits (valgrind's "still
+/// reachable", about 240 KB), by design, and the next
+/// `banshi_catalog_embedded` reuses it.
 ///
 /// # Safety
 ///
@@ -390,15 +404,15 @@ pub unsafe extern "C" fn banshi_check(
 
 /// Validates an ID number: request `{"id_number": "…"}`. An invalid number
 /// is a normal response (`"valid": false`); the number is never echoed
-/// unmasked.
+/// unmasked. Takes no catalogue.
 ///
 /// Writes `*response` and `*response_len` on success; on failure writes the
 /// error JSON to `*error` if `error` is not NULL.
 ///
 /// # Safety
 ///
-/// Each pointer must be NULL or valid: `catalog` a live handle, input
-/// pointers readable for their lengths, out-parameters valid for one write.
+/// Each pointer must be NULL or valid: `request` readable for
+/// `request_len` bytes, out-parameters valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn banshi_validate_id_number(
     request: *const u8,
@@ -411,15 +425,15 @@ pub unsafe extern "C" fn banshi_validate_id_number(
     unsafe { respond(response, response_len, error, || Ok(json::validate_id_number(text(request, request_len)?)?)) }
 }
 
-/// Validates a date: request `{"date": "YYYY-MM-DD"}`.
+/// Validates a date: request `{"date": "YYYY-MM-DD"}`. Takes no catalogue.
 ///
 /// Writes `*response` and `*response_len` on success; on failure writes the
 /// error JSON to `*error` if `error` is not NULL.
 ///
 /// # Safety
 ///
-/// Each pointer must be NULL or valid: `catalog` a live handle, input
-/// pointers readable for their lengths, out-parameters valid for one write.
+/// Each pointer must be NULL or valid: `request` readable for
+/// `request_len` bytes, out-parameters valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn banshi_validate_date(
     request: *const u8,
@@ -460,13 +474,13 @@ pub unsafe extern "C" fn banshi_validate_file(
 }
 
 /// The fact vocabulary, owners and forms, with Chinese labels, as JSON.
+/// Takes no catalogue.
 ///
 /// Writes `*response` and `*response_len` on success.
 ///
 /// # Safety
 ///
-/// Each pointer must be NULL or valid: `catalog` a live handle, input
-/// pointers readable for their lengths, out-parameters valid for one write.
+/// The out-parameters must be NULL or valid for one write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn banshi_vocabulary(response: *mut *mut c_char, response_len: *mut usize) -> banshi_result {
     // SAFETY: the caller guarantees the pointers are NULL or valid.

@@ -19,12 +19,21 @@ public final class Banshi {
     private Banshi() {
     }
 
-    /** The native library's version, such as {@code 0.1.0}. */
+    /**
+     * The native library's version.
+     *
+     * @return the version, such as {@code 0.1.0}
+     */
     public static String version() {
         return cString(NativeBanshi.LIB.banshi_version());
     }
 
-    /** The name of a result code, such as {@code UNKNOWN_FACT}; {@code OK} for 0. */
+    /**
+     * The name of a result code.
+     *
+     * @param code a result code's number
+     * @return its name, such as {@code UNKNOWN_FACT}; {@code OK} for 0, {@code UNKNOWN} for an unknown number
+     */
     public static String resultName(int code) {
         return cString(NativeBanshi.LIB.banshi_result_name(code));
     }
@@ -33,6 +42,8 @@ public final class Banshi {
      * Validates an ID number. Request {@code {"id_number": "..."}}. An invalid
      * number is a normal response ({@code "valid": false}), never echoed unmasked.
      *
+     * @param requestJson the request JSON
+     * @return the response JSON: validity, the masked number, and the birth date and sex it encodes
      * @throws BanshiException for a malformed request
      */
     public static String validateIdNumber(String requestJson) {
@@ -44,6 +55,8 @@ public final class Banshi {
     /**
      * Validates a date. Request {@code {"date": "YYYY-MM-DD"}}.
      *
+     * @param requestJson the request JSON
+     * @return the response JSON: validity, and the problems found
      * @throws BanshiException for a malformed request
      */
     public static String validateDate(String requestJson) {
@@ -52,7 +65,11 @@ public final class Banshi {
                 NativeBanshi.LIB.banshi_validate_date(request, new SizeT(request.length), out, len, err));
     }
 
-    /** The fact vocabulary, owners and forms, with Chinese labels. */
+    /**
+     * The fact vocabulary, owners and forms, with Chinese labels.
+     *
+     * @return the vocabulary JSON
+     */
     public static String vocabulary() {
         return call((out, len, err) -> NativeBanshi.LIB.banshi_vocabulary(out, len));
     }

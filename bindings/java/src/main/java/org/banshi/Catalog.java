@@ -3,13 +3,19 @@ package org.banshi;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+
 /**
  * A catalogue of services: the embedded one (the 18 services of the seed), or
  * one loaded from a bundle so that an office can ship updated rules.
  *
  * <p>A catalogue is immutable and thread-safe: share one instance between
- * threads. Close it once, when no thread uses it any more; calls after
- * {@link #close()} throw {@link IllegalStateException}.
+ * threads. {@link #close()} may be called from any thread at any time, even
+ * while other threads are calling: it waits for the calls in flight to
+ * finish, then frees the native catalogue. Every call that starts after
+ * {@code close()} has begun throws a {@link BanshiException} with code
+ * {@link ErrorCode#NULL_POINTER} and the message {@code 目录已关闭}: the
+ * Java form of passing a freed handle, which in C is undefined behaviour.
  *
  * <p>Requests and responses are the JSON documented in SCHEMA.md, the same
  * bytes as from Rust, C and JavaScript. Failures throw {@link BanshiException}
@@ -23,13 +29,29 @@ import com.sun.jna.ptr.PointerByReference;
  * }</pre>
  */
 public final class Catalog implements AutoCloseable {
-    private volatile Pointer handle;
+    /** The bit of {@link #state} that {@link #close()} sets; the bits below count the calls in flight. */
+    private static final long CLOSED = 1L << 62;
+    private static final AtomicLongFieldUpdater<Catalog> STATE =
+            AtomicLongFieldUpdater.newUpdater(Catalog.class, "state");
+
+    /** The native handle: valid until {@link #close()} frees it, which it does only with no call in flight. */
+    private final Pointer handle;
+    /** Calls in flight, plus {@link #CLOSED} once closing has begun. */
+    private volatile long state;
+    /** Where {@link #close()} waits for the last call in flight; the last call to leave notifies it. */
+    private final Object drained = new Object();
+    /** Whether the handle has been freed. Guarded by {@code this}. */
+    private boolean freed;
 
     private Catalog(Pointer handle) {
         this.handle = handle;
     }
 
-    /** A handle to the embedded catalogue. */
+    /**
+     * A handle to the embedded catalogue.
+     *
+     * @return a new handle; close it when done
+     */
     public static Catalog embedded() {
         PointerByReference out = new PointerByReference();
         int code = NativeBanshi.LIB.banshi_catalog_embedded(out);
@@ -42,6 +64,8 @@ public final class Catalog implements AutoCloseable {
     /**
      * Loads a catalogue bundle: {@code {"version": "...", "services": [ ... ]}}.
      *
+     * @param bundleJson the bundle, each service in the catalogue file format
+     * @return the loaded catalogue; close it when done
      * @throws BanshiException {@code INVALID_CATALOG}, whose JSON lists every problem found
      */
     public static Catalog load(String bundleJson) {
@@ -55,70 +79,156 @@ public final class Catalog implements AutoCloseable {
         return new Catalog(out.getValue());
     }
 
-    private Pointer handle() {
-        Pointer h = handle;
-        if (h == null) {
-            throw new IllegalStateException("catalog is closed");
+    /**
+     * Registers a call in flight, or throws if the catalogue is closed. One
+     * atomic increment: the cost of the guard on the fast path.
+     */
+    private void enter() {
+        if ((STATE.incrementAndGet(this) & CLOSED) != 0) {
+            leave();
+            throw closed();
         }
-        return h;
     }
 
-    /** Every service: {@code {"catalog_version", "services": [{"id", "name", "facts"}]}}. */
+    /** Ends a call; the last one to leave a closing catalogue wakes {@link #close()}. */
+    private void leave() {
+        if (STATE.decrementAndGet(this) == CLOSED) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    /** The exception for any call on a closed catalogue. */
+    static BanshiException closed() {
+        String message = "目录已关闭";
+        return new BanshiException(ErrorCode.NULL_POINTER.number(), message,
+                "{\"error\":{\"code\":\"NULL_POINTER\",\"number\":1,\"message\":\"" + message + "\"}}");
+    }
+
+    /** One native call on this catalogue's handle, guarded against a concurrent {@link #close()}. */
+    private String call(Banshi.Call call) {
+        enter();
+        try {
+            return Banshi.call(call);
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Every service.
+     *
+     * @return {@code {"catalog_version", "services": [{"id", "name", "facts"}]}}
+     * @throws BanshiException {@code NULL_POINTER} if the catalogue is closed
+     */
     public String services() {
-        Pointer h = handle();
-        return Banshi.call((out, len, err) -> NativeBanshi.LIB.banshi_services(h, out, len));
+        return call((out, len, err) -> NativeBanshi.LIB.banshi_services(handle, out, len));
     }
 
-    /** The guide to one service, by number, such as {@code "10.1"}. */
+    /**
+     * The guide to one service.
+     *
+     * @param id the service's number, such as {@code "10.1"}
+     * @return the guide JSON
+     * @throws BanshiException {@code UNKNOWN_SERVICE}; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String service(String id) {
-        Pointer h = handle();
         byte[] bytes = Banshi.utf8(id);
-        return Banshi.call((out, len, err) ->
-                NativeBanshi.LIB.banshi_service(h, bytes, new SizeT(bytes.length), out, len, err));
+        return call((out, len, err) ->
+                NativeBanshi.LIB.banshi_service(handle, bytes, new SizeT(bytes.length), out, len, err));
     }
 
-    /** Assesses one applicant. Request {@code {"service", "facts"}}. */
+    /**
+     * Assesses one applicant.
+     *
+     * @param requestJson {@code {"service", "facts"}}
+     * @return the assessment JSON: eligibility and the checklist, with reasons and legal bases
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String assess(String requestJson) {
         return assess(Banshi.utf8(requestJson));
     }
 
-    /** As {@link #assess(String)}, with the request as UTF-8 bytes. */
+    /**
+     * As {@link #assess(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts"}} as UTF-8
+     * @return the assessment JSON
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String assess(byte[] requestUtf8) {
-        Pointer h = handle();
-        return Banshi.call((out, len, err) ->
-                NativeBanshi.LIB.banshi_assess(h, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
+        return call((out, len, err) ->
+                NativeBanshi.LIB.banshi_assess(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
     }
 
-    /** The one-time notice (一次性告知). Request {@code {"service", "facts", "submitted"}}. */
+    /**
+     * The one-time notice (一次性告知).
+     *
+     * @param requestJson {@code {"service", "facts", "submitted"}}
+     * @return the notice JSON: everything missing or defective, at once
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String check(String requestJson) {
         return check(Banshi.utf8(requestJson));
     }
 
-    /** As {@link #check(String)}, with the request as UTF-8 bytes. */
+    /**
+     * As {@link #check(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts", "submitted"}} as UTF-8
+     * @return the notice JSON
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
     public String check(byte[] requestUtf8) {
-        Pointer h = handle();
-        return Banshi.call((out, len, err) ->
-                NativeBanshi.LIB.banshi_check(h, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
+        return call((out, len, err) ->
+                NativeBanshi.LIB.banshi_check(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
     }
 
     /**
      * Validates a chosen file before upload. Request
      * {@code {"service", "material", "file": {"name", "type", "size"}}}.
+     *
+     * @param requestJson the request JSON
+     * @return validity, and the problems found
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public String validateFile(String requestJson) {
-        Pointer h = handle();
         byte[] request = Banshi.utf8(requestJson);
-        return Banshi.call((out, len, err) ->
-                NativeBanshi.LIB.banshi_validate_file(h, request, new SizeT(request.length), out, len, err));
+        return call((out, len, err) ->
+                NativeBanshi.LIB.banshi_validate_file(handle, request, new SizeT(request.length), out, len, err));
     }
 
-    /** Releases the native handle. Idempotent. */
+    /**
+     * Releases the native catalogue. Safe to call from any thread, at any time,
+     * and more than once: calls that have begun are allowed to finish (this
+     * method waits for them), and calls that begin afterwards throw the
+     * {@code NULL_POINTER} {@link BanshiException} described above. The native
+     * catalogue is never freed under a running call.
+     */
     @Override
     public synchronized void close() {
-        Pointer h = handle;
-        handle = null;
-        if (h != null) {
-            NativeBanshi.LIB.banshi_catalog_free(h);
+        if (freed) {
+            return;
+        }
+        long s;
+        do {
+            s = state;
+        } while (!STATE.compareAndSet(this, s, s | CLOSED));
+        boolean interrupted = false;
+        synchronized (drained) {
+            while (state != CLOSED) {
+                try {
+                    drained.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // calls are short: finish closing, then restore the flag
+                }
+            }
+        }
+        freed = true;
+        NativeBanshi.LIB.banshi_catalog_free(handle);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

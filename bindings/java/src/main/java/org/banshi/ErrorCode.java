@@ -6,7 +6,10 @@ package org.banshi;
  * Numbers are never reused.
  */
 public enum ErrorCode {
-    /** A required pointer argument was NULL (C ABI only). */
+    /**
+     * A required pointer argument was NULL (C ABI). In Java: a call on a
+     * {@link Catalog} that has been closed (message {@code 目录已关闭}).
+     */
     NULL_POINTER(1),
     /** Input text was not valid UTF-8. */
     INVALID_UTF8(2),
@@ -51,12 +54,21 @@ public enum ErrorCode {
         this.number = number;
     }
 
-    /** The code's number, as the C ABI returns it. */
+    /**
+     * The code's number.
+     *
+     * @return the number, as the C ABI returns it
+     */
     public int number() {
         return number;
     }
 
-    /** The code with this number, or {@code null} for 0 (success) and unknown numbers. */
+    /**
+     * The code with a number.
+     *
+     * @param number a result code's number
+     * @return the code, or {@code null} for 0 (success) and unknown numbers
+     */
     public static ErrorCode fromNumber(int number) {
         for (ErrorCode code : values()) {
             if (code.number == number) {

@@ -15,7 +15,11 @@ public final class SizeT extends IntegerType {
         this(0);
     }
 
-    /** A size. */
+    /**
+     * A size.
+     *
+     * @param value the size
+     */
     public SizeT(long value) {
         super(Native.SIZE_T_SIZE, value, true);
     }

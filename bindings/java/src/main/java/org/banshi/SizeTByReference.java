@@ -13,7 +13,11 @@ public final class SizeTByReference extends ByReference {
         super(Native.SIZE_T_SIZE);
     }
 
-    /** The value written by the callee. */
+    /**
+     * The value written by the callee.
+     *
+     * @return the size
+     */
     public long getValue() {
         return Native.SIZE_T_SIZE == 8 ? getPointer().getLong(0) : getPointer().getInt(0) & 0xffffffffL;
     }

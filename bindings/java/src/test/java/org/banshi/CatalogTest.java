@@ -40,6 +40,9 @@ class CatalogTest {
             assertEquals(30, e.number());
             assertEquals("未知的申请人信息字段“hukuo”，是否应为“hukou”？", e.getMessage());
             assertTrue(e.errorJson().contains("\"suggestion\":\"hukou\""), e.errorJson());
+            assertEquals("org.banshi.BanshiException: UNKNOWN_FACT (30): 未知的申请人信息字段“hukuo”，是否应为“hukou”？",
+                    e.toString());
+            assertEquals("org.banshi.BanshiException: UNKNOWN (999): x", new BanshiException(999, "x", "{}").toString());
 
             byte[] badUtf8 = {'{', (byte) 0xff, '}'};
             assertEquals(ErrorCode.INVALID_UTF8, assertThrows(BanshiException.class, () -> catalog.assess(badUtf8)).code());
@@ -104,7 +107,7 @@ class CatalogTest {
         Catalog catalog = Catalog.embedded();
         catalog.close();
         catalog.close();
-        assertThrows(IllegalStateException.class, catalog::services);
+        assertEquals(ErrorCode.NULL_POINTER, assertThrows(BanshiException.class, catalog::services).code());
     }
 
     @Test
