@@ -260,7 +260,13 @@ impl Catalog {
     ///
     /// # Errors
     ///
-    /// A [`LoadError`] listing every problem found, in every file.
+    /// A [`LoadError`] listing every problem found, in every file. Besides
+    /// the format, loading checks where each rule comes from: an
+    /// eligibility rule needs a quote of its source text (`source`) or a
+    /// recorded interpretation (`decision`); a material with a condition
+    /// needs a quote for the condition (`when_source`) or a `decision`; and
+    /// an unquoted interpretation may not cite a `basis`, so that it never
+    /// borrows a law's authority.
     ///
     /// # Example
     ///
@@ -307,7 +313,8 @@ impl Catalog {
     ///
     /// # Errors
     ///
-    /// A [`LoadError`] listing every problem found.
+    /// A [`LoadError`] listing every problem found, with the same checks as
+    /// [`Catalog::from_files`].
     pub fn from_bundle(text: &str) -> Result<Catalog, LoadError> {
         let value = wire::parse_unlimited(text).map_err(|detail| LoadError {
             problems: vec![Problem::new("bundle", None, "", format!("JSON 格式错误：{detail}"))],
