@@ -34,7 +34,7 @@ impl Eligibility {
     }
 }
 
-/// The result of [`Service::assess`]: eligibility, the checklist with a
+/// The result of [`Catalog::assess`](crate::Catalog::assess): eligibility, the checklist with a
 /// reason and legal basis for every material, the materials that depend on
 /// facts not yet given, and the process.
 ///
@@ -122,7 +122,7 @@ impl crate::Catalog {
     ///
     /// # Errors
     ///
-    /// As [`Catalog::assess`], plus [`Error::UnknownMaterial`] for an id the
+    /// As [`Catalog::assess`](crate::Catalog::assess), plus [`Error::UnknownMaterial`] for an id the
     /// service does not know and [`Error::DuplicateSubmission`] for an id
     /// listed twice.
     ///
@@ -501,7 +501,7 @@ impl NoticeStatus {
     }
 }
 
-/// The one-time notice (一次性告知) from [`Service::check`].
+/// The one-time notice (一次性告知) from [`Catalog::check`](crate::Catalog::check).
 #[derive(Clone, Debug)]
 pub struct Notice<'c> {
     assessment: Assessment<'c>,
