@@ -16,12 +16,14 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
 用法 / Usage:
   banshi [--catalog <路径>] services [--json]
       列出全部事项 / list the services
-  banshi [--catalog <路径>] show <序号> [--json]
+  banshi [--catalog <路径>] show <序号> [--json | --format text|json|html]
       办事指南，含材料编号 / the service guide, with material ids
   banshi [--catalog <路径>] assess <序号> --facts <文件> [--json]
       资格与材料清单（按归属分组，附理由） / eligibility and checklist, with reasons
-  banshi [--catalog <路径>] check <序号> --facts <文件> --submitted <文件> [--json]
-      一次性告知书 / the one-time notice of everything missing or defective
+  banshi [--catalog <路径>] check <序号> --facts <文件> --submitted <文件> [--json | --format text|json|html]
+        [--number <告知书编号>] [--name <申请人姓名>] [--id-number <身份证号>]
+      一次性告知书；html 为可打印的 A4 文书，身份证号只显示掩码
+      / the one-time notice; html is a printable A4 page, the ID number masked
   banshi [--catalog <路径>] batch assess|check [--threads N] [--input <文件>]
       JSONL 批量处理：每行一个请求，每行输出一个结果 / one request per line in, one result per line out
   banshi validate id <身份证号> | date <YYYY-MM-DD> [--json]
@@ -133,6 +135,10 @@ fn complain(message: &str) {
 struct Options {
     catalog: Option<PathBuf>,
     json: bool,
+    /// `--format html`: a printable page (`--format json` is `--json`).
+    html: bool,
+    /// The notice's number, applicant name and ID number (html only).
+    notice: Vec<(&'static str, String)>,
     facts: Option<String>,
     submitted: Option<String>,
     threads: Option<usize>,
@@ -150,6 +156,15 @@ fn parse_args() -> Result<Options, Failure> {
         match arg {
             Long("catalog") => opts.catalog = Some(parser.value()?.into()),
             Long("json") => opts.json = true,
+            Long("format") => match parser.value()?.string()?.as_str() {
+                "text" => (opts.json, opts.html) = (false, false),
+                "json" => (opts.json, opts.html) = (true, false),
+                "html" => (opts.json, opts.html) = (false, true),
+                other => return Err(Failure::Usage(format!("--format 应为 text、json 或 html，而不是 {other}"))),
+            },
+            Long("number") => opts.notice.push(("number", parser.value()?.string()?)),
+            Long("name") => opts.notice.push(("applicant_name", parser.value()?.string()?)),
+            Long("id-number") => opts.notice.push(("id_number", parser.value()?.string()?)),
             Long("facts") => opts.facts = Some(parser.value()?.string()?),
             Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
             Long("input") => opts.input = Some(parser.value()?.string()?),
@@ -189,6 +204,7 @@ fn run() -> Result<u8, Failure> {
         ["help"] => emit(&mut out, USAGE),
         ["services"] if opts.json => emit(&mut out, &json::services(catalog)),
         ["services"] => emit(&mut out, &render::services(catalog)),
+        ["show", id] if opts.html => emit(&mut out, &banshi::html::guide(catalog, id).map_err(banshi)?),
         ["show", id] => {
             let guide = json::service(catalog, id).map_err(banshi)?;
             emit(&mut out, &if opts.json { guide } else { render::guide(&guide) })
@@ -205,7 +221,14 @@ fn run() -> Result<u8, Failure> {
             let request = format!(r#"{{"service":{},"facts":{facts},"submitted":{submitted}}}"#, quote(id));
             let response = json::check(catalog, &request).map_err(banshi)?;
             code = check_code(&response);
-            emit(&mut out, &if opts.json { response } else { render::notice(&response) })
+            if opts.html {
+                let fields: Vec<String> =
+                    opts.notice.iter().map(|(k, v)| format!("{}:{}", quote(k), quote(v))).collect();
+                let options = format!("{{{}}}", fields.join(","));
+                emit(&mut out, &banshi::html::notice(catalog, &request, &options).map_err(banshi)?)
+            } else {
+                emit(&mut out, &if opts.json { response } else { render::notice(&response) })
+            }
         }
         ["batch", mode @ ("assess" | "check")] => {
             let call = if *mode == "assess" { json::assess } else { json::check };

@@ -513,3 +513,38 @@ fn show_lists_material_ids_and_unknown_ids_point_to_it() {
     assert_eq!(far.status.code(), Some(1));
     assert!(err.lines().count() == 1 && err.contains("banshi show 8.1"), "{err}");
 }
+
+#[test]
+fn html_documents_come_from_the_library_with_the_id_number_masked() {
+    let args = [
+        "check",
+        "10.1",
+        "--facts",
+        &example("10.1-married.json"),
+        "--submitted",
+        &example("10.1-submitted.json"),
+        "--format",
+        "html",
+        "--name",
+        "张三",
+        "--id-number",
+        "11010519491231002X",
+    ];
+    let o = banshi(&args, "");
+    assert_eq!(o.status.code(), Some(5), "the exit code still tells the materials' status");
+    let page = stdout(&o);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("需要补正的材料（3 项）"), "{page}");
+    assert!(page.contains("110105********002X") && !page.contains("11010519491231002X"));
+    let facts = std::fs::read_to_string(example("10.1-married.json")).unwrap();
+    let submitted = std::fs::read_to_string(example("10.1-submitted.json")).unwrap();
+    let request = format!(r#"{{"service":"10.1","facts":{facts},"submitted":{submitted}}}"#);
+    let options = r#"{"applicant_name":"张三","id_number":"11010519491231002X"}"#;
+    let library = banshi::html::notice(banshi::Catalog::embedded(), &request, options).unwrap();
+    assert_eq!(page.trim_end(), library.trim_end());
+
+    let guide = banshi(&["show", "10.1", "--format", "html"], "");
+    assert!(guide.status.success());
+    assert_eq!(stdout(&guide).trim_end(), banshi::html::guide(banshi::Catalog::embedded(), "10.1").unwrap().trim_end());
+    let bad = banshi(&["show", "10.1", "--format", "pdf"], "");
+    assert_eq!(bad.status.code(), Some(2));
+}

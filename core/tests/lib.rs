@@ -2,6 +2,7 @@
 
 mod cases;
 mod conformance;
+mod documents;
 mod error_catalogue;
 mod errors;
 mod fidelity;
