@@ -2,7 +2,7 @@
 //! guide (办事指南) as self-contained HTML pages.
 //!
 //! Each page is rendered from the JSON response that every binding receives
-//! ([`json::check`](crate::json::check), [`json::service`](crate::json::service)),
+//! ([`json::check`], [`json::service`]),
 //! read back through the crate's own JSON reader, so a document says exactly
 //! what the API says. A page has inline CSS with an A4 print stylesheet and
 //! no external resources (no fonts, scripts or images to fetch), and every
