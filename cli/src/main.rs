@@ -9,6 +9,7 @@ use banshi::{Catalog, json};
 
 mod batch;
 mod render;
+mod verify;
 
 const USAGE: &str = "\
 banshi — 办事规则库命令行 / the banshi rules library on the command line
@@ -26,6 +27,9 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
       / the one-time notice; html is a printable A4 page, the ID number masked
   banshi [--catalog <路径>] batch assess|check [--threads N] [--input <文件>]
       JSONL 批量处理：每行一个请求，每行输出一个结果 / one request per line in, one result per line out
+  banshi [--catalog <路径>] verify <请求文件> <答复文件> [--json]
+      核对此目录与引擎是否对该请求给出完全相同的答复（比对引擎版本、目录版本与目录摘要）
+      / whether this catalogue and engine give exactly this response to this request
   banshi validate id <身份证号> | date <YYYY-MM-DD> [--json]
   banshi [--catalog <路径>] validate file <序号> <材料编号> <文件路径> [--json]
       校验身份证号、日期、上传文件 / check an ID number, a date, a file before upload
@@ -50,6 +54,7 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   5    check：材料不全，须补正 / check: materials are missing or defective
   6    check：不符合申请条件 / check: the applicant is not eligible
   7    check：尚缺申请人信息，无法确定 / check: undetermined until more facts are given
+  8    verify：答复与本目录、引擎的答复不一致 / verify: the response is not what this catalogue and engine give
   141  标准输出已关闭（如 | head），不输出任何信息 / standard output was closed (| head): quietly";
 
 /// A failure, with the exit code it maps to.
@@ -80,6 +85,8 @@ const EXIT_INCOMPLETE: u8 = 5;
 const EXIT_INELIGIBLE: u8 = 6;
 /// Exit code of `check` when facts are missing.
 const EXIT_UNDETERMINED: u8 = 7;
+/// Exit code of `verify` when the response differs.
+const EXIT_MISMATCH: u8 = 8;
 
 impl From<lexopt::Error> for Failure {
     fn from(e: lexopt::Error) -> Failure {
@@ -275,6 +282,13 @@ fn run() -> Result<u8, Failure> {
             let response = json::validate_file(catalog, &request).map_err(banshi)?;
             code = validation_code(&response);
             emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+        }
+        ["verify", request, response] => {
+            let request = read_json(request)?;
+            let response = read_json(response)?;
+            let verdict = verify::verify(catalog, &request, &response, opts.json).map_err(banshi)?;
+            code = if verdict.matches { 0 } else { EXIT_MISMATCH };
+            emit(&mut out, &verdict.report)
         }
         ["vocabulary"] => emit(&mut out, &json::vocabulary()),
         ["bundle", dir] => {

@@ -548,3 +548,40 @@ fn html_documents_come_from_the_library_with_the_id_number_masked() {
     let bad = banshi(&["show", "10.1", "--format", "pdf"], "");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn verify_tells_whether_this_catalogue_gives_exactly_this_response() {
+    let facts = std::fs::read_to_string(example("10.1-married.json")).unwrap();
+    let request = format!(r#"{{"service":"10.1","facts":{facts}}}"#);
+    let response = banshi::json::assess(banshi::Catalog::embedded(), &request).unwrap();
+    let dir = std::env::temp_dir().join(format!("banshi-verify-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("catalog/services")).unwrap();
+    let (req, resp) = (dir.join("request.json"), dir.join("response.json"));
+    std::fs::write(&req, &request).unwrap();
+    std::fs::write(&resp, format!("{response}\n")).unwrap();
+    let (req, resp) = (req.to_str().unwrap(), resp.to_str().unwrap());
+    let same = banshi(&["verify", req, resp], "");
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    assert!(stdout(&same).starts_with("一致"));
+
+    // The same catalogue version, one rule changed: the hash tells them apart.
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/catalog");
+    std::fs::copy(format!("{source}/VERSION"), dir.join("catalog/VERSION")).unwrap();
+    for entry in std::fs::read_dir(format!("{source}/services")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.ends_with("10.1.json") {
+            text = text.replacen(
+                r#""when": "marital_status == married""#,
+                r#""when": "marital_status in [married, divorced]""#,
+                1,
+            );
+        }
+        std::fs::write(dir.join("catalog/services").join(path.file_name().unwrap()), text).unwrap();
+    }
+    let changed = banshi(&["--catalog", dir.join("catalog").to_str().unwrap(), "verify", req, resp], "");
+    let text = stdout(&changed);
+    assert_eq!(changed.status.code(), Some(8), "{text}");
+    assert!(text.contains("目录摘要：答复为 sha256:") && !text.contains("目录版本：答复为"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

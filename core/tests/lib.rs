@@ -8,6 +8,7 @@ mod errors;
 mod fidelity;
 mod loader;
 mod properties;
+mod receipt;
 
 #[test]
 fn date_helper_matches_the_library() {
