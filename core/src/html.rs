@@ -26,6 +26,7 @@ use crate::{Catalog, Error, FactInfo, FactKind, Form, Owner, json};
 // ---------------------------------------------------------------------------
 // Reading the JSON responses.
 
+#[inline(never)]
 fn get<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
     match v {
         Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -33,6 +34,7 @@ fn get<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
     }
 }
 
+#[inline(never)]
 fn opt<'v>(v: &'v Value<'_>, key: &str) -> Option<&'v str> {
     match get(v, key) {
         Some(Value::Str(s)) => Some(s),
@@ -40,10 +42,12 @@ fn opt<'v>(v: &'v Value<'_>, key: &str) -> Option<&'v str> {
     }
 }
 
+#[inline(never)]
 fn s<'v>(v: &'v Value<'_>, key: &str) -> &'v str {
     opt(v, key).unwrap_or_default()
 }
 
+#[inline(never)]
 fn list<'v, 'a>(v: &'v Value<'a>, key: &str) -> &'v [Value<'a>] {
     match get(v, key) {
         Some(Value::Array(items)) => items,
@@ -51,6 +55,7 @@ fn list<'v, 'a>(v: &'v Value<'a>, key: &str) -> &'v [Value<'a>] {
     }
 }
 
+#[inline(never)]
 fn int(v: &Value<'_>, key: &str) -> Option<i64> {
     match get(v, key) {
         Some(Value::Int(n)) => Some(*n),
@@ -58,10 +63,12 @@ fn int(v: &Value<'_>, key: &str) -> Option<i64> {
     }
 }
 
+#[inline(never)]
 fn is_true(v: &Value<'_>, key: &str) -> bool {
     matches!(get(v, key), Some(Value::Bool(true)))
 }
 
+#[inline(never)]
 fn text<'v>(v: &'v Value<'_>) -> &'v str {
     match v {
         Value::Str(s) => s,
@@ -71,6 +78,7 @@ fn text<'v>(v: &'v Value<'_>) -> &'v str {
 
 /// Parses a response this crate wrote. It is always valid JSON; an error
 /// here would be a bug, reported rather than panicking.
+#[inline(never)]
 fn reread(response: &str) -> Result<Value<'_>, Error> {
     wire::parse_unlimited(response).map_err(|detail| Error::InvalidJson { detail })
 }
@@ -79,6 +87,7 @@ fn reread(response: &str) -> Result<Value<'_>, Error> {
 // Writing HTML.
 
 /// Appends `text` with `& < > " '` escaped.
+#[inline(never)]
 fn esc(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -93,6 +102,7 @@ fn esc(out: &mut String, text: &str) {
 }
 
 /// `<tag class="class">text</tag>`, escaped.
+#[inline(never)]
 fn el(out: &mut String, tag: &str, class: &str, content: &str) {
     let _ = write!(out, "<{tag}");
     if !class.is_empty() {
@@ -132,6 +142,7 @@ th{width:24mm;font-weight:normal;background:#eee}\
 code{font-family:inherit}\
 @media print{body{max-width:none;padding:0}th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
+#[inline(never)]
 fn open(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
@@ -139,11 +150,13 @@ fn open(out: &mut String, title: &str) {
     let _ = write!(out, "</title><style>{STYLE}</style></head><body>");
 }
 
+#[inline(never)]
 fn close(out: &mut String) {
     out.push_str("</body></html>\n");
 }
 
 /// `2026-11-27` → `2026年11月27日`; anything else as it is.
+#[inline(never)]
 fn chinese_date(date: &str) -> String {
     let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
@@ -158,16 +171,19 @@ fn chinese_date(date: &str) -> String {
 // ---------------------------------------------------------------------------
 // Materials, citations and provenance, shared by both documents.
 
+#[inline(never)]
 fn owner_label(name: &str) -> &'static str {
     Owner::ALL.iter().find(|o| o.name() == name).map_or("其他", |o| o.label())
 }
 
 /// The owner of a requirement (of its first option, for "one of").
+#[inline(never)]
 fn owner_of<'v>(item: &'v Value<'_>) -> &'v str {
     opt(item, "owner").or_else(|| list(item, "one_of").first().and_then(|o| opt(o, "owner"))).unwrap_or("applicant")
 }
 
 /// "原件及复印件1份，A4纸；1寸彩色免冠照片4张；JPG格式，小于120 KB；须盖…；注：…"
+#[inline(never)]
 fn material_spec(m: &Value<'_>) -> String {
     let form = Form::ALL.iter().find(|f| f.name() == s(m, "form")).copied().unwrap_or(Form::Original);
     let copies = int(m, "copies").unwrap_or(0);
@@ -198,7 +214,7 @@ fn material_spec(m: &Value<'_>) -> String {
         let _ = write!(out, "照片{}张", int(p, "count").unwrap_or(1));
     }
     if let Some(f) = get(m, "file").filter(|f| matches!(f, Value::Object(_))) {
-        let formats: Vec<String> = list(f, "formats").iter().map(|v| text(v).to_uppercase()).collect();
+        let formats: Vec<String> = list(f, "formats").iter().map(|v| text(v).to_ascii_uppercase()).collect();
         let kb = int(f, "max_bytes").unwrap_or(0) / 1024;
         let _ = write!(out, "；{}格式，小于{kb} KB", formats.join("/"));
     }
@@ -215,6 +231,7 @@ fn material_spec(m: &Value<'_>) -> String {
 
 /// A citation by its short name: the document number; else the 《title》;
 /// else the seed's own reference exactly as written, never in 《》.
+#[inline(never)]
 fn citation_short(c: &Value<'_>) -> String {
     match (opt(c, "number"), opt(c, "title"), opt(c, "reference")) {
         (Some(number), _, _) => number.to_owned(),
@@ -225,6 +242,7 @@ fn citation_short(c: &Value<'_>) -> String {
 }
 
 /// A citation in full: `《title》（number）`, or the reference as written.
+#[inline(never)]
 fn citation_full(c: &Value<'_>) -> String {
     let number = opt(c, "number").map(|n| format!("（{n}）")).unwrap_or_default();
     match (opt(c, "title"), opt(c, "reference")) {
@@ -236,6 +254,7 @@ fn citation_full(c: &Value<'_>) -> String {
 
 /// The basis and 口径说明 lines under an item or a rule. An interpretation
 /// without a basis says so, so that it never looks as if a document stated it.
+#[inline(never)]
 fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
     let basis: Vec<String> = list(item, "basis")
         .iter()
@@ -258,6 +277,7 @@ fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
 }
 
 /// A requirement's name and spec lines: one spec, or its options.
+#[inline(never)]
 fn requirement(out: &mut String, item: &Value<'_>) {
     let options = list(item, "one_of");
     out.push_str("<div>");
@@ -276,6 +296,7 @@ fn requirement(out: &mut String, item: &Value<'_>) {
 
 /// Numbered items grouped by owner, in the vocabulary's owner order. The
 /// numbers run on across groups, from `first`; returns the next number.
+#[inline(never)]
 fn grouped(out: &mut String, items: &[Value<'_>], citations: &[Value<'_>], first: usize) -> usize {
     let mut n = first;
     for owner in Owner::ALL {
@@ -299,6 +320,7 @@ fn grouped(out: &mut String, items: &[Value<'_>], citations: &[Value<'_>], first
     n
 }
 
+#[inline(never)]
 fn fact_label(name: &str) -> String {
     FactInfo::find(name).map_or_else(|| name.to_owned(), |f| f.label().to_owned())
 }
@@ -314,6 +336,7 @@ struct NoticeOptions {
     id_number: Option<String>,
 }
 
+#[inline(never)]
 fn notice_options(options: &str) -> Result<NoticeOptions, Error> {
     if options.trim().is_empty() {
         return Ok(NoticeOptions { number: None, applicant_name: None, id_number: None });
@@ -331,9 +354,10 @@ fn notice_options(options: &str) -> Result<NoticeOptions, Error> {
 /// The notice number derived from a request: the service id and the first
 /// ten hex digits of the SHA-256 of the request's bytes. The same request
 /// always gives the same number; no clock is read.
+#[inline(never)]
 pub fn notice_number(service: &str, request: &str) -> String {
     let digest = crate::sha256::hex_digest(request.as_bytes());
-    format!("{service}-{}", digest[..10].to_uppercase())
+    format!("{service}-{}", digest[..10].to_ascii_uppercase())
 }
 
 /// The one-time notice (一次性告知书) for a `check` request, as a
@@ -346,6 +370,7 @@ pub fn notice_number(service: &str, request: &str) -> String {
 /// # Errors
 ///
 /// Those of [`json::check`], and a malformed `options` object.
+#[inline(never)]
 pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String, Error> {
     let options = notice_options(options)?;
     let response = json::check(catalog, request)?;
@@ -358,6 +383,7 @@ pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String,
     Ok(render_notice(&r, &guide, &number, &options))
 }
 
+#[inline(never)]
 fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &NoticeOptions) -> String {
     let service = get(r, "service").unwrap_or(&Value::Null);
     let citations = list(r, "legal_basis");
@@ -494,6 +520,7 @@ fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &Notic
 }
 
 /// A material's name by id, from the guide (its options included).
+#[inline(never)]
 fn material_name(guide: &Value<'_>, id: &str) -> String {
     for m in list(guide, "materials") {
         if s(m, "id") == id {
@@ -506,6 +533,7 @@ fn material_name(guide: &Value<'_>, id: &str) -> String {
     id.to_owned()
 }
 
+#[inline(never)]
 fn signatures(out: &mut String) {
     out.push_str("<div class=\"sign\"><div>经办人（签字）：<div class=\"line\"></div></div>");
     out.push_str("<div>日期：<div class=\"line\"></div>　　年　　月　　日</div>");
@@ -513,6 +541,7 @@ fn signatures(out: &mut String) {
 }
 
 /// The small print: which catalogue gave this answer.
+#[inline(never)]
 fn foot(out: &mut String, r: &Value<'_>) {
     let mut parts = vec![format!("目录版本 {}", s(r, "catalog_version"))];
     if let Some(engine) = opt(r, "engine_version") {
@@ -534,12 +563,14 @@ fn foot(out: &mut String, r: &Value<'_>) {
 /// # Errors
 ///
 /// Those of [`json::service`].
+#[inline(never)]
 pub fn guide(catalog: &Catalog, id: &str) -> Result<String, Error> {
     let response = json::service(catalog, id)?;
     let g = reread(&response)?;
     Ok(render_guide(&g))
 }
 
+#[inline(never)]
 fn render_guide(g: &Value<'_>) -> String {
     let citations = list(g, "legal_basis");
     let mut out = String::with_capacity(24 * 1024);
@@ -668,6 +699,7 @@ fn render_guide(g: &Value<'_>) -> String {
 }
 
 /// The ids to submit a requirement under: its own, or each option's.
+#[inline(never)]
 fn material_ids(m: &Value<'_>) -> String {
     let options = list(m, "one_of");
     if options.is_empty() {
@@ -685,6 +717,7 @@ fn material_ids(m: &Value<'_>) -> String {
 /// choice labels: `婚姻状况为未婚或离异`, `由代办人办理，或未满18周岁`.
 /// A condition this reader does not understand is shown as written, in
 /// a marked aside, rather than guessed at.
+#[inline(never)]
 pub fn condition_text(condition: &str) -> String {
     let tokens = tokenize(condition);
     let mut p = CondParser { tokens: &tokens, pos: 0 };
@@ -700,6 +733,7 @@ enum Tok<'a> {
     Op(&'a str),
 }
 
+#[inline(never)]
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -853,6 +887,7 @@ impl CondParser<'_, '_> {
 
 /// A yes/no fact as a statement: `是否由代办人办理` → `由代办人办理`, or
 /// negated `不由代办人办理`; `是否已取得…` → `未取得…`.
+#[inline(never)]
 fn bool_label(name: &str, yes: bool) -> String {
     let label = fact_label(name);
     if yes {
@@ -866,6 +901,7 @@ fn bool_label(name: &str, yes: bool) -> String {
     format!("并非“{label}”")
 }
 
+#[inline(never)]
 fn choice_label(fact: &str, value: &str) -> Option<String> {
     match FactInfo::find(fact)?.kind() {
         FactKind::Choice(choices) => choices.iter().find(|c| c.name() == value).map(|c| c.label().to_owned()),
@@ -874,6 +910,7 @@ fn choice_label(fact: &str, value: &str) -> Option<String> {
 }
 
 /// Numeric comparisons: ages (derived from 出生日期) and counts.
+#[inline(never)]
 fn number_phrase(name: &str, op: &str, n: u32) -> Option<String> {
     let words = |op: &str| match op {
         "<" => Some("少于"),
