@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use banshi::{Catalog, json};
 
 mod batch;
+mod export;
 mod render;
 mod verify;
 
@@ -33,6 +34,9 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   banshi validate id <身份证号> | date <YYYY-MM-DD> [--json]
   banshi [--catalog <路径>] validate file <序号> <材料编号> <文件路径> [--json]
       校验身份证号、日期、上传文件 / check an ID number, a date, a file before upload
+  banshi [--catalog <路径>] export --format gbt39046 | gbt39046-csv
+      按 GB/T 39046-2020 数据项导出全部事项与材料（JSON，或每材料一行的 CSV）；对照见 docs/gbt39046.md
+      / every service and material in the GB/T 39046-2020 elements, as JSON or CSV
   banshi vocabulary
       申请人信息字段与取值（JSON） / the fact vocabulary, as JSON
   banshi bundle <目录>
@@ -144,6 +148,8 @@ struct Options {
     json: bool,
     /// `--format html`: a printable page (`--format json` is `--json`).
     html: bool,
+    /// `--format` as given.
+    format: Option<String>,
     /// The notice's number, applicant name and ID number (html only).
     notice: Vec<(&'static str, String)>,
     facts: Option<String>,
@@ -163,12 +169,21 @@ fn parse_args() -> Result<Options, Failure> {
         match arg {
             Long("catalog") => opts.catalog = Some(parser.value()?.into()),
             Long("json") => opts.json = true,
-            Long("format") => match parser.value()?.string()?.as_str() {
-                "text" => (opts.json, opts.html) = (false, false),
-                "json" => (opts.json, opts.html) = (true, false),
-                "html" => (opts.json, opts.html) = (false, true),
-                other => return Err(Failure::Usage(format!("--format 应为 text、json 或 html，而不是 {other}"))),
-            },
+            Long("format") => {
+                let format = parser.value()?.string()?;
+                match format.as_str() {
+                    "text" => (opts.json, opts.html) = (false, false),
+                    "json" => (opts.json, opts.html) = (true, false),
+                    "html" => (opts.json, opts.html) = (false, true),
+                    "gbt39046" | "gbt39046-csv" => {}
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--format 应为 text、json、html、gbt39046 或 gbt39046-csv，而不是 {other}"
+                        )));
+                    }
+                }
+                opts.format = Some(format);
+            }
             Long("number") => opts.notice.push(("number", parser.value()?.string()?)),
             Long("name") => opts.notice.push(("applicant_name", parser.value()?.string()?)),
             Long("id-number") => opts.notice.push(("id_number", parser.value()?.string()?)),
@@ -290,6 +305,11 @@ fn run() -> Result<u8, Failure> {
             code = if verdict.matches { 0 } else { EXIT_MISMATCH };
             emit(&mut out, &verdict.report)
         }
+        ["export"] => match opts.format.as_deref() {
+            Some("gbt39046") => emit(&mut out, &export::to_json(catalog)),
+            Some("gbt39046-csv") => emit(&mut out, &export::to_csv(catalog)),
+            _ => Err(Failure::Usage("export 需要 --format gbt39046 或 --format gbt39046-csv".into())),
+        },
         ["vocabulary"] => emit(&mut out, &json::vocabulary()),
         ["bundle", dir] => {
             let (version, files) =

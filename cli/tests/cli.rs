@@ -585,3 +585,41 @@ fn verify_tells_whether_this_catalogue_gives_exactly_this_response() {
     assert!(text.contains("目录摘要：答复为 sha256:") && !text.contains("目录版本：答复为"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The GB/T 39046 export holds every service and every material of the
+/// catalogue (each option of a one-of requirement), in JSON and in CSV.
+#[test]
+fn the_gbt39046_export_counts_match_the_catalogue() {
+    let catalog = banshi::Catalog::embedded();
+    let o = banshi(&["export", "--format", "gbt39046"], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(export["catalog_hash"], catalog.content_hash());
+    let services = export["services"].as_array().unwrap();
+    assert_eq!(services.len(), 18);
+    assert_eq!(services.len(), catalog.services().len());
+    let mut total = 0;
+    for (service, element) in catalog.services().iter().zip(services) {
+        assert_eq!(element["事项序号"], service.id());
+        assert_eq!(element["事项名称"], service.name());
+        let expected: usize = service.requirements().iter().map(|r| r.options().len()).sum();
+        let materials = element["申请材料"].as_array().unwrap();
+        assert_eq!(materials.len(), expected, "{}", service.id());
+        assert_eq!(element["设定依据"].as_array().unwrap().len(), service.legal_basis().len(), "{}", service.id());
+        assert_eq!(element["办理流程"].as_array().unwrap().len(), service.steps().len(), "{}", service.id());
+        assert_eq!(element["受理条件"].as_array().unwrap().len(), service.eligibility().len(), "{}", service.id());
+        assert_eq!(element["监督投诉电话"], service.supervision().phone());
+        for m in materials {
+            assert!(m["事项编码"].is_null() && m["出具单位"].is_null(), "unfillable elements stay empty");
+            let scope = m["适用情形"].as_str().unwrap_or_default();
+            assert!(!scope.contains("==") && !scope.contains('_'), "{}: {scope}", service.id());
+        }
+        total += expected;
+    }
+    let csv = banshi(&["export", "--format", "gbt39046-csv"], "");
+    let text = stdout(&csv);
+    let rows: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert!(rows[0].starts_with("事项序号,事项编码,事项名称"));
+    assert_eq!(rows.len() - 1, total, "one CSV row per material");
+    assert_eq!(banshi(&["export"], "").status.code(), Some(2));
+}
