@@ -8,6 +8,71 @@
 use std::fmt::Write;
 use std::path::Path;
 
+// The same SHA-256 as the library's, for the embedded catalogue's content hash.
+#[allow(dead_code)]
+#[path = "src/sha256.rs"]
+mod sha256;
+
+/// The canonical form of `src/receipt.rs`: keys sorted by bytes, no
+/// whitespace, only `"`, `\\` and control characters escaped. `source` and
+/// `when_source` are already stripped.
+fn canonical(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => out.push_str(&i.to_string()),
+            None => out.push_str("null"),
+        },
+        Value::String(s) => string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(key, out);
+                out.push(':');
+                canonical(&map[key], out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn sort_key(id: &str) -> (u32, u32, String) {
+    let mut parts = id.split('.').map(|p| p.parse().unwrap_or(u32::MAX));
+    (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX), id.to_owned())
+}
+
 fn strip(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
@@ -30,6 +95,7 @@ fn main() {
         .filter(|n| n.ends_with(".json"))
         .collect();
     names.sort();
+    let mut forms = Vec::new();
     let mut list = String::from("/// `(file name, JSON text)` for each service file, minified, without `source`.\n");
     list.push_str("pub(crate) const FILES: &[(&str, &str)] = &[\n");
     for name in &names {
@@ -39,6 +105,9 @@ fn main() {
         let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut value) => {
                 strip(&mut value);
+                let mut form = String::new();
+                canonical(&value, &mut form);
+                forms.push((sort_key(value["id"].as_str().unwrap_or_default()), form));
                 serde_json::to_string(&value).expect("serialisable")
             }
             Err(_) => text,
@@ -47,5 +116,18 @@ fn main() {
         writeln!(list, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),").expect("in memory");
     }
     list.push_str("];\n");
+    forms.sort();
+    let mut hash = sha256::Sha256::new();
+    hash.update(b"[");
+    for (i, (_, form)) in forms.iter().enumerate() {
+        if i > 0 {
+            hash.update(b",");
+        }
+        hash.update(form.as_bytes());
+    }
+    hash.update(b"]");
+    writeln!(list, "/// SHA-256 of the canonical form of the services (`receipt.rs`), computed at build time.")
+        .expect("in memory");
+    writeln!(list, "pub(crate) const HASH: &str = \"sha256:{}\";", sha256::hex(&hash.finish())).expect("in memory");
     std::fs::write(Path::new(&out).join("embedded_files.rs"), list).expect("OUT_DIR is writable");
 }

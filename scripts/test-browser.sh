@@ -11,6 +11,7 @@ apt_install() {
 }
 [ -x /usr/bin/chromium ] || apt_install chromium
 fc-list :lang=zh | grep -q . || apt_install fonts-wqy-microhei # Chinese glyphs for the screenshots
+command -v pdftotext >/dev/null || apt_install poppler-utils # the print test reads the PDFs back
 
 [ -f bindings/npm/wasm/banshi_wasm_bg.wasm ] || ./scripts/build-wasm.sh
 cd bindings/npm

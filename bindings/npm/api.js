@@ -52,6 +52,12 @@ export class Catalog {
   checkJson(request) { return guard(() => this.#inner.check(text(request))); }
   validateFileJson(request) { return guard(() => this.#inner.validate_file(text(request))); }
 
+  /** The one-time notice as a self-contained, printable HTML page (A4). The ID number is printed masked. */
+  noticeHtml(request, options) {
+    const opts = options === undefined || options === null ? '' : text(options);
+    return guard(() => this.#inner.notice_html(text(request), opts));
+  }
+
   services() { return JSON.parse(this.servicesJson()); }
   service(id) { return JSON.parse(this.serviceJson(id)); }
   assess(request) { return JSON.parse(this.assessJson(request)); }
@@ -77,6 +83,7 @@ export const serviceJson = (id) => catalog().serviceJson(id);
 export const assessJson = (request) => catalog().assessJson(request);
 export const checkJson = (request) => catalog().checkJson(request);
 export const validateFileJson = (request) => catalog().validateFileJson(request);
+export const noticeHtml = (request, options) => catalog().noticeHtml(request, options);
 export const validateIdNumberJson = (request) => guard(() => wasm.validate_id_number(text(request)));
 export const validateDateJson = (request) => guard(() => wasm.validate_date(text(request)));
 export const vocabularyJson = () => wasm.vocabulary();

@@ -20,6 +20,14 @@ export interface FileLike {
   readonly size: number;
 }
 
+/** What the caller adds to a printed notice. The ID number is printed masked (110105********002X). */
+export interface NoticeOptions {
+  /** The notice number; by default derived from the request (service id and a SHA-256 prefix). */
+  number?: string;
+  applicant_name?: string;
+  id_number?: string;
+}
+
 /** A catalogue: the embedded one, or one loaded from a bundle. Immutable. */
 export class Catalog {
   static embedded(): Catalog;
@@ -35,6 +43,8 @@ export class Catalog {
   assessJson(request: AssessRequest | string): string;
   checkJson(request: CheckRequest | string): string;
   validateFileJson(request: object | string): string;
+  /** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
+  noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
   free(): void;
 }
 
@@ -51,6 +61,8 @@ export function validateFile(service: string, material: string, file: FileLike):
 export function validateIdNumber(idNumber: string): Validation;
 export function validateDate(date: string): Validation;
 export function vocabulary(): Vocabulary;
+/** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
+export function noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
 export function version(): string;
 
 export function servicesJson(): string;

@@ -85,7 +85,15 @@ export type Step = { actor?: string, action: string, phone?: string, optional?: 
 
 export type Supervision = { office: string, phone: string, };
 
-export type Assessment = { catalog_version: string, service: ServiceRef, application_date: string, 
+export type Assessment = { catalog_version: string, 
+/**
+ * The banshi library version that gave this answer.
+ */
+engine_version: string, 
+/**
+ * `sha256:` and the SHA-256 of the catalogue's canonical form: which rules gave this answer.
+ */
+catalog_hash: string, service: ServiceRef, application_date: string, 
 /**
  * Present for services split into cases; `null` until the case fact is given.
  */
@@ -101,7 +109,15 @@ decision?: string, };
 
 export type NoticeStatus = "complete" | "incomplete" | "undetermined";
 
-export type Notice = { catalog_version: string, service: ServiceRef, application_date: string, case?: Case | null, eligibility: Eligibility, status: NoticeStatus, missing: Array<ChecklistItem>, defective: Array<Defect>, not_required: Array<string>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, supervision: Supervision, };
+export type Notice = { catalog_version: string, 
+/**
+ * The banshi library version that gave this answer.
+ */
+engine_version: string, 
+/**
+ * `sha256:` and the SHA-256 of the catalogue's canonical form: which rules gave this answer.
+ */
+catalog_hash: string, service: ServiceRef, application_date: string, case?: Case | null, eligibility: Eligibility, status: NoticeStatus, missing: Array<ChecklistItem>, defective: Array<Defect>, not_required: Array<string>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, supervision: Supervision, };
 
 export type ServiceSummary = { id: string, name: string, facts: Array<FactName>, };
 
@@ -111,7 +127,7 @@ export type GuideRule = { id: string, text: string, requires: string, basis: Arr
 
 export type GuideMaterial = { id: string, name: string, case?: string, when?: string, basis: Array<string>, valid_from?: string, valid_until?: string, decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
 
-export type Guide = { catalog_version: string, id: string, name: string, valid_from: string | null, valid_until: string | null, legal_basis: Array<Citation>, implementing_body: string, boundary: string, steps: Array<Step>, responsibility: string, supervision: Supervision, facts: Array<FactName>, eligibility: Array<GuideRule>, case_fact: string | null, cases: Array<Case>, materials: Array<GuideMaterial>, decisions: Array<string>, };
+export type Guide = { catalog_version: string, engine_version: string, catalog_hash: string, id: string, name: string, valid_from: string | null, valid_until: string | null, legal_basis: Array<Citation>, implementing_body: string, boundary: string, steps: Array<Step>, responsibility: string, supervision: Supervision, facts: Array<FactName>, eligibility: Array<GuideRule>, case_fact: string | null, cases: Array<Case>, materials: Array<GuideMaterial>, decisions: Array<string>, };
 
 export type Validation = { valid: boolean, masked?: string, birth_date?: string, sex?: string, date?: string, problems?: Array<Problem>, formats?: Array<string>, max_bytes?: number, };
 

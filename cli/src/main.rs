@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use banshi::{Catalog, json};
 
 mod batch;
+mod export;
 mod render;
+mod verify;
 
 const USAGE: &str = "\
 banshi — 办事规则库命令行 / the banshi rules library on the command line
@@ -16,17 +18,25 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
 用法 / Usage:
   banshi [--catalog <路径>] services [--json]
       列出全部事项 / list the services
-  banshi [--catalog <路径>] show <序号> [--json]
+  banshi [--catalog <路径>] show <序号> [--json | --format text|json|html]
       办事指南，含材料编号 / the service guide, with material ids
   banshi [--catalog <路径>] assess <序号> --facts <文件> [--json]
       资格与材料清单（按归属分组，附理由） / eligibility and checklist, with reasons
-  banshi [--catalog <路径>] check <序号> --facts <文件> --submitted <文件> [--json]
-      一次性告知书 / the one-time notice of everything missing or defective
+  banshi [--catalog <路径>] check <序号> --facts <文件> --submitted <文件> [--json | --format text|json|html]
+        [--number <告知书编号>] [--name <申请人姓名>] [--id-number <身份证号>]
+      一次性告知书；html 为可打印的 A4 文书，身份证号只显示掩码
+      / the one-time notice; html is a printable A4 page, the ID number masked
   banshi [--catalog <路径>] batch assess|check [--threads N] [--input <文件>]
       JSONL 批量处理：每行一个请求，每行输出一个结果 / one request per line in, one result per line out
+  banshi [--catalog <路径>] verify <请求文件> <答复文件> [--json]
+      核对此目录与引擎是否对该请求给出完全相同的答复（比对引擎版本、目录版本与目录摘要）
+      / whether this catalogue and engine give exactly this response to this request
   banshi validate id <身份证号> | date <YYYY-MM-DD> [--json]
   banshi [--catalog <路径>] validate file <序号> <材料编号> <文件路径> [--json]
       校验身份证号、日期、上传文件 / check an ID number, a date, a file before upload
+  banshi [--catalog <路径>] export --format gbt39046 | gbt39046-csv
+      按 GB/T 39046-2020 数据项导出全部事项与材料（JSON，或每材料一行的 CSV）；对照见 docs/gbt39046.md
+      / every service and material in the GB/T 39046-2020 elements, as JSON or CSV
   banshi vocabulary
       申请人信息字段与取值（JSON） / the fact vocabulary, as JSON
   banshi bundle <目录>
@@ -48,6 +58,7 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   5    check：材料不全，须补正 / check: materials are missing or defective
   6    check：不符合申请条件 / check: the applicant is not eligible
   7    check：尚缺申请人信息，无法确定 / check: undetermined until more facts are given
+  8    verify：答复与本目录、引擎的答复不一致 / verify: the response is not what this catalogue and engine give
   141  标准输出已关闭（如 | head），不输出任何信息 / standard output was closed (| head): quietly";
 
 /// A failure, with the exit code it maps to.
@@ -78,6 +89,8 @@ const EXIT_INCOMPLETE: u8 = 5;
 const EXIT_INELIGIBLE: u8 = 6;
 /// Exit code of `check` when facts are missing.
 const EXIT_UNDETERMINED: u8 = 7;
+/// Exit code of `verify` when the response differs.
+const EXIT_MISMATCH: u8 = 8;
 
 impl From<lexopt::Error> for Failure {
     fn from(e: lexopt::Error) -> Failure {
@@ -133,6 +146,12 @@ fn complain(message: &str) {
 struct Options {
     catalog: Option<PathBuf>,
     json: bool,
+    /// `--format html`: a printable page (`--format json` is `--json`).
+    html: bool,
+    /// `--format` as given.
+    format: Option<String>,
+    /// The notice's number, applicant name and ID number (html only).
+    notice: Vec<(&'static str, String)>,
     facts: Option<String>,
     submitted: Option<String>,
     threads: Option<usize>,
@@ -150,6 +169,24 @@ fn parse_args() -> Result<Options, Failure> {
         match arg {
             Long("catalog") => opts.catalog = Some(parser.value()?.into()),
             Long("json") => opts.json = true,
+            Long("format") => {
+                let format = parser.value()?.string()?;
+                match format.as_str() {
+                    "text" => (opts.json, opts.html) = (false, false),
+                    "json" => (opts.json, opts.html) = (true, false),
+                    "html" => (opts.json, opts.html) = (false, true),
+                    "gbt39046" | "gbt39046-csv" => {}
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--format 应为 text、json、html、gbt39046 或 gbt39046-csv，而不是 {other}"
+                        )));
+                    }
+                }
+                opts.format = Some(format);
+            }
+            Long("number") => opts.notice.push(("number", parser.value()?.string()?)),
+            Long("name") => opts.notice.push(("applicant_name", parser.value()?.string()?)),
+            Long("id-number") => opts.notice.push(("id_number", parser.value()?.string()?)),
             Long("facts") => opts.facts = Some(parser.value()?.string()?),
             Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
             Long("input") => opts.input = Some(parser.value()?.string()?),
@@ -189,6 +226,7 @@ fn run() -> Result<u8, Failure> {
         ["help"] => emit(&mut out, USAGE),
         ["services"] if opts.json => emit(&mut out, &json::services(catalog)),
         ["services"] => emit(&mut out, &render::services(catalog)),
+        ["show", id] if opts.html => emit(&mut out, &banshi::html::guide(catalog, id).map_err(banshi)?),
         ["show", id] => {
             let guide = json::service(catalog, id).map_err(banshi)?;
             emit(&mut out, &if opts.json { guide } else { render::guide(&guide) })
@@ -205,7 +243,14 @@ fn run() -> Result<u8, Failure> {
             let request = format!(r#"{{"service":{},"facts":{facts},"submitted":{submitted}}}"#, quote(id));
             let response = json::check(catalog, &request).map_err(banshi)?;
             code = check_code(&response);
-            emit(&mut out, &if opts.json { response } else { render::notice(&response) })
+            if opts.html {
+                let fields: Vec<String> =
+                    opts.notice.iter().map(|(k, v)| format!("{}:{}", quote(k), quote(v))).collect();
+                let options = format!("{{{}}}", fields.join(","));
+                emit(&mut out, &banshi::html::notice(catalog, &request, &options).map_err(banshi)?)
+            } else {
+                emit(&mut out, &if opts.json { response } else { render::notice(&response) })
+            }
         }
         ["batch", mode @ ("assess" | "check")] => {
             let call = if *mode == "assess" { json::assess } else { json::check };
@@ -253,6 +298,18 @@ fn run() -> Result<u8, Failure> {
             code = validation_code(&response);
             emit(&mut out, &if opts.json { response } else { render::validation(&response) })
         }
+        ["verify", request, response] => {
+            let request = read_json(request)?;
+            let response = read_json(response)?;
+            let verdict = verify::verify(catalog, &request, &response, opts.json).map_err(banshi)?;
+            code = if verdict.matches { 0 } else { EXIT_MISMATCH };
+            emit(&mut out, &verdict.report)
+        }
+        ["export"] => match opts.format.as_deref() {
+            Some("gbt39046") => emit(&mut out, &export::to_json(catalog)),
+            Some("gbt39046-csv") => emit(&mut out, &export::to_csv(catalog)),
+            _ => Err(Failure::Usage("export 需要 --format gbt39046 或 --format gbt39046-csv".into())),
+        },
         ["vocabulary"] => emit(&mut out, &json::vocabulary()),
         ["bundle", dir] => {
             let (version, files) =

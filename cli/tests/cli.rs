@@ -513,3 +513,113 @@ fn show_lists_material_ids_and_unknown_ids_point_to_it() {
     assert_eq!(far.status.code(), Some(1));
     assert!(err.lines().count() == 1 && err.contains("banshi show 8.1"), "{err}");
 }
+
+#[test]
+fn html_documents_come_from_the_library_with_the_id_number_masked() {
+    let args = [
+        "check",
+        "10.1",
+        "--facts",
+        &example("10.1-married.json"),
+        "--submitted",
+        &example("10.1-submitted.json"),
+        "--format",
+        "html",
+        "--name",
+        "张三",
+        "--id-number",
+        "11010519491231002X",
+    ];
+    let o = banshi(&args, "");
+    assert_eq!(o.status.code(), Some(5), "the exit code still tells the materials' status");
+    let page = stdout(&o);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("需要补正的材料（3 项）"), "{page}");
+    assert!(page.contains("110105********002X") && !page.contains("11010519491231002X"));
+    let facts = std::fs::read_to_string(example("10.1-married.json")).unwrap();
+    let submitted = std::fs::read_to_string(example("10.1-submitted.json")).unwrap();
+    let request = format!(r#"{{"service":"10.1","facts":{facts},"submitted":{submitted}}}"#);
+    let options = r#"{"applicant_name":"张三","id_number":"11010519491231002X"}"#;
+    let library = banshi::html::notice(banshi::Catalog::embedded(), &request, options).unwrap();
+    assert_eq!(page.trim_end(), library.trim_end());
+
+    let guide = banshi(&["show", "10.1", "--format", "html"], "");
+    assert!(guide.status.success());
+    assert_eq!(stdout(&guide).trim_end(), banshi::html::guide(banshi::Catalog::embedded(), "10.1").unwrap().trim_end());
+    let bad = banshi(&["show", "10.1", "--format", "pdf"], "");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn verify_tells_whether_this_catalogue_gives_exactly_this_response() {
+    let facts = std::fs::read_to_string(example("10.1-married.json")).unwrap();
+    let request = format!(r#"{{"service":"10.1","facts":{facts}}}"#);
+    let response = banshi::json::assess(banshi::Catalog::embedded(), &request).unwrap();
+    let dir = std::env::temp_dir().join(format!("banshi-verify-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("catalog/services")).unwrap();
+    let (req, resp) = (dir.join("request.json"), dir.join("response.json"));
+    std::fs::write(&req, &request).unwrap();
+    std::fs::write(&resp, format!("{response}\n")).unwrap();
+    let (req, resp) = (req.to_str().unwrap(), resp.to_str().unwrap());
+    let same = banshi(&["verify", req, resp], "");
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    assert!(stdout(&same).starts_with("一致"));
+
+    // The same catalogue version, one rule changed: the hash tells them apart.
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/catalog");
+    std::fs::copy(format!("{source}/VERSION"), dir.join("catalog/VERSION")).unwrap();
+    for entry in std::fs::read_dir(format!("{source}/services")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.ends_with("10.1.json") {
+            text = text.replacen(
+                r#""when": "marital_status == married""#,
+                r#""when": "marital_status in [married, divorced]""#,
+                1,
+            );
+        }
+        std::fs::write(dir.join("catalog/services").join(path.file_name().unwrap()), text).unwrap();
+    }
+    let changed = banshi(&["--catalog", dir.join("catalog").to_str().unwrap(), "verify", req, resp], "");
+    let text = stdout(&changed);
+    assert_eq!(changed.status.code(), Some(8), "{text}");
+    assert!(text.contains("目录摘要：答复为 sha256:") && !text.contains("目录版本：答复为"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The GB/T 39046 export holds every service and every material of the
+/// catalogue (each option of a one-of requirement), in JSON and in CSV.
+#[test]
+fn the_gbt39046_export_counts_match_the_catalogue() {
+    let catalog = banshi::Catalog::embedded();
+    let o = banshi(&["export", "--format", "gbt39046"], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(export["catalog_hash"], catalog.content_hash());
+    let services = export["services"].as_array().unwrap();
+    assert_eq!(services.len(), 18);
+    assert_eq!(services.len(), catalog.services().len());
+    let mut total = 0;
+    for (service, element) in catalog.services().iter().zip(services) {
+        assert_eq!(element["事项序号"], service.id());
+        assert_eq!(element["事项名称"], service.name());
+        let expected: usize = service.requirements().iter().map(|r| r.options().len()).sum();
+        let materials = element["申请材料"].as_array().unwrap();
+        assert_eq!(materials.len(), expected, "{}", service.id());
+        assert_eq!(element["设定依据"].as_array().unwrap().len(), service.legal_basis().len(), "{}", service.id());
+        assert_eq!(element["办理流程"].as_array().unwrap().len(), service.steps().len(), "{}", service.id());
+        assert_eq!(element["受理条件"].as_array().unwrap().len(), service.eligibility().len(), "{}", service.id());
+        assert_eq!(element["监督投诉电话"], service.supervision().phone());
+        for m in materials {
+            assert!(m["事项编码"].is_null() && m["出具单位"].is_null(), "unfillable elements stay empty");
+            let scope = m["适用情形"].as_str().unwrap_or_default();
+            assert!(!scope.contains("==") && !scope.contains('_'), "{}: {scope}", service.id());
+        }
+        total += expected;
+    }
+    let csv = banshi(&["export", "--format", "gbt39046-csv"], "");
+    let text = stdout(&csv);
+    let rows: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert!(rows[0].starts_with("事项序号,事项编码,事项名称"));
+    assert_eq!(rows.len() - 1, total, "one CSV row per material");
+    assert_eq!(banshi(&["export"], "").status.code(), Some(2));
+}

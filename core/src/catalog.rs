@@ -32,6 +32,8 @@ use crate::wire::{self, Value};
 #[derive(Clone, Debug)]
 pub struct Catalog {
     version: String,
+    /// `sha256:…` of the canonical form of the services (`receipt.rs`).
+    hash: String,
     services: Vec<Service>,
 }
 
@@ -250,8 +252,10 @@ impl Catalog {
         static EMBEDDED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         EMBEDDED.get_or_init(|| {
             let files = crate::embedded::FILES.iter().copied();
-            Catalog::load_files(crate::embedded::VERSION.trim(), files, Provenance::Trusted)
-                .expect("the embedded catalogue is valid; tests check it")
+            let mut catalog = Catalog::load_files(crate::embedded::VERSION.trim(), files, Provenance::Trusted)
+                .expect("the embedded catalogue is valid; tests check it");
+            crate::embedded::HASH.clone_into(&mut catalog.hash);
+            catalog
         })
     }
 
@@ -289,7 +293,11 @@ impl Catalog {
         version: &str,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Catalog, LoadError> {
-        Catalog::load_files(version, files, Provenance::Checked)
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        let mut catalog = Catalog::load_files(version, files.iter().copied(), Provenance::Checked)?;
+        let parsed: Vec<Value<'_>> = files.iter().filter_map(|(_, text)| wire::parse_unlimited(text).ok()).collect();
+        catalog.hash = crate::receipt::hash(&parsed);
+        Ok(catalog)
     }
 
     fn load_files<'a>(
@@ -330,12 +338,23 @@ impl Catalog {
         for (i, item) in items.iter().enumerate() {
             load_one(&format!("bundle:services[{i}]"), item, Provenance::Checked, &mut problems, &mut services);
         }
-        finish(&version, services, problems)
+        let mut catalog = finish(&version, services, problems)?;
+        catalog.hash = crate::receipt::hash(items.iter());
+        Ok(catalog)
     }
 
     /// The catalogue's version, such as `2026.11.1`.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The content hash of the catalogue's rules, `sha256:` and 64 hex
+    /// digits: the SHA-256 of a canonical form of its services (sorted keys,
+    /// no whitespace, without the seed quotes), so that reformatting a file
+    /// keeps it and changing any rule changes it, whatever the version
+    /// string. The embedded catalogue's is computed at build time.
+    pub fn content_hash(&self) -> &str {
+        &self.hash
     }
 
     /// Every service, ordered by number (1.1, 1.2, 2.1, … 10.1, 11.1).
@@ -404,7 +423,11 @@ fn finish(
         problems.push(Problem::new("", None, "", "目录中没有任何事项"));
     }
     if problems.is_empty() {
-        Ok(Catalog { version: version.to_owned(), services: services.into_iter().map(|(_, s)| s).collect() })
+        Ok(Catalog {
+            version: version.to_owned(),
+            hash: String::new(),
+            services: services.into_iter().map(|(_, s)| s).collect(),
+        })
     } else {
         Err(LoadError { problems })
     }

@@ -44,6 +44,7 @@ impl Eligibility {
 pub struct Assessment<'c> {
     service: &'c Service,
     catalog_version: &'c str,
+    catalog_hash: &'c str,
     date: Date,
     case: Option<&'c Case>,
     eligibility: Eligibility,
@@ -106,7 +107,7 @@ impl crate::Catalog {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assess(&self, service: &str, facts: &Facts) -> Result<Assessment<'_>, Error> {
-        self.service(service)?.assess_in(facts, self.version())
+        self.service(service)?.assess_in(facts, self.version(), self.content_hash())
     }
 
     /// Checks what was submitted against what this applicant must bring for
@@ -142,12 +143,17 @@ impl crate::Catalog {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, service: &str, facts: &Facts, submitted: &[Submission]) -> Result<Notice<'_>, Error> {
-        self.service(service)?.check_in(facts, submitted, self.version())
+        self.service(service)?.check_in(facts, submitted, self.version(), self.content_hash())
     }
 }
 
 impl Service {
-    pub(crate) fn assess_in<'c>(&'c self, facts: &Facts, catalog_version: &'c str) -> Result<Assessment<'c>, Error> {
+    pub(crate) fn assess_in<'c>(
+        &'c self,
+        facts: &Facts,
+        catalog_version: &'c str,
+        catalog_hash: &'c str,
+    ) -> Result<Assessment<'c>, Error> {
         facts.validate()?;
         let date = facts.application_date;
         if !self.in_force(date) {
@@ -209,6 +215,7 @@ impl Service {
         Ok(Assessment {
             service: self,
             catalog_version,
+            catalog_hash,
             date,
             case,
             eligibility,
@@ -226,6 +233,7 @@ impl Service {
         facts: &Facts,
         submitted: &[Submission],
         catalog_version: &'c str,
+        catalog_hash: &'c str,
     ) -> Result<Notice<'c>, Error> {
         for (i, s) in submitted.iter().enumerate() {
             if self.material(&s.id).is_none() {
@@ -235,7 +243,7 @@ impl Service {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });
             }
         }
-        let assessment = self.assess_in(facts, catalog_version)?;
+        let assessment = self.assess_in(facts, catalog_version, catalog_hash)?;
         let find = |id: &str| submitted.iter().find(|s| s.id == id && !s.is_empty());
 
         let mut missing = Vec::new();
@@ -384,6 +392,10 @@ impl<'c> Assessment<'c> {
     fn write_header(&self, w: &mut Writer) {
         w.raw("{\"catalog_version\":");
         w.str(self.catalog_version);
+        w.raw(",\"engine_version\":");
+        w.str(crate::VERSION);
+        w.raw(",\"catalog_hash\":");
+        w.str(self.catalog_hash);
         w.raw(",\"service\":");
         w.raw(&self.service.json.service);
         w.raw(",\"application_date\":");
@@ -1000,6 +1012,8 @@ impl Serialize for SupervisionJson<'_> {
 /// The fields an assessment and a notice share at the top.
 fn header<M: SerializeMap>(map: &mut M, a: &Assessment<'_>) -> Result<(), M::Error> {
     map.serialize_entry("catalog_version", a.catalog_version)?;
+    map.serialize_entry("engine_version", crate::VERSION)?;
+    map.serialize_entry("catalog_hash", a.catalog_hash)?;
     map.serialize_entry("service", &ServiceRef(a.service))?;
     map.serialize_entry("application_date", &a.date)?;
     if !a.service.cases().is_empty() {

@@ -50,11 +50,12 @@ pub fn services(catalog: &Catalog) -> String {
 /// [`Error::UnknownService`].
 pub fn service(catalog: &Catalog, id: &str) -> Result<String, Error> {
     let service = catalog.service(id)?;
-    Ok(to_string(&Guide { version: catalog.version(), service }))
+    Ok(to_string(&Guide { version: catalog.version(), hash: catalog.content_hash(), service }))
 }
 
 struct Guide<'a> {
     version: &'a str,
+    hash: &'a str,
     service: &'a Service,
 }
 
@@ -63,6 +64,8 @@ impl Serialize for Guide<'_> {
         let svc = self.service;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("catalog_version", self.version)?;
+        map.serialize_entry("engine_version", crate::VERSION)?;
+        map.serialize_entry("catalog_hash", self.hash)?;
         map.serialize_entry("id", svc.id())?;
         map.serialize_entry("name", svc.name())?;
         map.serialize_entry("valid_from", &svc.valid_from())?;
@@ -167,7 +170,7 @@ fn parse_request<'v, 'a>(
 pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
     let value = wire::parse(request)?;
     let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
-    Ok(service.assess_in(&facts, catalog.version())?.to_json())
+    Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_json())
 }
 
 /// The one-time notice for what was submitted.
@@ -204,7 +207,7 @@ pub fn check(catalog: &Catalog, request: &str) -> Result<String, Error> {
             });
         }
     };
-    Ok(service.check_in(&facts, &submitted, catalog.version())?.to_json())
+    Ok(service.check_in(&facts, &submitted, catalog.version(), catalog.content_hash())?.to_json())
 }
 
 /// The largest accepted count of originals or copies in one submission.

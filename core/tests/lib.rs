@@ -2,11 +2,13 @@
 
 mod cases;
 mod conformance;
+mod documents;
 mod error_catalogue;
 mod errors;
 mod fidelity;
 mod loader;
 mod properties;
+mod receipt;
 
 #[test]
 fn date_helper_matches_the_library() {

@@ -56,6 +56,14 @@ impl WasmCatalog {
         reply(json::check(self.get(), request))
     }
 
+    /// The one-time notice as a printable HTML page: request as `check`,
+    /// (The guide's page, `banshi::html::guide`, is left out of the package:
+    /// it would cost 7.8 KB gzipped; `banshi show <id> --format html` has it.)
+    /// options `{"number"?, "applicant_name"?, "id_number"?}` (or empty).
+    pub fn notice_html(&self, request: &str, options: &str) -> Result<String, JsValue> {
+        reply(banshi::html::notice(self.get(), request, options))
+    }
+
     /// File check before upload: request `{"service", "material", "file"}`.
     pub fn validate_file(&self, request: &str) -> Result<String, JsValue> {
         reply(json::validate_file(self.get(), request))

@@ -372,6 +372,10 @@ pub struct Supervision {
 #[derive(Serialize, Deserialize, TS)]
 pub struct Assessment {
     pub catalog_version: String,
+    /// The banshi library version that gave this answer.
+    pub engine_version: String,
+    /// `sha256:` and the SHA-256 of the catalogue's canonical form: which rules gave this answer.
+    pub catalog_hash: String,
     pub service: ServiceRef,
     pub application_date: String,
     /// Present for services split into cases; `null` until the case fact is given.
@@ -419,6 +423,10 @@ pub enum NoticeStatus {
 #[derive(Serialize, Deserialize, TS)]
 pub struct Notice {
     pub catalog_version: String,
+    /// The banshi library version that gave this answer.
+    pub engine_version: String,
+    /// `sha256:` and the SHA-256 of the catalogue's canonical form: which rules gave this answer.
+    pub catalog_hash: String,
     pub service: ServiceRef,
     pub application_date: String,
     #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
@@ -488,6 +496,8 @@ pub struct GuideMaterial {
 #[derive(Serialize, Deserialize, TS)]
 pub struct Guide {
     pub catalog_version: String,
+    pub engine_version: String,
+    pub catalog_hash: String,
     pub id: String,
     pub name: String,
     pub valid_from: Option<String>,

@@ -136,3 +136,18 @@ test('ticking all but two items: the notice lists exactly those two', async () =
   assert.deepEqual(await ids('#notice-missing li'), []);
   assert.match(await page.textContent('#notice-status'), /材料齐全/);
 });
+
+test('the print button prints the package notice document, the ID number masked', async () => {
+  await choose('10.1', { ...loan, marital_status: 'married' });
+  await page.fill('#applicant_name', '张三');
+  await page.fill('#id_number', '11010519491231002X');
+  await page.click('#print');
+  await page.waitForSelector('iframe.print-frame[data-printed="true"]', { state: 'attached' });
+  const html = await page.$eval('iframe.print-frame', (f) => f.srcdoc);
+  assert.match(html, /<h1>一次性告知书<\/h1>/);
+  assert.ok(html.includes('110105********002X') && !html.includes('11010519491231002X'), 'masked');
+  assert.ok(html.includes('张三') && html.includes('经办人'));
+  const frame = page.frames().find((f) => f.parentFrame() && f.url() === 'about:srcdoc');
+  assert.match(await frame.textContent('body'), /尚未提交的材料/);
+  await page.fill('#id_number', '');
+});

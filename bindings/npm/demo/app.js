@@ -171,7 +171,30 @@ $('id_number').addEventListener('input', () => {
   const result = banshi.validateIdNumber(value);
   $('id_number_error').textContent = result.valid ? '' : `身份证号码 ${result.masked} 有误：${result.problems.map((p) => p.message).join('；')}`;
 });
-$('print').addEventListener('click', () => window.print());
+// Printing: the package's own one-time notice document (A4, self-contained,
+// the ID number masked), printed from a hidden frame so the form stays as it is.
+function noticeDocument() {
+  const assessment = state.assessment;
+  if (!assessment) return null;
+  const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
+  const options = { applicant_name: $('applicant_name').value, id_number: $('id_number').value };
+  return banshi.noticeHtml({ service: $('service').value, facts: currentFacts(), submitted }, options);
+}
+$('print').addEventListener('click', () => {
+  let html;
+  try {
+    html = noticeDocument();
+  } catch (e) {
+    $('error').textContent = e instanceof banshi.BanshiError ? e.message : String(e);
+    return;
+  }
+  if (!html) return;
+  document.querySelector('iframe.print-frame')?.remove();
+  const frame = el('iframe', { class: 'print-frame', title: '一次性告知书（打印）' });
+  frame.addEventListener('load', () => { frame.contentWindow.print(); frame.dataset.printed = 'true'; });
+  frame.srcdoc = html;
+  document.body.append(frame);
+});
 
 renderQuestions();
 update();

@@ -94,3 +94,13 @@ test('services list the facts each form should ask', () => {
   assert.equal(banshi.version(), '0.1.0');
   assert.equal(banshi.vocabulary().facts.find((f) => f.name === 'hukou').choices[1].label, '外地');
 });
+
+test('noticeHtml: the library notice page, ID number masked, same as the Rust renderer', () => {
+  const request = { service: '10.1', facts: { application_date: '2026-11-27' }, submitted: [] };
+  const { noticeHtml, BanshiError } = banshi;
+  const html = noticeHtml(request, { applicant_name: '<李四>', id_number: '11010519491231002X' });
+  assert.ok(html.startsWith('<!DOCTYPE html>'));
+  assert.ok(html.includes('&lt;李四&gt;') && html.includes('110105********002X') && !html.includes('11010519491231002X'));
+  assert.equal(noticeHtml(request), noticeHtml(JSON.stringify(request), '{}'), 'options optional; deterministic number');
+  assert.throws(() => noticeHtml(request, { nmuber: '1' }), (e) => e instanceof BanshiError && e.code === 'UNKNOWN_KEY');
+});

@@ -1,0 +1,972 @@
+//! Printable documents: the one-time notice (一次性告知书) and the service
+//! guide (办事指南) as self-contained HTML pages.
+//!
+//! Each page is rendered from the JSON response that every binding receives
+//! ([`json::check`], [`json::service`]),
+//! read back through the crate's own JSON reader, so a document says exactly
+//! what the API says. A page has inline CSS with an A4 print stylesheet and
+//! no external resources (no fonts, scripts or images to fetch), and every
+//! text is HTML-escaped. An ID number is printed only masked
+//! ([`mask_id_number`](crate::mask_id_number)).
+//!
+//! ```
+//! let catalog = banshi::Catalog::embedded();
+//! let request = r#"{"service":"10.1","facts":{"application_date":"2026-11-27"},"submitted":[]}"#;
+//! let page = banshi::html::notice(catalog, request, r#"{"id_number":"11010519491231002X"}"#)?;
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! assert!(page.contains("110105********002X") && !page.contains("11010519491231002X"));
+//! # Ok::<(), banshi::Error>(())
+//! ```
+
+use std::fmt::Write;
+
+use crate::wire::{self, Object, Value};
+use crate::{Catalog, Error, FactInfo, FactKind, Form, Owner, json};
+
+// ---------------------------------------------------------------------------
+// Reading the JSON responses.
+
+#[inline(never)]
+fn get<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
+    match v {
+        Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn opt<'v>(v: &'v Value<'_>, key: &str) -> Option<&'v str> {
+    match get(v, key) {
+        Some(Value::Str(s)) => Some(s),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn s<'v>(v: &'v Value<'_>, key: &str) -> &'v str {
+    opt(v, key).unwrap_or_default()
+}
+
+#[inline(never)]
+fn list<'v, 'a>(v: &'v Value<'a>, key: &str) -> &'v [Value<'a>] {
+    match get(v, key) {
+        Some(Value::Array(items)) => items,
+        _ => &[],
+    }
+}
+
+#[inline(never)]
+fn int(v: &Value<'_>, key: &str) -> Option<i64> {
+    match get(v, key) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn is_true(v: &Value<'_>, key: &str) -> bool {
+    matches!(get(v, key), Some(Value::Bool(true)))
+}
+
+#[inline(never)]
+fn text<'v>(v: &'v Value<'_>) -> &'v str {
+    match v {
+        Value::Str(s) => s,
+        _ => "",
+    }
+}
+
+/// Parses a response this crate wrote. It is always valid JSON; an error
+/// here would be a bug, reported rather than panicking.
+#[inline(never)]
+fn reread(response: &str) -> Result<Value<'_>, Error> {
+    wire::parse_unlimited(response).map_err(|detail| Error::InvalidJson { detail })
+}
+
+// ---------------------------------------------------------------------------
+// Writing HTML.
+
+/// Appends `text` with `& < > " '` escaped.
+#[inline(never)]
+fn esc(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `<tag class="class">text</tag>`, escaped.
+#[inline(never)]
+fn el(out: &mut String, tag: &str, class: &str, content: &str) {
+    let _ = write!(out, "<{tag}");
+    if !class.is_empty() {
+        let _ = write!(out, " class=\"{class}\"");
+    }
+    out.push('>');
+    esc(out, content);
+    let _ = write!(out, "</{tag}>");
+}
+
+/// The stylesheet: screen and A4 print. Fonts are the system's CJK fonts,
+/// named in order of preference; nothing is fetched.
+const STYLE: &str = "\
+@page{size:A4;margin:18mm 16mm 18mm 16mm}\
+*{box-sizing:border-box}\
+html{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\
+\"WenQuanYi Micro Hei\",\"Microsoft YaHei\",\"PingFang SC\",SimSun,serif;font-size:11pt;line-height:1.55;color:#000;background:#fff}\
+body{margin:0 auto;max-width:178mm;padding:10mm 4mm;overflow-wrap:anywhere;word-break:normal}\
+h1{text-align:center;font-size:19pt;letter-spacing:.25em;margin:0 0 2mm}\
+h2{font-size:12.5pt;margin:5mm 0 2mm;border-bottom:1px solid #000;padding-bottom:.5mm}\
+h3{font-size:11pt;margin:3mm 0 1mm}\
+p{margin:1mm 0}\
+.no{text-align:right;margin:0 0 2mm;font-size:10pt}\
+table{width:100%;border-collapse:collapse;table-layout:fixed;margin:0 0 2mm}\
+th,td{border:1px solid #000;padding:1mm 2mm;vertical-align:top;text-align:left}\
+th{width:24mm;font-weight:normal;background:#eee}\
+.item{display:grid;grid-template-columns:8mm 1fr;margin:0 0 2mm;break-inside:avoid}\
+.item>.n{font-weight:bold}\
+.name{font-weight:bold}\
+.sub{font-size:10pt;color:#222}\
+.why{font-size:9.5pt;color:#333}\
+.ok{font-weight:bold}\
+.sign{display:grid;grid-template-columns:1fr 1fr 44mm;gap:4mm;margin-top:8mm;break-inside:avoid}\
+.stamp{height:36mm;border:1px dashed #777;text-align:center;padding-top:14mm;color:#555}\
+.line{border-bottom:1px solid #000;height:8mm}\
+.foot{margin-top:4mm;font-size:8.5pt;color:#444}\
+code{font-family:inherit}\
+@media print{body{max-width:none;padding:0}th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+#[inline(never)]
+fn open(out: &mut String, title: &str) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
+    esc(out, title);
+    let _ = write!(out, "</title><style>{STYLE}</style></head><body>");
+}
+
+#[inline(never)]
+fn close(out: &mut String) {
+    out.push_str("</body></html>\n");
+}
+
+/// `2026-11-27` → `2026年11月27日`; anything else as it is.
+#[inline(never)]
+fn chinese_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => {
+            let n = |p: &str| p.trim_start_matches('0').to_owned();
+            format!("{y}年{}月{}日", n(m), n(d))
+        }
+        _ => date.to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Materials, citations and provenance, shared by both documents.
+
+#[inline(never)]
+fn owner_label(name: &str) -> &'static str {
+    Owner::ALL.iter().find(|o| o.name() == name).map_or("其他", |o| o.label())
+}
+
+/// The owner of a requirement (of its first option, for "one of").
+#[inline(never)]
+fn owner_of<'v>(item: &'v Value<'_>) -> &'v str {
+    opt(item, "owner").or_else(|| list(item, "one_of").first().and_then(|o| opt(o, "owner"))).unwrap_or("applicant")
+}
+
+/// "原件及复印件1份，A4纸；1寸彩色免冠照片4张；JPG格式，小于120 KB；须盖…；注：…"
+#[inline(never)]
+fn material_spec(m: &Value<'_>) -> String {
+    let form = Form::ALL.iter().find(|f| f.name() == s(m, "form")).copied().unwrap_or(Form::Original);
+    let copies = int(m, "copies").unwrap_or(0);
+    let originals = int(m, "originals").unwrap_or(1);
+    let photo = get(m, "photo").filter(|p| matches!(p, Value::Object(_)));
+    let mut out = match (photo, form) {
+        (Some(_), Form::Electronic) => String::from("电子版"),
+        (Some(_), _) => String::new(),
+        (None, Form::Original) => String::from("原件"),
+        (None, Form::Copy) => format!("复印件{copies}份"),
+        (None, Form::OriginalAndCopy) => format!("原件及复印件{copies}份"),
+        (None, Form::Electronic) => format!("电子版{originals}个"),
+    };
+    if let Some(paper) = opt(m, "paper") {
+        let _ = write!(out, "，{paper}纸");
+    }
+    if let Some(p) = photo {
+        if !out.is_empty() {
+            out.push('，');
+        }
+        out.push_str(s(p, "size"));
+        if is_true(p, "color") {
+            out.push_str("彩色");
+        }
+        if is_true(p, "bareheaded") {
+            out.push_str("免冠");
+        }
+        let _ = write!(out, "照片{}张", int(p, "count").unwrap_or(1));
+    }
+    if let Some(f) = get(m, "file").filter(|f| matches!(f, Value::Object(_))) {
+        let formats: Vec<String> = list(f, "formats").iter().map(|v| text(v).to_ascii_uppercase()).collect();
+        let kb = int(f, "max_bytes").unwrap_or(0) / 1024;
+        let _ = write!(out, "；{}格式，小于{kb} KB", formats.join("/"));
+    }
+    let stamps: Vec<&str> = list(m, "stamps").iter().map(text).collect();
+    if !stamps.is_empty() {
+        let _ = write!(out, "；须盖{}", stamps.join("、"));
+    }
+    let notes: Vec<&str> = list(m, "notes").iter().map(text).collect();
+    if !notes.is_empty() {
+        let _ = write!(out, "；注：{}", notes.join("；"));
+    }
+    out
+}
+
+/// A citation by its short name: the document number; else the 《title》;
+/// else the seed's own reference exactly as written, never in 《》.
+#[inline(never)]
+fn citation_short(c: &Value<'_>) -> String {
+    match (opt(c, "number"), opt(c, "title"), opt(c, "reference")) {
+        (Some(number), _, _) => number.to_owned(),
+        (None, Some(title), _) => format!("《{title}》"),
+        (None, None, Some(reference)) => reference.to_owned(),
+        (None, None, None) => s(c, "id").to_owned(),
+    }
+}
+
+/// A citation in full: `《title》（number）`, or the reference as written.
+#[inline(never)]
+fn citation_full(c: &Value<'_>) -> String {
+    let number = opt(c, "number").map(|n| format!("（{n}）")).unwrap_or_default();
+    match (opt(c, "title"), opt(c, "reference")) {
+        (Some(title), _) => format!("《{title}》{number}"),
+        (None, Some(reference)) => format!("{reference}{number}"),
+        (None, None) => s(c, "number").to_owned(),
+    }
+}
+
+/// The basis and 口径说明 lines under an item or a rule. An interpretation
+/// without a basis says so, so that it never looks as if a document stated it.
+#[inline(never)]
+fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
+    let basis: Vec<String> = list(item, "basis")
+        .iter()
+        .map(|id| {
+            citations
+                .iter()
+                .find(|c| opt(c, "id") == Some(text(id)))
+                .map_or_else(|| text(id).to_owned(), citation_short)
+        })
+        .collect();
+    let decision = opt(item, "decision");
+    if !basis.is_empty() {
+        el(out, "div", "sub", &format!("依据：{}", basis.join("、")));
+    } else if decision.is_some() {
+        el(out, "div", "sub", "依据：种子未载明，属口径解释");
+    }
+    if let Some(decision) = decision {
+        el(out, "div", "why", &format!("口径说明：{decision}"));
+    }
+}
+
+/// A requirement's name and spec lines: one spec, or its options.
+#[inline(never)]
+fn requirement(out: &mut String, item: &Value<'_>) {
+    let options = list(item, "one_of");
+    out.push_str("<div>");
+    el(out, "span", "name", s(item, "name"));
+    if options.is_empty() {
+        out.push('　');
+        esc(out, &material_spec(item));
+        out.push_str("</div>");
+    } else {
+        out.push_str("　以下任选其一：</div>");
+        for o in options {
+            el(out, "div", "", &format!("· {}：{}", s(o, "name"), material_spec(o)));
+        }
+    }
+}
+
+/// Numbered items grouped by owner, in the vocabulary's owner order. The
+/// numbers run on across groups, from `first`; returns the next number.
+#[inline(never)]
+fn grouped(out: &mut String, items: &[Value<'_>], citations: &[Value<'_>], first: usize) -> usize {
+    let mut n = first;
+    for owner in Owner::ALL {
+        let mine: Vec<&Value<'_>> = items.iter().filter(|i| owner_of(i) == owner.name()).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        el(out, "h3", "", &format!("【{}】", owner.label()));
+        for item in mine {
+            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
+            requirement(out, item);
+            let because: Vec<&str> = list(item, "because").iter().map(text).collect();
+            if !because.is_empty() {
+                el(out, "div", "sub", &format!("理由：{}", because.join("，")));
+            }
+            provenance(out, item, citations);
+            out.push_str("</div></div>");
+            n += 1;
+        }
+    }
+    n
+}
+
+#[inline(never)]
+fn fact_label(name: &str) -> String {
+    FactInfo::find(name).map_or_else(|| name.to_owned(), |f| f.label().to_owned())
+}
+
+// ---------------------------------------------------------------------------
+// The one-time notice.
+
+/// What the caller adds to a notice: `{"number"?, "applicant_name"?,
+/// "id_number"?}`, all optional.
+struct NoticeOptions {
+    number: Option<String>,
+    applicant_name: Option<String>,
+    id_number: Option<String>,
+}
+
+#[inline(never)]
+fn notice_options(options: &str) -> Result<NoticeOptions, Error> {
+    if options.trim().is_empty() {
+        return Ok(NoticeOptions { number: None, applicant_name: None, id_number: None });
+    }
+    let value = wire::parse(options)?;
+    let obj = Object::new(&value, "options", &["number", "applicant_name", "id_number"])?;
+    let owned = |key| obj.str(key).map(|v| v.map(str::to_owned).filter(|s: &String| !s.trim().is_empty()));
+    Ok(NoticeOptions {
+        number: owned("number")?,
+        applicant_name: owned("applicant_name")?,
+        id_number: owned("id_number")?,
+    })
+}
+
+/// The notice number derived from a request: the service id and the first
+/// ten hex digits of the SHA-256 of the request's bytes. The same request
+/// always gives the same number; no clock is read.
+#[inline(never)]
+pub fn notice_number(service: &str, request: &str) -> String {
+    let digest = crate::sha256::hex_digest(request.as_bytes());
+    format!("{service}-{}", digest[..10].to_ascii_uppercase())
+}
+
+/// The one-time notice (一次性告知书) for a `check` request, as a
+/// self-contained HTML page for printing on A4.
+///
+/// `options` is JSON text (or empty): `{"number"?: "…", "applicant_name"?:
+/// "…", "id_number"?: "…"}`. Without `number` the notice number is derived
+/// from the request ([`notice_number`]); the ID number is printed masked.
+///
+/// # Errors
+///
+/// Those of [`json::check`], and a malformed `options` object.
+#[inline(never)]
+pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String, Error> {
+    let options = notice_options(options)?;
+    let response = json::check(catalog, request)?;
+    let r = reread(&response)?;
+    let service = get(&r, "service").unwrap_or(&Value::Null);
+    let id = s(service, "id");
+    let guide_json = json::service(catalog, id)?;
+    let guide = reread(&guide_json)?;
+    let number = options.number.clone().unwrap_or_else(|| notice_number(id, request));
+    Ok(render_notice(&r, &guide, &number, &options))
+}
+
+#[inline(never)]
+fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &NoticeOptions) -> String {
+    let service = get(r, "service").unwrap_or(&Value::Null);
+    let citations = list(r, "legal_basis");
+    let mut out = String::with_capacity(16 * 1024);
+    open(&mut out, &format!("一次性告知书 {number}"));
+    el(&mut out, "h1", "", "一次性告知书");
+    el(&mut out, "p", "no", &format!("编号：{number}"));
+
+    out.push_str("<table>");
+    let row = |out: &mut String, head: &str, value: &str| {
+        out.push_str("<tr>");
+        el(out, "th", "", head);
+        el(out, "td", "", value);
+        out.push_str("</tr>");
+    };
+    row(&mut out, "实施机构", s(guide, "implementing_body"));
+    row(&mut out, "办理事项", &format!("{} {}", s(service, "id"), s(service, "name")));
+    if let Some(case) = get(r, "case") {
+        row(&mut out, "办理情形", opt(case, "name").unwrap_or("未确定"));
+    }
+    if let Some(name) = &options.applicant_name {
+        row(&mut out, "申请人", name);
+    }
+    if let Some(id_number) = &options.id_number {
+        row(&mut out, "身份证号", &crate::mask_id_number(id_number.trim()));
+    }
+    row(&mut out, "申请日期", &chinese_date(s(r, "application_date")));
+    out.push_str("</table>");
+
+    // The materials' status, with eligibility beside it: one never folds
+    // into the other.
+    let status = match s(r, "status") {
+        "complete" => "材料齐全",
+        "incomplete" => "材料不全，请按以下内容一次性补正",
+        _ => "尚缺申请人信息，材料清单待定",
+    };
+    let e = get(r, "eligibility").unwrap_or(&Value::Null);
+    let eligibility = match s(e, "status") {
+        "eligible" => "符合申请条件",
+        "ineligible" => "不符合申请条件",
+        _ => "申请条件尚待确认",
+    };
+    el(&mut out, "h2", "", "告知结论");
+    out.push_str("<p>");
+    el(&mut out, "span", "ok", &format!("材料：{status}。"));
+    el(&mut out, "span", "ok", &format!("申请资格：{eligibility}。"));
+    out.push_str("</p>");
+    for rule in list(e, "rules") {
+        let mark = match get(rule, "met") {
+            Some(Value::Bool(true)) => "✓ 符合",
+            Some(Value::Bool(false)) => "✗ 不符合",
+            _ => "？ 待定",
+        };
+        let because: Vec<&str> = list(rule, "because").iter().map(text).collect();
+        let why = if because.is_empty() { String::from("尚缺信息") } else { because.join("，") };
+        out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
+        el(&mut out, "div", "", &format!("{}：{mark}（{why}）", s(rule, "text")));
+        provenance(&mut out, rule, citations);
+        out.push_str("</div></div>");
+    }
+
+    let missing = list(r, "missing");
+    let defective = list(r, "defective");
+    let mut section = 0;
+    const SECTIONS: [&str; 4] = ["一", "二", "三", "四"];
+    let mut next_section = |title: &str| {
+        let head = format!("{}、{title}", SECTIONS[section.min(3)]);
+        section += 1;
+        head
+    };
+    if !missing.is_empty() {
+        el(&mut out, "h2", "", &next_section(&format!("尚未提交的材料（{} 项）", missing.len())));
+        grouped(&mut out, missing, citations, 1);
+    }
+    if !defective.is_empty() {
+        el(&mut out, "h2", "", &next_section(&format!("需要补正的材料（{} 项）", defective.len())));
+        for (i, d) in defective.iter().enumerate() {
+            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
+            el(&mut out, "div", "name", s(d, "name"));
+            let problems: Vec<&str> = list(d, "problems").iter().map(|p| s(p, "message")).collect();
+            el(&mut out, "div", "", &format!("问题：{}", problems.join("；")));
+            let required = get(d, "required").unwrap_or(&Value::Null);
+            el(&mut out, "div", "", &format!("应为：{}", material_spec(required)));
+            provenance(&mut out, d, citations);
+            out.push_str("</div></div>");
+        }
+    }
+    let pending = list(r, "pending");
+    if !pending.is_empty() {
+        el(&mut out, "h2", "", &next_section(&format!("可能需要的材料（{} 项，取决于尚未提供的信息）", pending.len())));
+        for (i, p) in pending.iter().enumerate() {
+            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
+            requirement(&mut out, p);
+            let needs: Vec<String> = list(p, "needs").iter().map(|f| fact_label(text(f))).collect();
+            el(&mut out, "div", "sub", &format!("需先说明：{}", needs.join("、")));
+            provenance(&mut out, p, citations);
+            out.push_str("</div></div>");
+        }
+    }
+    let facts = list(r, "missing_facts");
+    if !facts.is_empty() {
+        let names: Vec<String> = facts.iter().map(|f| fact_label(text(f))).collect();
+        el(&mut out, "p", "", &format!("尚需提供的申请人信息：{}。", names.join("、")));
+    }
+    let extra = list(r, "not_required");
+    if !extra.is_empty() {
+        let names: Vec<String> = extra.iter().map(|id| material_name(guide, text(id))).collect();
+        el(&mut out, "p", "", &format!("已提交但本事项无须提交的材料：{}。", names.join("、")));
+    }
+
+    // What the list covers, said truthfully.
+    let complete = match (s(r, "status"), pending.is_empty()) {
+        ("complete", true) => "经核对，所提交材料齐全，无须补正。",
+        ("complete", false) | ("undetermined", _) => {
+            "已提交的材料无须补正；上列“可能需要的材料”待申请人信息明确后确定，届时如需补充将一并告知。"
+        }
+        (_, true) => "以上为本事项须提交和补正的全部材料，已一次性告知；请按上述内容一次性补齐。",
+        (_, false) => {
+            "除上列“可能需要的材料”待申请人信息明确后确定外，以上为本事项须提交和补正的全部材料，已一次性告知。"
+        }
+    };
+    el(&mut out, "p", "ok", complete);
+
+    if !citations.is_empty() {
+        let all: Vec<String> = citations.iter().map(citation_full).collect();
+        el(&mut out, "p", "sub", &format!("法定依据：{}", all.join("；")));
+    }
+    let sup = get(r, "supervision").unwrap_or(&Value::Null);
+    el(&mut out, "p", "", &format!("监督单位：{}　监督电话：{}", s(sup, "office"), s(sup, "phone")));
+    signatures(&mut out);
+    foot(&mut out, r);
+    close(&mut out);
+    out
+}
+
+/// A material's name by id, from the guide (its options included).
+#[inline(never)]
+fn material_name(guide: &Value<'_>, id: &str) -> String {
+    for m in list(guide, "materials") {
+        if s(m, "id") == id {
+            return s(m, "name").to_owned();
+        }
+        if let Some(o) = list(m, "one_of").iter().find(|o| s(o, "id") == id) {
+            return s(o, "name").to_owned();
+        }
+    }
+    id.to_owned()
+}
+
+#[inline(never)]
+fn signatures(out: &mut String) {
+    out.push_str("<div class=\"sign\"><div>经办人（签字）：<div class=\"line\"></div></div>");
+    out.push_str("<div>日期：<div class=\"line\"></div>　　年　　月　　日</div>");
+    out.push_str("<div class=\"stamp\">（经办单位盖章）</div></div>");
+}
+
+/// The small print: which catalogue gave this answer.
+#[inline(never)]
+fn foot(out: &mut String, r: &Value<'_>) {
+    let mut parts = vec![format!("目录版本 {}", s(r, "catalog_version"))];
+    if let Some(engine) = opt(r, "engine_version") {
+        parts.push(format!("引擎版本 {engine}"));
+    }
+    if let Some(hash) = opt(r, "catalog_hash") {
+        parts.push(format!("目录摘要 {hash}"));
+    }
+    el(out, "p", "foot", &format!("本文书由办事规则库 banshi 生成：{}。", parts.join("，")));
+}
+
+// ---------------------------------------------------------------------------
+// The service guide.
+
+/// The service guide (办事指南) for one service, as a self-contained HTML
+/// page for printing on A4. Conditions are written in Chinese from the
+/// vocabulary's labels.
+///
+/// # Errors
+///
+/// Those of [`json::service`].
+#[inline(never)]
+pub fn guide(catalog: &Catalog, id: &str) -> Result<String, Error> {
+    let response = json::service(catalog, id)?;
+    let g = reread(&response)?;
+    Ok(render_guide(&g))
+}
+
+#[inline(never)]
+fn render_guide(g: &Value<'_>) -> String {
+    let citations = list(g, "legal_basis");
+    let mut out = String::with_capacity(24 * 1024);
+    let title = format!("{} {}", s(g, "id"), s(g, "name"));
+    open(&mut out, &format!("办事指南 {title}"));
+    el(&mut out, "h1", "", "办事指南");
+    el(&mut out, "p", "no", &title);
+
+    out.push_str("<table>");
+    let row = |out: &mut String, head: &str, value: &str| {
+        out.push_str("<tr>");
+        el(out, "th", "", head);
+        el(out, "td", "", value);
+        out.push_str("</tr>");
+    };
+    row(&mut out, "事项名称", &title);
+    row(&mut out, "实施机构", s(g, "implementing_body"));
+    row(&mut out, "职责边界", s(g, "boundary"));
+    let validity = match (opt(g, "valid_from"), opt(g, "valid_until")) {
+        (None, None) => String::from("目录未载明起止日期"),
+        (from, until) => format!(
+            "{}起至{}",
+            from.map_or_else(|| String::from("（未载明）"), chinese_date),
+            until.map_or_else(|| String::from("（未载明）"), chinese_date)
+        ),
+    };
+    row(&mut out, "有效期", &validity);
+    let facts: Vec<String> = list(g, "facts").iter().map(|f| fact_label(text(f))).collect();
+    if !facts.is_empty() {
+        row(&mut out, "需了解的申请人信息", &facts.join("、"));
+    }
+    out.push_str("</table>");
+
+    el(&mut out, "h2", "", "法定依据");
+    for c in citations {
+        out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
+        el(&mut out, "div", "", &citation_full(c));
+        if let Some(note) = opt(c, "note") {
+            el(&mut out, "div", "sub", note);
+        }
+        out.push_str("</div></div>");
+    }
+
+    el(&mut out, "h2", "", "申请条件");
+    let rules = list(g, "eligibility");
+    if rules.is_empty() {
+        el(&mut out, "p", "", "目录未载明申请条件。");
+    }
+    for (i, r) in rules.iter().enumerate() {
+        let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
+        el(&mut out, "div", "name", s(r, "text"));
+        el(&mut out, "div", "sub", &format!("判定：{}", condition_text(s(r, "requires"))));
+        provenance(&mut out, r, citations);
+        out.push_str("</div></div>");
+    }
+
+    let cases = list(g, "cases");
+    if !cases.is_empty() {
+        el(&mut out, "h2", "", "办理情形");
+        let names: Vec<&str> = cases.iter().map(|c| s(c, "name")).collect();
+        el(&mut out, "p", "", &format!("{}：{}。", fact_label(s(g, "case_fact")), names.join("；")));
+    }
+
+    el(&mut out, "h2", "", "运行要件（申请材料）");
+    let materials = list(g, "materials");
+    let mut groups: Vec<(Option<&str>, &str)> = vec![(None, "")];
+    groups.extend(cases.iter().map(|c| (opt(c, "value"), s(c, "name"))));
+    let mut n = 1;
+    for (case, name) in groups {
+        let mine: Vec<&Value<'_>> = materials.iter().filter(|m| opt(m, "case") == case).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        if case.is_some() {
+            el(&mut out, "h3", "", &format!("【情形：{name}】"));
+        }
+        for m in mine {
+            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
+            requirement(&mut out, m);
+            el(&mut out, "div", "sub", &format!("提交人：{}　编号：{}", owner_label(owner_of(m)), material_ids(m)));
+            let when = opt(m, "when").map_or_else(|| String::from("所有申请人"), condition_text);
+            el(&mut out, "div", "sub", &format!("适用：{when}"));
+            let dates: Vec<String> = [("valid_from", "起"), ("valid_until", "止")]
+                .iter()
+                .filter_map(|(k, w)| opt(m, k).map(|d| format!("{}{w}", chinese_date(d))))
+                .collect();
+            if !dates.is_empty() {
+                el(&mut out, "div", "sub", &format!("有效期：{}", dates.join("，")));
+            }
+            provenance(&mut out, m, citations);
+            out.push_str("</div></div>");
+            n += 1;
+        }
+    }
+
+    el(&mut out, "h2", "", "办理流程");
+    for (i, step) in list(g, "steps").iter().enumerate() {
+        let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
+        let actor = opt(step, "actor").map(|a| format!("【{a}】")).unwrap_or_default();
+        let optional = if is_true(step, "optional") { "（可选）" } else { "" };
+        el(&mut out, "div", "", &format!("{actor}{}{optional}", s(step, "action")));
+        if let Some(phone) = opt(step, "phone") {
+            el(&mut out, "div", "sub", &format!("电话：{phone}"));
+        }
+        out.push_str("</div></div>");
+    }
+
+    el(&mut out, "h2", "", "责任事项");
+    el(&mut out, "p", "", s(g, "responsibility"));
+    let decisions = list(g, "decisions");
+    if !decisions.is_empty() {
+        el(&mut out, "h2", "", "口径说明");
+        el(&mut out, "p", "sub", "以下为本目录在种子表述不明处所作的理解，不是法规原文。");
+        for d in decisions {
+            out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
+            el(&mut out, "div", "", text(d));
+            out.push_str("</div></div>");
+        }
+    }
+    el(&mut out, "h2", "", "监督方式");
+    let sup = get(g, "supervision").unwrap_or(&Value::Null);
+    el(&mut out, "p", "", &format!("监督单位：{}　监督电话：{}", s(sup, "office"), s(sup, "phone")));
+    foot(&mut out, g);
+    close(&mut out);
+    out
+}
+
+/// The ids to submit a requirement under: its own, or each option's.
+#[inline(never)]
+fn material_ids(m: &Value<'_>) -> String {
+    let options = list(m, "one_of");
+    if options.is_empty() {
+        return s(m, "id").to_owned();
+    }
+    let ids: Vec<&str> = options.iter().map(|o| s(o, "id")).collect();
+    ids.join(" 或 ")
+}
+
+// ---------------------------------------------------------------------------
+// Conditions in Chinese.
+
+/// A catalogue condition (`marital_status in [unmarried, divorced]`,
+/// `proxy || age_years < 18`) in Chinese, from the vocabulary's fact and
+/// choice labels: `婚姻状况为未婚或离异`, `由代办人办理，或未满18周岁`.
+/// A condition this reader does not understand is shown as written, in
+/// a marked aside, rather than guessed at.
+#[inline(never)]
+pub fn condition_text(condition: &str) -> String {
+    let tokens = tokenize(condition);
+    let mut p = CondParser { tokens: &tokens, pos: 0 };
+    match p.or() {
+        Some(text) if p.pos == tokens.len() => text.text,
+        _ => format!("（目录条件，未能译出：{condition}）"),
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok<'a> {
+    Word(&'a str),
+    Op(&'a str),
+}
+
+#[inline(never)]
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+        } else if b.is_ascii_alphanumeric() || b == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            out.push(Tok::Word(&text[start..i]));
+        } else {
+            let two = text.get(i..i + 2).unwrap_or("");
+            let len = if ["==", "!=", "<=", ">=", "&&", "||"].contains(&two) { 2 } else { 1 };
+            let end = (i + len).min(text.len());
+            match text.get(i..end) {
+                Some(op) => out.push(Tok::Op(op)),
+                None => {
+                    // A non-ASCII character: not part of the condition language.
+                    out.push(Tok::Op("?"));
+                    i += text[i..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+            }
+            i = end;
+        }
+    }
+    out
+}
+
+struct CondParser<'t, 'a> {
+    tokens: &'t [Tok<'a>],
+    pos: usize,
+}
+
+struct Phrase {
+    text: String,
+    /// Made of `||`: needs brackets inside an `&&`.
+    or: bool,
+}
+
+impl CondParser<'_, '_> {
+    fn peek_op(&self, op: &str) -> bool {
+        self.tokens.get(self.pos) == Some(&Tok::Op(op))
+    }
+
+    fn word(&mut self) -> Option<String> {
+        match self.tokens.get(self.pos) {
+            Some(Tok::Word(w)) => {
+                self.pos += 1;
+                Some((*w).to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    fn or(&mut self) -> Option<Phrase> {
+        let mut parts = vec![self.and()?.text];
+        while self.peek_op("||") {
+            self.pos += 1;
+            parts.push(self.and()?.text);
+        }
+        let or = parts.len() > 1;
+        Some(Phrase { text: parts.join("，或"), or })
+    }
+
+    fn and(&mut self) -> Option<Phrase> {
+        let mut parts = vec![self.unary()?];
+        while self.peek_op("&&") {
+            self.pos += 1;
+            parts.push(self.unary()?);
+        }
+        if parts.len() == 1 {
+            return parts.pop();
+        }
+        let texts: Vec<String> =
+            parts.into_iter().map(|p| if p.or { format!("（{}）", p.text) } else { p.text }).collect();
+        Some(Phrase { text: texts.join("，且"), or: false })
+    }
+
+    fn unary(&mut self) -> Option<Phrase> {
+        if self.peek_op("!") {
+            self.pos += 1;
+            if let Some(Tok::Word(name)) = self.tokens.get(self.pos) {
+                if !matches!(self.tokens.get(self.pos + 1), Some(Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=")))
+                    && FactInfo::find(name).is_some_and(|f| f.kind() == FactKind::Bool)
+                {
+                    self.pos += 1;
+                    return Some(Phrase { text: bool_label(name, false), or: false });
+                }
+            }
+            let inner = self.unary()?;
+            return Some(Phrase { text: format!("并非“{}”", inner.text), or: false });
+        }
+        if self.peek_op("(") {
+            self.pos += 1;
+            let inner = self.or()?;
+            if !self.peek_op(")") {
+                return None;
+            }
+            self.pos += 1;
+            return Some(inner);
+        }
+        self.atom().map(|text| Phrase { text, or: false })
+    }
+
+    fn atom(&mut self) -> Option<String> {
+        let name = self.word()?;
+        let op = match self.tokens.get(self.pos) {
+            Some(Tok::Op(op @ ("==" | "!=" | "<" | "<=" | ">" | ">="))) => *op,
+            Some(Tok::Word("in")) => "in",
+            _ => {
+                let fact = FactInfo::find(&name)?;
+                return (fact.kind() == FactKind::Bool).then(|| bool_label(&name, true));
+            }
+        };
+        self.pos += 1;
+        if op == "in" {
+            if !self.peek_op("[") {
+                return None;
+            }
+            self.pos += 1;
+            let mut values = vec![choice_label(&name, &self.word()?)?];
+            while self.peek_op(",") {
+                self.pos += 1;
+                values.push(choice_label(&name, &self.word()?)?);
+            }
+            if !self.peek_op("]") {
+                return None;
+            }
+            self.pos += 1;
+            let last = values.pop()?;
+            let list = if values.is_empty() { last } else { format!("{}或{last}", values.join("、")) };
+            return Some(format!("{}为{list}", fact_label(&name)));
+        }
+        let value = self.word()?;
+        if let Ok(n) = value.parse::<u32>() {
+            return number_phrase(&name, op, n);
+        }
+        let label = choice_label(&name, &value)?;
+        match op {
+            "==" => Some(format!("{}为{label}", fact_label(&name))),
+            "!=" => Some(format!("{}不为{label}", fact_label(&name))),
+            _ => None,
+        }
+    }
+}
+
+/// A yes/no fact as a statement: `是否由代办人办理` → `由代办人办理`, or
+/// negated `不由代办人办理`; `是否已取得…` → `未取得…`.
+#[inline(never)]
+fn bool_label(name: &str, yes: bool) -> String {
+    let label = fact_label(name);
+    if yes {
+        return label.replacen("是否", "", 1);
+    }
+    for (question, no) in [("是否已", "未"), ("是否正在", "未在"), ("是否", "不")] {
+        if label.contains(question) {
+            return label.replacen(question, no, 1);
+        }
+    }
+    format!("并非“{label}”")
+}
+
+#[inline(never)]
+fn choice_label(fact: &str, value: &str) -> Option<String> {
+    match FactInfo::find(fact)?.kind() {
+        FactKind::Choice(choices) => choices.iter().find(|c| c.name() == value).map(|c| c.label().to_owned()),
+        _ => None,
+    }
+}
+
+/// Numeric comparisons: ages (derived from 出生日期) and counts.
+#[inline(never)]
+fn number_phrase(name: &str, op: &str, n: u32) -> Option<String> {
+    let words = |op: &str| match op {
+        "<" => Some("少于"),
+        "<=" => Some("不超过"),
+        ">" => Some("超过"),
+        ">=" => Some("不少于"),
+        "==" => Some("等于"),
+        "!=" => Some("不等于"),
+        _ => None,
+    };
+    Some(match (name, op) {
+        ("age_days", "<") => format!("出生未满{n}天"),
+        ("age_days", ">=") => format!("出生已满{n}天"),
+        ("age_years", "<") => format!("未满{n}周岁"),
+        ("age_years", ">=") => format!("已满{n}周岁"),
+        ("age_days", _) => format!("出生天数{}{n}天", words(op)?),
+        ("age_years", _) => format!("周岁年龄{}{n}岁", words(op)?),
+        _ => match FactInfo::find(name)?.kind() {
+            FactKind::Count { .. } => format!("{}{}{n}", fact_label(name), words(op)?),
+            _ => return None,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_read_as_chinese() {
+        for (condition, chinese) in [
+            ("marital_status == married", "婚姻状况为已婚"),
+            ("marital_status in [unmarried, divorced, widowed]", "婚姻状况为未婚、离异或丧偶"),
+            ("hukou == nonlocal && !proxy", "户籍为外地，且不由代办人办理"),
+            ("proxy || age_years < 18", "由代办人办理，或未满18周岁"),
+            ("age_days < 90", "出生未满90天"),
+            ("subsidy_years_received >= 3", "已享受灵活就业社保补贴年数不少于3"),
+            ("!has_training_certificate", "未取得创业培训合格证书"),
+            ("hukou != local && (proxy || disabled)", "户籍不为本市，且（由代办人办理，或持有残疾证）"),
+        ] {
+            assert_eq!(condition_text(condition), chinese, "{condition}");
+        }
+        assert_eq!(condition_text("hukuo == local"), "（目录条件，未能译出：hukuo == local）");
+        assert!(condition_text("hukou == 外地").starts_with("（目录条件"));
+    }
+
+    #[test]
+    fn escapes_everything() {
+        let mut out = String::new();
+        esc(&mut out, "<script>&\"'");
+        assert_eq!(out, "&lt;script&gt;&amp;&quot;&#39;");
+    }
+
+    #[test]
+    fn dates_read_as_chinese() {
+        assert_eq!(chinese_date("2026-01-07"), "2026年1月7日");
+        assert_eq!(chinese_date("x"), "x");
+    }
+}

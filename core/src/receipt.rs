@@ -1,0 +1,126 @@
+//! The catalogue's content hash: SHA-256 of a canonical form of its
+//! services, so that an answer can say exactly which rules gave it.
+//!
+//! The canonical form of a service is its JSON with object keys sorted (by
+//! bytes), no whitespace, strings escaped only where JSON requires (`"`,
+//! `\`, and control characters as `\u00xx`), integers in decimal, and the
+//! seed quotes (`source`, `when_source`) left out: they document where a rule
+//! comes from but never change an answer, and the embedded build strips them.
+//! The services are hashed as one array ordered by number (`2.1` before
+//! `10.1`). Reformatting a file, reordering its keys or editing a quote
+//! therefore keeps the hash; changing a rule changes it, whatever the version
+//! string says. `build.rs` computes the embedded catalogue's hash the same
+//! way, at build time; a test checks that both agree.
+
+use crate::sha256::{Sha256, hex};
+use crate::wire::Value;
+
+/// Keys left out of the canonical form.
+pub(crate) const IGNORED_KEYS: [&str; 2] = ["source", "when_source"];
+
+/// Appends the canonical form of `value`.
+pub(crate) fn canonical(value: &Value<'_>, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(n) => out.push_str(&n.to_string()),
+        // Never in a loaded catalogue: the loader accepts only integers.
+        Value::Float => out.push_str("null"),
+        Value::Str(s) => string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            let mut sorted: Vec<_> = members.iter().filter(|(k, _)| !IGNORED_KEYS.contains(&k.as_ref())).collect();
+            sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            out.push('{');
+            for (i, (key, value)) in sorted.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(key, out);
+                out.push(':');
+                canonical(value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Orders "2.1" before "10.1", as the catalogue does.
+fn sort_key(id: &str) -> (u32, u32, String) {
+    let mut parts = id.split('.').map(|p| p.parse().unwrap_or(u32::MAX));
+    (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX), id.to_owned())
+}
+
+/// `sha256:<hex>` of the services, each a parsed service file.
+pub(crate) fn hash<'v, 'a: 'v>(services: impl IntoIterator<Item = &'v Value<'a>>) -> String {
+    let mut forms: Vec<((u32, u32, String), String)> = services
+        .into_iter()
+        .map(|service| {
+            let id = match service {
+                Value::Object(members) => members.iter().find(|(k, _)| k == "id").map_or("", |(_, v)| match v {
+                    Value::Str(s) => s.as_ref(),
+                    _ => "",
+                }),
+                _ => "",
+            };
+            let mut text = String::new();
+            canonical(service, &mut text);
+            (sort_key(id), text)
+        })
+        .collect();
+    forms.sort();
+    let mut h = Sha256::new();
+    h.update(b"[");
+    for (i, (_, text)) in forms.iter().enumerate() {
+        if i > 0 {
+            h.update(b",");
+        }
+        h.update(text.as_bytes());
+    }
+    h.update(b"]");
+    format!("sha256:{}", hex(&h.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(text: &str) -> String {
+        let mut out = String::new();
+        canonical(&crate::wire::parse_unlimited(text).unwrap(), &mut out);
+        out
+    }
+
+    #[test]
+    fn formatting_and_quotes_do_not_count() {
+        assert_eq!(
+            canon("{ \"b\": [1, true, null],\n \"a\": \"x\\u0022\\n\\/é\", \"source\": \"q\" }"),
+            r#"{"a":"x\"\u000a/é","b":[1,true,null]}"#
+        );
+        let a = crate::wire::parse_unlimited(r#"{"id":"10.1","x":1}"#).unwrap();
+        let b = crate::wire::parse_unlimited(r#"{"id":"2.1","x":1}"#).unwrap();
+        assert_eq!(hash([&a, &b]), hash([&b, &a]), "ordered by number, not by input order");
+    }
+}
