@@ -47,8 +47,12 @@ pub fn services(catalog: &Catalog) -> String {
 ///
 /// # Errors
 ///
-/// [`Error::UnknownService`].
+/// [`Error::UnknownService`], and [`Error::InputTooLarge`] for an id over
+/// 1 MiB, the limit of every request.
 pub fn service(catalog: &Catalog, id: &str) -> Result<String, Error> {
+    if id.len() > wire::MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge { size: id.len(), limit: wire::MAX_INPUT_BYTES });
+    }
     let service = catalog.service(id)?;
     Ok(to_string(&Guide { version: catalog.version(), service }))
 }

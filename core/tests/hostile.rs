@@ -8,6 +8,8 @@
 //! - Privacy: valid ID numbers put in every string position of every call
 //!   never come back unmasked.
 
+use std::time::{Duration, Instant};
+
 use banshi::{Catalog, Error, ErrorCode, json};
 
 /// Runs `f` on a thread with a 256 KiB stack, as a JVM thread has.
@@ -200,4 +202,60 @@ fn the_whole_json_api_runs_on_a_small_stack() {
             json::service(catalog, s.id()).unwrap();
         }
     });
+}
+
+// --- Size and time --------------------------------------------------------
+
+/// `service` had no size limit: it now has the 1 MiB limit of every request.
+#[test]
+fn service_ids_are_capped_like_every_request() {
+    let catalog = Catalog::embedded();
+    let huge = "1".repeat((1 << 20) + 1);
+    assert_eq!(json::service(catalog, &huge).unwrap_err().code(), ErrorCode::InputTooLarge);
+    let at_limit = "a".repeat(1 << 20);
+    assert_eq!(json::service(catalog, &at_limit).unwrap_err().code(), ErrorCode::UnknownService);
+}
+
+/// A long unknown name costs about as much as reading it: no suggestion
+/// table proportional to its length times the candidates'.
+#[test]
+fn long_unknown_names_are_cheap() {
+    let catalog = Catalog::embedded();
+    let cost = |n: usize| {
+        let key = "a".repeat(n);
+        let fact = format!(r#"{{"service":"10.1","facts":{{"application_date":"2026-11-27","{key}":1}}}}"#);
+        let material = format!(
+            r#"{{"service":"10.1","facts":{{"application_date":"2026-11-27"}},"submitted":[{{"id":"{key}"}}]}}"#
+        );
+        min_time(|| {
+            assert_eq!(json::assess(catalog, &fact).unwrap_err().code(), ErrorCode::UnknownFact);
+            assert_eq!(json::check(catalog, &material).unwrap_err().code(), ErrorCode::UnknownMaterial);
+            assert_eq!(json::service(catalog, &key).unwrap_err().code(), ErrorCode::UnknownService);
+        })
+    };
+    assert_near_linear("long unknown names", 100_000, cost);
+}
+
+/// The least of three timings, to shed noise from other processes.
+fn min_time(f: impl Fn()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Fails if the cost at 8n exceeds 27 times the cost at n: a doubling may at
+/// most triple the cost (27 = 3³), where quadratic work would take 64 times.
+/// A few milliseconds of slack absorb timer noise on tiny inputs.
+fn assert_near_linear(what: &str, n: usize, cost: impl Fn(usize) -> Duration) {
+    let (small, large) = (cost(n), cost(8 * n));
+    assert!(
+        large <= small * 27 + Duration::from_millis(20),
+        "{what}: {n} took {small:?}, {} took {large:?}: worse than near-linear",
+        8 * n
+    );
 }
