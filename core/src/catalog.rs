@@ -57,6 +57,9 @@ pub struct Service {
     pub(crate) facts: FactSet,
     /// JSON precomputed at load for the parts of responses that never change.
     pub(crate) json: crate::engine::ServiceJsonText,
+    /// Every material as (requirement, option) indices, sorted by material
+    /// id: [`Service::material`] is a binary search, not a scan.
+    materials_by_id: Vec<(u32, u32)>,
 }
 
 /// A legal document cited as a basis (法定依据).
@@ -282,12 +285,12 @@ impl Catalog {
         version: &str,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Catalog, LoadError> {
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         let mut services = Vec::new();
         for (file, text) in files {
             match wire::parse_unlimited(text) {
                 Ok(value) => load_one(file, &value, &mut problems, &mut services),
-                Err(detail) => problems.push(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
+                Err(detail) => problems.add(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
         finish(version, services, problems)
@@ -303,11 +306,11 @@ impl Catalog {
         let value = wire::parse_unlimited(text).map_err(|detail| LoadError {
             problems: vec![Problem::new("bundle", None, "", format!("JSON 格式错误：{detail}"))],
         })?;
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         let mut services = Vec::new();
         let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
         let Some(bundle) = c.object("", &value, &["version", "services"]) else {
-            return Err(LoadError { problems });
+            return Err(LoadError { problems: problems.list });
         };
         let version = c.str(&bundle, "version");
         let items = c.items(&bundle, "services", true);
@@ -342,8 +345,8 @@ impl Catalog {
 }
 
 /// Reads and checks one service; adds it to `services` only if it has no problems.
-fn load_one(file: &str, value: &Value<'_>, problems: &mut Vec<Problem>, services: &mut Vec<(String, Service)>) {
-    let before = problems.len();
+fn load_one(file: &str, value: &Value<'_>, problems: &mut Problems, services: &mut Vec<(String, Service)>) {
+    let before = problems.list.len();
     let id = match value {
         Value::Object(members) => members.iter().find(|(k, _)| k == "id").and_then(|(_, v)| match v {
             Value::Str(s) => Some(s.to_string()),
@@ -353,17 +356,14 @@ fn load_one(file: &str, value: &Value<'_>, problems: &mut Vec<Problem>, services
     };
     let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
     if let Some(service) = raw.and_then(|raw| compile(file, raw, problems)) {
-        if problems.len() == before {
+        if problems.list.len() == before {
             services.push((file.to_owned(), service));
         }
     }
 }
 
-fn finish(
-    version: &str,
-    mut services: Vec<(String, Service)>,
-    mut problems: Vec<Problem>,
-) -> Result<Catalog, LoadError> {
+fn finish(version: &str, mut services: Vec<(String, Service)>, problems: Problems) -> Result<Catalog, LoadError> {
+    let mut problems = problems.list;
     if version.trim().is_empty() {
         problems.push(Problem::new("", None, "version", "目录版本号不能为空"));
     }
@@ -485,7 +485,24 @@ impl Service {
 
     /// Finds a material by id, among single materials and "one of" options.
     pub fn material(&self, id: &str) -> Option<(&Requirement, &Material)> {
-        self.requirements.iter().find_map(|r| r.options.iter().find(|m| m.id == id).map(|m| (r, m)))
+        let at = |&(r, o): &(u32, u32)| {
+            let requirement = &self.requirements[r as usize];
+            (requirement, &requirement.options[o as usize])
+        };
+        // Material ids are unique in a service (the loader checks).
+        let i = self.materials_by_id.binary_search_by(|entry| at(entry).1.id.as_str().cmp(id)).ok()?;
+        Some(at(&self.materials_by_id[i]))
+    }
+
+    /// Builds the index [`Service::material`] searches.
+    fn with_material_index(mut self) -> Service {
+        let mut index: Vec<(u32, u32)> = (self.requirements.iter().enumerate())
+            .flat_map(|(r, req)| (0..req.options.len()).map(move |o| (r as u32, o as u32)))
+            .collect();
+        let id = |&(r, o): &(u32, u32)| self.requirements[r as usize].options[o as usize].id.as_str();
+        index.sort_unstable_by(|a, b| id(a).cmp(id(b)));
+        self.materials_by_id = index;
+        self
     }
 
     /// The error for a material id this service does not know, with the
@@ -954,14 +971,18 @@ impl Checker<'_> {
             return None;
         };
         let obj = Obj { path: path.to_owned(), members };
-        for (i, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.as_ref()) {
-                let hint = crate::suggest::nearest(key, known.iter().copied())
-                    .map(|s| format!("，是否应为“{s}”？"))
-                    .unwrap_or_default();
-                self.report(obj.field(key), format!("未知字段“{key}”{hint}"));
-            } else if members[..i].iter().any(|(k, _)| k == key) {
-                self.report(obj.field(key), format!("字段“{key}”重复"));
+        // Which known keys were seen: a repeat is found without rescanning.
+        let mut seen = vec![false; known.len()];
+        for (key, _) in members.iter() {
+            match known.iter().position(|k| *k == key.as_ref()) {
+                None => {
+                    let hint = crate::suggest::nearest(key, known.iter().copied())
+                        .map(|s| format!("，是否应为“{s}”？"))
+                        .unwrap_or_default();
+                    self.report(obj.field(key), format!("未知字段“{key}”{hint}"));
+                }
+                Some(k) if seen[k] => self.report(obj.field(key), format!("字段“{key}”重复")),
+                Some(k) => seen[k] = true,
             }
         }
         Some(obj)
@@ -1245,24 +1266,37 @@ impl Checker<'_> {
     }
 }
 
+/// Every problem found so far, in the order found, and the places they are
+/// at: one problem per place (a missing field is not also reported as
+/// empty), looked up in constant time so that loading stays linear.
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+    places: HashSet<(String, String)>,
+}
+
+impl Problems {
+    /// Adds a problem unless its place (file and path) already has one.
+    fn add(&mut self, problem: Problem) {
+        if self.places.insert((problem.file.clone(), problem.path.clone())) {
+            self.list.push(problem);
+        }
+    }
+}
+
 /// Collects problems for one service.
 struct Checker<'p> {
     file: String,
     service: Option<String>,
-    problems: &'p mut Vec<Problem>,
+    problems: &'p mut Problems,
 }
 
 impl Checker<'_> {
     fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        let path = path.into();
-        // One problem per place: a missing field is not also reported as empty.
-        if self.problems.iter().any(|p| p.file == self.file && p.path == path) {
-            return;
-        }
-        self.problems.push(Problem {
+        self.problems.add(Problem {
             file: self.file.clone(),
             service: self.service.clone(),
-            path,
+            path: path.into(),
             message: message.into(),
         });
     }
@@ -1284,30 +1318,28 @@ impl Checker<'_> {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut Vec<String>) {
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         let valid = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             && id.as_bytes()[0].is_ascii_lowercase();
         if !valid {
             self.report(path, format!("编号“{id}”应由小写字母、数字和下划线组成，并以字母开头"));
         }
-        if seen.iter().any(|s| s == id) {
+        if !seen.insert(id.to_owned()) {
             self.report(path, format!("编号“{id}”重复"));
-        } else {
-            seen.push(id.to_owned());
         }
     }
 
-    fn basis(&mut self, path: &str, ids: &[String], citations: &[Citation]) -> Vec<Citation> {
+    fn basis(&mut self, path: &str, ids: &[String], citations: &Citations<'_>) -> Vec<Citation> {
         if ids.is_empty() {
             self.report(path, "缺少法定依据（basis 不能为空）");
         }
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
-            match citations.iter().find(|c| &c.id == id) {
-                Some(c) => out.push(c.clone()),
+            match citations.by_id.get(id.as_str()) {
+                Some(&c) => out.push(c.clone()),
                 None => {
-                    let hint = crate::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
+                    let hint = crate::suggest::nearest(id, citations.list.iter().map(|c| c.id.as_str()))
                         .map(|s| format!("，是否应为“{s}”？"))
                         .unwrap_or_default();
                     self.report(format!("{path}[{i}]"), format!("引用了未定义的法定依据“{id}”{hint}"));
@@ -1441,8 +1473,25 @@ impl Checker<'_> {
     }
 }
 
-fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<Service> {
-    let before = problems.len();
+/// A service's citations, and an index by id (the first of a repeated id,
+/// as a scan would find).
+struct Citations<'c> {
+    list: &'c [Citation],
+    by_id: HashMap<&'c str, &'c Citation>,
+}
+
+impl<'c> Citations<'c> {
+    fn new(list: &'c [Citation]) -> Citations<'c> {
+        let mut by_id = HashMap::with_capacity(list.len());
+        for c in list {
+            by_id.entry(c.id.as_str()).or_insert(c);
+        }
+        Citations { list, by_id }
+    }
+}
+
+fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Service> {
+    let before = problems.list.len();
     let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
 
     let valid_id = {
@@ -1471,7 +1520,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
     if raw.legal_basis.is_empty() {
         c.report("legal_basis", "缺少法定依据");
     }
-    let mut citation_ids = Vec::new();
+    let mut citation_ids = HashSet::new();
     let mut citations = Vec::new();
     for (i, r) in raw.legal_basis.iter().enumerate() {
         c.id(&format!("legal_basis[{i}].id"), &r.id, &mut citation_ids);
@@ -1498,13 +1547,14 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
         .collect();
 
     let mut facts = FactSet::EMPTY;
-    let mut rule_ids = Vec::new();
+    let citations_index = Citations::new(&citations);
+    let mut rule_ids = HashSet::new();
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.iter().enumerate() {
         let path = format!("eligibility[{i}]");
         c.id(&format!("{path}.id"), &r.id, &mut rule_ids);
         c.non_empty(&format!("{path}.text"), &r.text);
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations_index);
         if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires) {
             facts = facts.union(condition.facts());
             eligibility.push(EligibilityRule {
@@ -1553,7 +1603,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
     if raw.materials.is_empty() {
         c.report("materials", "缺少运行要件（材料）");
     }
-    let mut material_ids = Vec::new();
+    let mut material_ids = HashSet::new();
     let mut requirements = Vec::new();
     for (i, r) in raw.materials.iter().enumerate() {
         let path = format!("materials[{i}]");
@@ -1610,7 +1660,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
                 &r.notes,
             )],
         };
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations_index);
         let case = match (&r.case, case_var) {
             (None, _) => None,
             (Some(v), None) => {
@@ -1687,7 +1737,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
     // Every fact a rule reads must be a fact a form can ask for.
     debug_assert!(facts.iter().all(|f| !matches!(f.kind(), FactKind::Date) || f.name() == "birth_date"));
 
-    if c.problems.len() > before {
+    if c.problems.list.len() > before {
         return None;
     }
     Some(
@@ -1709,7 +1759,9 @@ fn compile(file: &str, raw: RawService, problems: &mut Vec<Problem>) -> Option<S
             decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
             facts,
             json: Default::default(),
+            materials_by_id: Vec::new(),
         }
+        .with_material_index()
         .with_json_text(),
     )
 }

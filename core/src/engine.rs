@@ -219,16 +219,19 @@ impl Service {
         submitted: &[Submission],
         catalog_version: &'c str,
     ) -> Result<Notice<'c>, Error> {
-        for (i, s) in submitted.iter().enumerate() {
+        // Each look-up is by hash or binary search: a check costs
+        // O(n log n) in what was submitted, not O(n²).
+        let mut by_id = std::collections::HashMap::with_capacity(submitted.len());
+        for s in submitted {
             if self.material(&s.id).is_none() {
                 return Err(self.unknown_material(&s.id));
             }
-            if submitted[..i].iter().any(|t| t.id == s.id) {
+            if by_id.insert(s.id.as_str(), s).is_some() {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });
             }
         }
         let assessment = self.assess_in(facts, catalog_version)?;
-        let find = |id: &str| submitted.iter().find(|s| s.id == id && !s.is_empty());
+        let find = |id: &str| by_id.get(id).copied().filter(|s| !s.is_empty());
 
         let mut missing = Vec::new();
         let mut defective = Vec::new();
@@ -252,15 +255,20 @@ impl Service {
             }
         }
 
-        let expected = |id: &str| {
-            let items = assessment.items.iter().map(|(r, _)| *r);
-            let pending = assessment.pending.iter().map(|(r, _)| *r);
-            items.chain(pending).any(|r| r.options.iter().any(|m| m.id() == id))
-        };
+        // Requirement ids share one namespace with material ids, so a
+        // material is expected when its requirement is listed or pending.
+        let expected: std::collections::HashSet<&str> = assessment
+            .items
+            .iter()
+            .map(|(r, _)| r.id())
+            .chain(assessment.pending.iter().map(|(r, _)| r.id()))
+            .collect();
         let not_required = submitted
             .iter()
-            .filter(|s| !s.is_empty() && !expected(&s.id))
-            .filter_map(|s| self.material(&s.id).map(|(_, m)| m))
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| self.material(&s.id))
+            .filter(|(r, _)| !expected.contains(r.id()))
+            .map(|(_, m)| m)
             .collect();
 
         let status = match assessment.eligibility {

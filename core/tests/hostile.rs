@@ -259,3 +259,77 @@ fn assert_near_linear(what: &str, n: usize, cost: impl Fn(usize) -> Duration) {
         8 * n
     );
 }
+
+fn time_load(text: &str) -> Duration {
+    min_time(|| {
+        let _ = std::hint::black_box(Catalog::from_bundle(text));
+    })
+}
+
+#[test]
+fn loading_repeated_material_ids_is_near_linear() {
+    assert_near_linear("repeated ids", 2_000, |n| {
+        let materials = vec![material("m", "law", None); n].join(",");
+        let text = bundle(&service("1.1", LAW, "", &materials, ""));
+        assert_eq!(load_problems(&text).len(), n - 1);
+        time_load(&text)
+    });
+}
+
+#[test]
+fn loading_many_materials_and_citations_is_near_linear() {
+    assert_near_linear("materials", 2_000, |n| {
+        let materials = (0..n).map(|i| material(&format!("m{i}"), "law", None)).collect::<Vec<_>>().join(",");
+        time_load(&bundle(&service("1.1", LAW, "", &materials, "")))
+    });
+    assert_near_linear("citations", 2_000, |n| {
+        let citations = (0..n).map(|i| format!(r#"{{"id":"c{i}","title":"条例"}}"#)).collect::<Vec<_>>().join(",");
+        let materials =
+            (0..n).map(|i| material(&format!("m{i}"), &format!("c{i}"), None)).collect::<Vec<_>>().join(",");
+        time_load(&bundle(&service("1.1", &citations, "", &materials, "")))
+    });
+    assert_near_linear("services", 1_000, |n| {
+        let services = (0..n)
+            .map(|i| service(&format!("{}.{}", i / 1000 + 1, i % 1000), LAW, "", &material("m", "law", None), ""))
+            .collect::<Vec<_>>()
+            .join(",");
+        time_load(&bundle(&services))
+    });
+}
+
+#[test]
+fn loading_many_problems_is_near_linear() {
+    assert_near_linear("unknown keys", 2_000, |n| {
+        let keys = (0..n).map(|i| format!(r#""k{i}":1"#)).collect::<Vec<_>>().join(",");
+        let text = bundle(&service("1.1", LAW, "", &material("m", "law", None), &format!(",{keys}")));
+        assert_eq!(load_problems(&text).len(), n);
+        time_load(&text)
+    });
+    assert_near_linear("repeated keys and unknown citations", 2_000, |n| {
+        let repeated = vec![r#""name":"材料""#; n].join(",");
+        let m = format!(r#"{{"id":"m","owner":"applicant","form":"original","basis":["lwa"],{repeated}}}"#);
+        let basis = vec![r#""x""#; n].join(",");
+        let m2 = format!(r#"{{"id":"m2","name":"材料","owner":"applicant","form":"original","basis":[{basis}]}}"#);
+        let text = bundle(&service("1.1", LAW, "", &format!("{m},{m2}"), ""));
+        assert!(load_problems(&text).len() >= n);
+        time_load(&text)
+    });
+}
+
+/// `check` with thousands of distinct submissions, on a catalogue with as
+/// many materials.
+#[test]
+fn check_is_near_linear_in_what_was_submitted() {
+    assert_near_linear("check", 2_000, |n| {
+        let materials = (0..n).map(|i| material(&format!("m{i}"), "law", None)).collect::<Vec<_>>().join(",");
+        let catalog = load(&bundle(&service("1.1", LAW, "", &materials, ""))).unwrap();
+        let submitted = (0..n).map(|i| format!(r#"{{"id":"m{i}","originals":{}}}"#, i % 2)).collect::<Vec<_>>();
+        let req = format!(
+            r#"{{"service":"1.1","facts":{{"application_date":"2026-11-27"}},"submitted":[{}]}}"#,
+            submitted.join(",")
+        );
+        min_time(|| {
+            json::check(&catalog, &req).unwrap();
+        })
+    });
+}
