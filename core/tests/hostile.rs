@@ -11,6 +11,7 @@
 use std::time::{Duration, Instant};
 
 use banshi::{Catalog, Error, ErrorCode, json};
+use proptest::prelude::*;
 
 /// Runs `f` on a thread with a 256 KiB stack, as a JVM thread has.
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -332,4 +333,113 @@ fn check_is_near_linear_in_what_was_submitted() {
             json::check(&catalog, &req).unwrap();
         })
     });
+}
+
+// --- ID numbers -----------------------------------------------------------
+
+const REGIONS: &[u32] = &[11, 12, 13, 31, 32, 44, 50, 65, 81];
+
+/// The check character of 17 digits (GB 11643-1999).
+fn check_char(digits: &str) -> char {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = digits.bytes().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    b"10X98765432"[(sum % 11) as usize] as char
+}
+
+/// A valid 18-character ID number (check digit included; `X` sometimes
+/// lower case), or a 15-digit one of the old form.
+fn any_id_number() -> impl Strategy<Value = String> {
+    (0..REGIONS.len(), 0..10_000u32, 0..36_500i32, 0..1000u32, any::<bool>(), 0..4u8).prop_map(
+        |(region, area, days, seq, lower, kind)| {
+            let birth = crate::properties::date(days + 10_000).to_string().replace('-', "");
+            let body = format!("{}{area:04}{birth}{seq:03}", REGIONS[region]);
+            let check = check_char(&body);
+            match kind {
+                0 => format!("{}{}{seq:03}", &body[..6], &birth[2..]),
+                _ if lower => format!("{body}{}", check.to_ascii_lowercase()),
+                _ => format!("{body}{check}"),
+            }
+        },
+    )
+}
+
+/// Whether `text` holds 17 digits and a check character that match, or the
+/// given number itself.
+fn holds_an_id_number(text: &str, id: &str) -> bool {
+    if text.contains(id) {
+        return true;
+    }
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(17)).any(|i| {
+        let body = &b[i..i + 17];
+        body.iter().all(u8::is_ascii_digit)
+            && b[i + 17].to_ascii_uppercase() == check_char(std::str::from_utf8(body).unwrap()) as u8
+    })
+}
+
+/// Every call, with `s` in one string position: the response or the error.
+fn every_call_with(s: &str) -> Vec<String> {
+    let catalog = Catalog::embedded();
+    let q = serde_json::to_string(s).unwrap();
+    let date = r#""application_date":"2026-11-27""#;
+    let mut out = Vec::new();
+    let mut run = |r: Result<String, Error>| {
+        out.push(match r {
+            Ok(text) => text,
+            Err(e) => format!("{}\n{e}", json::error(&e)),
+        })
+    };
+    run(json::assess(catalog, &format!(r#"{{"service":{q},"facts":{{{date}}}}}"#)));
+    run(json::assess(catalog, &format!(r#"{{"service":"10.1",{q}:1,"facts":{{{date}}}}}"#)));
+    run(json::assess(catalog, &format!(r#"{{"service":"10.1","facts":{{{date},{q}:true}}}}"#)));
+    for fact in ["hukou", "marital_status", "birth_date", "proxy", "subsidy_years_received"] {
+        run(json::assess(catalog, &format!(r#"{{"service":"10.1","facts":{{{date},"{fact}":{q}}}}}"#)));
+    }
+    run(json::assess(catalog, &format!(r#"{{"service":"10.1","facts":{{"application_date":{q}}}}}"#)));
+    run(json::check(catalog, &format!(r#"{{"service":"10.1","facts":{{{date}}},"submitted":[{{"id":{q}}}]}}"#)));
+    run(json::check(
+        catalog,
+        &format!(r#"{{"service":"10.1","facts":{{{date}}},"submitted":[{{"id":"photos",{q}:1}}]}}"#),
+    ));
+    run(json::check(catalog, &format!(r#"{{"service":"10.1","facts":{{{date}}},"submitted":{q}}}"#)));
+    run(json::service(catalog, s));
+    run(json::validate_id_number(&format!(r#"{{"id_number":{q}}}"#)));
+    run(json::validate_id_number(&format!(r#"{{{q}:1}}"#)));
+    run(json::validate_date(&format!(r#"{{"date":{q}}}"#)));
+    let file = |service: &str, material: &str, name: &str, ty: &str| {
+        format!(r#"{{"service":{service},"material":{material},"file":{{"name":{name},"type":{ty},"size":1}}}}"#)
+    };
+    let (svc, mat, name, ty) = (r#""8.1""#, r#""electronic_photo""#, r#""a.jpg""#, r#""image/jpeg""#);
+    run(json::validate_file(catalog, &file(&q, mat, name, ty)));
+    run(json::validate_file(catalog, &file(svc, &q, name, ty)));
+    run(json::validate_file(catalog, &file(svc, mat, &q, ty)));
+    run(json::validate_file(catalog, &file(svc, mat, name, &q)));
+    // A catalogue with the number as a service, material, citation and fact name.
+    run(load(&bundle(&service(s, LAW, "", &material("m", "law", None), ""))).map(|c| json::services(&c)));
+    run(load(&bundle(&service("1.1", LAW, "", &material(s, "law", None), ""))).map(|c| json::services(&c)));
+    run(load(&bundle(&service("1.1", LAW, "", &material("m", s, None), ""))).map(|c| json::services(&c)));
+    run(load(&bundle(&service("1.1", LAW, &rule(s), &material("m", "law", None), ""))).map(|c| json::services(&c)));
+    run(load(&bundle(&service("1.1", LAW, "", &material("m", "law", None), &format!(",{q}:1"))))
+        .map(|c| json::services(&c)));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No response or error of the JSON API, and no error message, ever
+    /// holds a valid-looking ID number unmasked, whatever field it came in
+    /// and whatever surrounds it.
+    #[test]
+    fn id_numbers_never_come_back_unmasked(
+        id in any_id_number(),
+        before in "[a-z_0-9]{0,3}",
+        after in "[a-z_.0-9]{0,3}",
+    ) {
+        for s in [id.clone(), format!("{before}{id}{after}")] {
+            for out in every_call_with(&s) {
+                prop_assert!(!holds_an_id_number(&out, &id), "{id} in {out}");
+            }
+        }
+    }
 }
