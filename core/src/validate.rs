@@ -273,8 +273,10 @@ impl FileProblem {
     }
 }
 
+/// A size in KB with one decimal, rounded up. In `u128`: `bytes * 10`
+/// overflows `u64` for sizes over 1.8 EB, which a request may claim.
 fn kilobytes(bytes: u64) -> String {
-    let tenths = (bytes * 10).div_ceil(1024);
+    let tenths = (u128::from(bytes) * 10).div_ceil(1024);
     if tenths % 10 == 0 { format!("{} KB", tenths / 10) } else { format!("{}.{} KB", tenths / 10, tenths % 10) }
 }
 
@@ -388,5 +390,16 @@ mod tests {
         assert_eq!(ok("a.png", "image/png", 10)[0].code(), "FILE_FORMAT");
         assert_eq!(ok("a.jpg", "image/png", 10)[0].code(), "FILE_FORMAT");
         assert_eq!(ok("jpg", "", 0).iter().map(FileProblem::code).collect::<Vec<_>>(), ["FILE_FORMAT", "FILE_EMPTY"]);
+    }
+
+    #[test]
+    fn sizes_up_to_the_largest_are_reported_exactly() {
+        assert_eq!(kilobytes(0), "0 KB");
+        assert_eq!(kilobytes(1), "0.1 KB");
+        assert_eq!(kilobytes(120 * 1024), "120 KB");
+        // i64::MAX bytes (the largest a request can give) is 9007199254740992 KB minus 1/1024 KB.
+        assert_eq!(kilobytes(i64::MAX as u64), "9007199254740992 KB");
+        assert_eq!(kilobytes(u64::MAX), "18014398509481984 KB");
+        assert_eq!(kilobytes(u64::MAX / 10 + 1), "1801439850948198.5 KB");
     }
 }
