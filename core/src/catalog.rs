@@ -9,11 +9,11 @@
 use std::fmt;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use crate::Date;
 use crate::condition::{self, Condition};
 use crate::facts::{FactKind, FactSet, Var, VarKind};
+use crate::lookup::Index;
 use crate::wire::{self, Value};
 
 /// A loaded, validated catalogue of services.
@@ -310,7 +310,7 @@ impl Catalog {
         let mut services = Vec::new();
         let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
         let Some(bundle) = c.object("", &value, &["version", "services"]) else {
-            return Err(LoadError { problems: problems.list });
+            return Err(LoadError { problems: problems.into_list() });
         };
         let version = c.str(&bundle, "version");
         let items = c.items(&bundle, "services", true);
@@ -363,7 +363,7 @@ fn load_one(file: &str, value: &Value<'_>, problems: &mut Problems, services: &m
 }
 
 fn finish(version: &str, mut services: Vec<(String, Service)>, problems: Problems) -> Result<Catalog, LoadError> {
-    let mut problems = problems.list;
+    let mut problems = problems.into_list();
     if version.trim().is_empty() {
         problems.push(Problem::new("", None, "version", "目录版本号不能为空"));
     }
@@ -1266,21 +1266,32 @@ impl Checker<'_> {
     }
 }
 
-/// Every problem found so far, in the order found, and the places they are
-/// at: one problem per place (a missing field is not also reported as
-/// empty), looked up in constant time so that loading stays linear.
+/// Every problem found so far, in the order found.
 #[derive(Default)]
 struct Problems {
     list: Vec<Problem>,
-    places: HashSet<(String, String)>,
 }
 
 impl Problems {
-    /// Adds a problem unless its place (file and path) already has one.
     fn add(&mut self, problem: Problem) {
-        if self.places.insert((problem.file.clone(), problem.path.clone())) {
-            self.list.push(problem);
+        self.list.push(problem);
+    }
+
+    /// The problems, one per place (file and path): the first reported
+    /// there, so that a missing field is not also reported as empty. Done
+    /// once at the end, sorted, rather than by a scan at every report, which
+    /// made loading quadratic.
+    fn into_list(self) -> Vec<Problem> {
+        let mut places: Vec<(&str, &str, usize)> =
+            self.list.iter().zip(0..).map(|(p, i)| (p.file.as_str(), p.path.as_str(), i)).collect();
+        places.sort_unstable();
+        let mut keep = vec![true; self.list.len()];
+        for pair in places.windows(2) {
+            if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) {
+                keep[pair[1].2] = false;
+            }
         }
+        self.list.into_iter().zip(keep).filter_map(|(p, keep)| keep.then_some(p)).collect()
     }
 }
 
@@ -1318,28 +1329,30 @@ impl Checker<'_> {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
+    /// Checks an id's form; `repeated` says whether it occurred before in its list.
+    fn id(&mut self, path: &str, id: &str, repeated: bool) {
         let valid = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             && id.as_bytes()[0].is_ascii_lowercase();
         if !valid {
             self.report(path, format!("编号“{id}”应由小写字母、数字和下划线组成，并以字母开头"));
         }
-        if !seen.insert(id.to_owned()) {
+        if repeated {
             self.report(path, format!("编号“{id}”重复"));
         }
     }
 
-    fn basis(&mut self, path: &str, ids: &[String], citations: &Citations<'_>) -> Vec<Citation> {
+    fn basis(&mut self, path: &str, ids: &[String], citations: &[Citation], index: &Index<'_>) -> Vec<Citation> {
         if ids.is_empty() {
             self.report(path, "缺少法定依据（basis 不能为空）");
         }
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
-            match citations.by_id.get(id.as_str()) {
-                Some(&c) => out.push(c.clone()),
+            // The first citation with the id, as a scan would find.
+            match index.first(id) {
+                Some(c) => out.push(citations[c].clone()),
                 None => {
-                    let hint = crate::suggest::nearest(id, citations.list.iter().map(|c| c.id.as_str()))
+                    let hint = crate::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
                         .map(|s| format!("，是否应为“{s}”？"))
                         .unwrap_or_default();
                     self.report(format!("{path}[{i}]"), format!("引用了未定义的法定依据“{id}”{hint}"));
@@ -1473,23 +1486,6 @@ impl Checker<'_> {
     }
 }
 
-/// A service's citations, and an index by id (the first of a repeated id,
-/// as a scan would find).
-struct Citations<'c> {
-    list: &'c [Citation],
-    by_id: HashMap<&'c str, &'c Citation>,
-}
-
-impl<'c> Citations<'c> {
-    fn new(list: &'c [Citation]) -> Citations<'c> {
-        let mut by_id = HashMap::with_capacity(list.len());
-        for c in list {
-            by_id.entry(c.id.as_str()).or_insert(c);
-        }
-        Citations { list, by_id }
-    }
-}
-
 fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Service> {
     let before = problems.list.len();
     let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
@@ -1520,10 +1516,10 @@ fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Servi
     if raw.legal_basis.is_empty() {
         c.report("legal_basis", "缺少法定依据");
     }
-    let mut citation_ids = HashSet::new();
+    let citation_repeats = Index::new(raw.legal_basis.iter().map(|r| r.id.as_str())).repeats();
     let mut citations = Vec::new();
     for (i, r) in raw.legal_basis.iter().enumerate() {
-        c.id(&format!("legal_basis[{i}].id"), &r.id, &mut citation_ids);
+        c.id(&format!("legal_basis[{i}].id"), &r.id, citation_repeats[i]);
         c.non_empty(&format!("legal_basis[{i}].title"), &r.title);
         citations.push(Citation {
             id: r.id.clone(),
@@ -1547,14 +1543,14 @@ fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Servi
         .collect();
 
     let mut facts = FactSet::EMPTY;
-    let citations_index = Citations::new(&citations);
-    let mut rule_ids = HashSet::new();
+    let citation_index = Index::new(citations.iter().map(|c| c.id.as_str()));
+    let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.iter().enumerate() {
         let path = format!("eligibility[{i}]");
-        c.id(&format!("{path}.id"), &r.id, &mut rule_ids);
+        c.id(&format!("{path}.id"), &r.id, rule_repeats[i]);
         c.non_empty(&format!("{path}.text"), &r.text);
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations_index);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index);
         if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires) {
             facts = facts.union(condition.facts());
             eligibility.push(EligibilityRule {
@@ -1603,11 +1599,16 @@ fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Servi
     if raw.materials.is_empty() {
         c.report("materials", "缺少运行要件（材料）");
     }
-    let mut material_ids = HashSet::new();
+    // Requirement ids and "one of" option ids share one namespace, checked in this order.
+    let material_ids = raw
+        .materials
+        .iter()
+        .flat_map(|r| std::iter::once(r.id.as_str()).chain(r.one_of.iter().flatten().map(|m| m.id.as_str())));
+    let mut material_repeats = Index::new(material_ids).repeats().into_iter();
     let mut requirements = Vec::new();
     for (i, r) in raw.materials.iter().enumerate() {
         let path = format!("materials[{i}]");
-        c.id(&format!("{path}.id"), &r.id, &mut material_ids);
+        c.id(&format!("{path}.id"), &r.id, material_repeats.next().unwrap_or(false));
         let options: Vec<Option<Material>> = match &r.one_of {
             Some(options) => {
                 if r.owner.is_some()
@@ -1629,7 +1630,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Servi
                     .enumerate()
                     .map(|(j, m)| {
                         let p = format!("{path}.one_of[{j}]");
-                        c.id(&format!("{p}.id"), &m.id, &mut material_ids);
+                        c.id(&format!("{p}.id"), &m.id, material_repeats.next().unwrap_or(false));
                         c.material(
                             &p,
                             &m.id,
@@ -1660,7 +1661,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Servi
                 &r.notes,
             )],
         };
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations_index);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index);
         let case = match (&r.case, case_var) {
             (None, _) => None,
             (Some(v), None) => {

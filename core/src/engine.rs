@@ -219,19 +219,19 @@ impl Service {
         submitted: &[Submission],
         catalog_version: &'c str,
     ) -> Result<Notice<'c>, Error> {
-        // Each look-up is by hash or binary search: a check costs
-        // O(n log n) in what was submitted, not O(n²).
-        let mut by_id = std::collections::HashMap::with_capacity(submitted.len());
-        for s in submitted {
+        // Each look-up is a binary search: a check costs O(n log n) in what
+        // was submitted, not O(n²). The first bad submission is reported.
+        let index = crate::lookup::Index::new(submitted.iter().map(|s| s.id.as_str()));
+        for (s, repeated) in submitted.iter().zip(index.repeats()) {
             if self.material(&s.id).is_none() {
                 return Err(self.unknown_material(&s.id));
             }
-            if by_id.insert(s.id.as_str(), s).is_some() {
+            if repeated {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });
             }
         }
         let assessment = self.assess_in(facts, catalog_version)?;
-        let find = |id: &str| by_id.get(id).copied().filter(|s| !s.is_empty());
+        let find = |id: &str| index.first(id).map(|i| &submitted[i]).filter(|s| !s.is_empty());
 
         let mut missing = Vec::new();
         let mut defective = Vec::new();
@@ -257,17 +257,14 @@ impl Service {
 
         // Requirement ids share one namespace with material ids, so a
         // material is expected when its requirement is listed or pending.
-        let expected: std::collections::HashSet<&str> = assessment
-            .items
-            .iter()
-            .map(|(r, _)| r.id())
-            .chain(assessment.pending.iter().map(|(r, _)| r.id()))
-            .collect();
+        let expected = crate::lookup::Index::new(
+            assessment.items.iter().map(|(r, _)| r.id()).chain(assessment.pending.iter().map(|(r, _)| r.id())),
+        );
         let not_required = submitted
             .iter()
             .filter(|s| !s.is_empty())
             .filter_map(|s| self.material(&s.id))
-            .filter(|(r, _)| !expected.contains(r.id()))
+            .filter(|(r, _)| expected.first(r.id()).is_none())
             .map(|(_, m)| m)
             .collect();
 

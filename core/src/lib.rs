@@ -57,6 +57,7 @@ mod engine;
 mod error;
 mod facts;
 pub mod json;
+mod lookup;
 mod suggest;
 mod validate;
 mod wire;

@@ -273,10 +273,11 @@ impl FileProblem {
     }
 }
 
-/// A size in KB with one decimal, rounded up. In `u128`: `bytes * 10`
-/// overflows `u64` for sizes over 1.8 EB, which a request may claim.
+/// A size in KB with one decimal, rounded up. `bytes * 10` would overflow
+/// for sizes over 1.8 EB, which a request may claim: tenths of a KB are
+/// ⌈5 × bytes / 512⌉, taken apart as 5 × (bytes / 512) + ⌈5 × (bytes % 512) / 512⌉.
 fn kilobytes(bytes: u64) -> String {
-    let tenths = (u128::from(bytes) * 10).div_ceil(1024);
+    let tenths = bytes / 512 * 5 + (bytes % 512 * 5).div_ceil(512);
     if tenths % 10 == 0 { format!("{} KB", tenths / 10) } else { format!("{}.{} KB", tenths / 10, tenths % 10) }
 }
 
