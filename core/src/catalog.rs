@@ -57,9 +57,6 @@ pub struct Service {
     pub(crate) facts: FactSet,
     /// JSON precomputed at load for the parts of responses that never change.
     pub(crate) json: crate::engine::ServiceJsonText,
-    /// Every material as (requirement, option) indices, sorted by material
-    /// id: [`Service::material`] is a binary search, not a scan.
-    materials_by_id: Vec<(u32, u32)>,
 }
 
 /// A legal document cited as a basis (法定依据).
@@ -485,24 +482,7 @@ impl Service {
 
     /// Finds a material by id, among single materials and "one of" options.
     pub fn material(&self, id: &str) -> Option<(&Requirement, &Material)> {
-        let at = |&(r, o): &(u32, u32)| {
-            let requirement = &self.requirements[r as usize];
-            (requirement, &requirement.options[o as usize])
-        };
-        // Material ids are unique in a service (the loader checks).
-        let i = self.materials_by_id.binary_search_by(|entry| at(entry).1.id.as_str().cmp(id)).ok()?;
-        Some(at(&self.materials_by_id[i]))
-    }
-
-    /// Builds the index [`Service::material`] searches.
-    fn with_material_index(mut self) -> Service {
-        let mut index: Vec<(u32, u32)> = (self.requirements.iter().enumerate())
-            .flat_map(|(r, req)| (0..req.options.len()).map(move |o| (r as u32, o as u32)))
-            .collect();
-        let id = |&(r, o): &(u32, u32)| self.requirements[r as usize].options[o as usize].id.as_str();
-        index.sort_unstable_by(|a, b| id(a).cmp(id(b)));
-        self.materials_by_id = index;
-        self
+        self.requirements.iter().find_map(|r| r.options.iter().find(|m| m.id == id).map(|m| (r, m)))
     }
 
     /// The error for a material id this service does not know, with the
@@ -1279,16 +1259,17 @@ impl Problems {
 
     /// The problems, one per place (file and path): the first reported
     /// there, so that a missing field is not also reported as empty. Done
-    /// once at the end, sorted, rather than by a scan at every report, which
-    /// made loading quadratic.
+    /// once at the end rather than by a scan at every report, which made
+    /// loading quadratic. A file's problems are reported together, so an
+    /// earlier problem at the same place is the one just before in the
+    /// problems at that path, in order.
     fn into_list(self) -> Vec<Problem> {
-        let mut places: Vec<(&str, &str, usize)> =
-            self.list.iter().zip(0..).map(|(p, i)| (p.file.as_str(), p.path.as_str(), i)).collect();
-        places.sort_unstable();
+        let index = Index::new(self.list.iter().map(|p| p.path.as_str()));
         let mut keep = vec![true; self.list.len()];
-        for pair in places.windows(2) {
-            if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) {
-                keep[pair[1].2] = false;
+        for pair in index.pairs().windows(2) {
+            let (a, b) = (&self.list[pair[0].1], &self.list[pair[1].1]);
+            if a.path == b.path && a.file == b.file {
+                keep[pair[1].1] = false;
             }
         }
         self.list.into_iter().zip(keep).filter_map(|(p, keep)| keep.then_some(p)).collect()
@@ -1760,9 +1741,7 @@ fn compile(file: &str, raw: RawService, problems: &mut Problems) -> Option<Servi
             decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
             facts,
             json: Default::default(),
-            materials_by_id: Vec::new(),
         }
-        .with_material_index()
         .with_json_text(),
     )
 }

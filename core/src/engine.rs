@@ -220,10 +220,15 @@ impl Service {
         catalog_version: &'c str,
     ) -> Result<Notice<'c>, Error> {
         // Each look-up is a binary search: a check costs O(n log n) in what
-        // was submitted, not O(n²). The first bad submission is reported.
+        // was submitted and the service's materials, not O(n²). The first
+        // bad submission is reported.
+        let materials: Vec<(&Requirement, &Material)> =
+            self.requirements.iter().flat_map(|r| r.options.iter().map(move |m| (r, m))).collect();
+        let by_material = crate::lookup::Index::new(materials.iter().map(|(_, m)| m.id()));
+        let material = |id: &str| by_material.first(id).map(|i| materials[i]);
         let index = crate::lookup::Index::new(submitted.iter().map(|s| s.id.as_str()));
         for (s, repeated) in submitted.iter().zip(index.repeats()) {
-            if self.material(&s.id).is_none() {
+            if material(&s.id).is_none() {
                 return Err(self.unknown_material(&s.id));
             }
             if repeated {
@@ -263,7 +268,7 @@ impl Service {
         let not_required = submitted
             .iter()
             .filter(|s| !s.is_empty())
-            .filter_map(|s| self.material(&s.id))
+            .filter_map(|s| material(&s.id))
             .filter(|(r, _)| expected.first(r.id()).is_none())
             .map(|(_, m)| m)
             .collect();

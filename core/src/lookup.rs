@@ -3,7 +3,8 @@
 //! A sorted list of `(id, position)` pairs: building it costs O(n log n),
 //! each look-up O(log n). It replaces the linear scans inside loops that
 //! made loading and `check` quadratic, and keeps a hash table (and its
-//! hasher) out of the WASM build, which has a size budget.
+//! hasher) out of the WASM build, which has a size budget: every look-up
+//! uses this one sort, so the WASM holds one copy of it.
 
 /// Ids and their positions in the original list, sorted by id, then position.
 pub(crate) struct Index<'a>(Vec<(&'a str, usize)>);
@@ -19,6 +20,11 @@ impl<'a> Index<'a> {
     pub(crate) fn first(&self, id: &str) -> Option<usize> {
         let i = self.0.partition_point(|&(k, _)| k < id);
         self.0.get(i).filter(|&&(k, _)| k == id).map(|&(_, p)| p)
+    }
+
+    /// The `(id, position)` pairs, sorted.
+    pub(crate) fn pairs(&self) -> &[(&'a str, usize)] {
+        &self.0
     }
 
     /// For each position, whether its id occurred at an earlier position.
