@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 # Nightly where it exists, else stable with RUSTC_BOOTSTRAP (its sanitizer runtimes are present).
 if rustup run nightly rustc --version >/dev/null 2>&1; then fuzz=(cargo +nightly fuzz); else fuzz=(env RUSTC_BOOTSTRAP=1 cargo fuzz); fi
-targets=(json_requests catalog_loader c_abi validators)
+targets=(json_requests catalog_loader c_abi validators catalog_conditions)
 
 # The shared cases and catalogue files make a good starting corpus. They are
 # copied to a scratch directory, never into fuzz/corpus, so a test run leaves

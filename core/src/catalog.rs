@@ -11,8 +11,9 @@ use std::fmt;
 use std::borrow::Cow;
 
 use crate::Date;
-use crate::condition::Condition;
+use crate::condition::{self, Condition};
 use crate::facts::{FactKind, FactSet, Var, VarKind};
+use crate::lookup::Index;
 use crate::wire::{self, Value};
 
 /// A loaded, validated catalogue of services.
@@ -305,12 +306,12 @@ impl Catalog {
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
         provenance: Provenance,
     ) -> Result<Catalog, LoadError> {
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         let mut services = Vec::new();
         for (file, text) in files {
             match wire::parse_unlimited(text) {
                 Ok(value) => load_one(file, &value, provenance, &mut problems, &mut services),
-                Err(detail) => problems.push(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
+                Err(detail) => problems.add(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
         finish(version, services, problems)
@@ -327,11 +328,11 @@ impl Catalog {
         let value = wire::parse_unlimited(text).map_err(|detail| LoadError {
             problems: vec![Problem::new("bundle", None, "", format!("JSON 格式错误：{detail}"))],
         })?;
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         let mut services = Vec::new();
         let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
         let Some(bundle) = c.object("", &value, &["version", "services"]) else {
-            return Err(LoadError { problems });
+            return Err(LoadError { problems: problems.into_list() });
         };
         let version = c.str(&bundle, "version");
         let items = c.items(&bundle, "services", true);
@@ -381,10 +382,10 @@ fn load_one(
     file: &str,
     value: &Value<'_>,
     provenance: Provenance,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
     services: &mut Vec<(String, Service)>,
 ) {
-    let before = problems.len();
+    let before = problems.list.len();
     let id = match value {
         Value::Object(members) => members.iter().find(|(k, _)| k == "id").and_then(|(_, v)| match v {
             Value::Str(s) => Some(s.to_string()),
@@ -394,17 +395,14 @@ fn load_one(
     };
     let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
     if let Some(service) = raw.and_then(|raw| compile(file, raw, provenance, problems)) {
-        if problems.len() == before {
+        if problems.list.len() == before {
             services.push((file.to_owned(), service));
         }
     }
 }
 
-fn finish(
-    version: &str,
-    mut services: Vec<(String, Service)>,
-    mut problems: Vec<Problem>,
-) -> Result<Catalog, LoadError> {
+fn finish(version: &str, mut services: Vec<(String, Service)>, problems: Problems) -> Result<Catalog, LoadError> {
+    let mut problems = problems.into_list();
     if version.trim().is_empty() {
         problems.push(Problem::new("", None, "version", "目录版本号不能为空"));
     }
@@ -1018,14 +1016,18 @@ impl Checker<'_> {
             return None;
         };
         let obj = Obj { path: path.to_owned(), members };
-        for (i, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.as_ref()) {
-                let hint = crate::suggest::nearest(key, known.iter().copied())
-                    .map(|s| format!("，是否应为“{s}”？"))
-                    .unwrap_or_default();
-                self.report(obj.field(key), format!("未知字段“{key}”{hint}"));
-            } else if members[..i].iter().any(|(k, _)| k == key) {
-                self.report(obj.field(key), format!("字段“{key}”重复"));
+        // Which known keys were seen: a repeat is found without rescanning.
+        let mut seen = vec![false; known.len()];
+        for (key, _) in members.iter() {
+            match known.iter().position(|k| *k == key.as_ref()) {
+                None => {
+                    let hint = crate::suggest::nearest(key, known.iter().copied())
+                        .map(|s| format!("，是否应为“{s}”？"))
+                        .unwrap_or_default();
+                    self.report(obj.field(key), format!("未知字段“{key}”{hint}"));
+                }
+                Some(k) if seen[k] => self.report(obj.field(key), format!("字段“{key}”重复")),
+                Some(k) => seen[k] = true,
             }
         }
         Some(obj)
@@ -1319,24 +1321,49 @@ impl Checker<'_> {
     }
 }
 
+/// Every problem found so far, in the order found.
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+}
+
+impl Problems {
+    fn add(&mut self, problem: Problem) {
+        self.list.push(problem);
+    }
+
+    /// The problems, one per place (file and path): the first reported
+    /// there, so that a missing field is not also reported as empty. Done
+    /// once at the end rather than by a scan at every report, which made
+    /// loading quadratic. A file's problems are reported together, so an
+    /// earlier problem at the same place is the one just before in the
+    /// problems at that path, in order.
+    fn into_list(self) -> Vec<Problem> {
+        let index = Index::new(self.list.iter().map(|p| p.path.as_str()));
+        let mut keep = vec![true; self.list.len()];
+        for pair in index.pairs().windows(2) {
+            let (a, b) = (&self.list[pair[0].1], &self.list[pair[1].1]);
+            if a.path == b.path && a.file == b.file {
+                keep[pair[1].1] = false;
+            }
+        }
+        self.list.into_iter().zip(keep).filter_map(|(p, keep)| keep.then_some(p)).collect()
+    }
+}
+
 /// Collects problems for one service.
 struct Checker<'p> {
     file: String,
     service: Option<String>,
-    problems: &'p mut Vec<Problem>,
+    problems: &'p mut Problems,
 }
 
 impl Checker<'_> {
     fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        let path = path.into();
-        // One problem per place: a missing field is not also reported as empty.
-        if self.problems.iter().any(|p| p.file == self.file && p.path == path) {
-            return;
-        }
-        self.problems.push(Problem {
+        self.problems.add(Problem {
             file: self.file.clone(),
             service: self.service.clone(),
-            path,
+            path: path.into(),
             message: message.into(),
         });
     }
@@ -1358,31 +1385,38 @@ impl Checker<'_> {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut Vec<String>) {
+    /// Checks an id's form; `repeated` says whether it occurred before in its list.
+    fn id(&mut self, path: &str, id: &str, repeated: bool) {
         let valid = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             && id.as_bytes()[0].is_ascii_lowercase();
         if !valid {
             self.report(path, format!("编号“{id}”应由小写字母、数字和下划线组成，并以字母开头"));
         }
-        if seen.iter().any(|s| s == id) {
+        if repeated {
             self.report(path, format!("编号“{id}”重复"));
-        } else {
-            seen.push(id.to_owned());
         }
     }
 
     /// Resolves the citation ids of a rule or a requirement. An empty basis
     /// is allowed only for an interpretation, which says in its `decision`
     /// what it rests on.
-    fn basis(&mut self, path: &str, ids: &[String], citations: &[Citation], decided: bool) -> Vec<Citation> {
+    fn basis(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        citations: &[Citation],
+        index: &Index<'_>,
+        decided: bool,
+    ) -> Vec<Citation> {
         if ids.is_empty() && !decided {
             self.report(path, "缺少法定依据（basis 不能为空）；种子未载明的口径须在 decision 中说明");
         }
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
-            match citations.iter().find(|c| &c.id == id) {
-                Some(c) => out.push(c.clone()),
+            // The first citation with the id, as a scan would find.
+            match index.first(id) {
+                Some(c) => out.push(citations[c].clone()),
                 None => {
                     let hint = crate::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
                         .map(|s| format!("，是否应为“{s}”？"))
@@ -1422,10 +1456,17 @@ impl Checker<'_> {
     }
 
     fn condition(&mut self, path: &str, text: &str) -> Option<Condition> {
-        match Condition::parse(text) {
+        self.condition_within(path, text, condition::MAX_DEPTH, condition::MAX_LENGTH)
+    }
+
+    fn condition_within(&mut self, path: &str, text: &str, max_depth: usize, max_length: usize) -> Option<Condition> {
+        match Condition::parse_within(text, max_depth, max_length) {
             Ok(c) => Some(c),
             Err(e) => {
-                self.report(path, format!("条件“{text}”有误：{e}"));
+                // An over-long condition is quoted by its start only.
+                let quoted: String = text.chars().take(100).collect();
+                let more = if quoted.len() < text.len() { "…" } else { "" };
+                self.report(path, format!("条件“{quoted}{more}”有误：{e}"));
                 None
             }
         }
@@ -1548,8 +1589,8 @@ enum Provenance {
     Trusted,
 }
 
-fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut Vec<Problem>) -> Option<Service> {
-    let before = problems.len();
+fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut Problems) -> Option<Service> {
+    let before = problems.list.len();
     let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
 
     let valid_id = {
@@ -1578,10 +1619,10 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
     if raw.legal_basis.is_empty() {
         c.report("legal_basis", "缺少法定依据");
     }
-    let mut citation_ids = Vec::new();
+    let citation_repeats = Index::new(raw.legal_basis.iter().map(|r| r.id.as_str())).repeats();
     let mut citations = Vec::new();
     for (i, r) in raw.legal_basis.iter().enumerate() {
-        c.id(&format!("legal_basis[{i}].id"), &r.id, &mut citation_ids);
+        c.id(&format!("legal_basis[{i}].id"), &r.id, citation_repeats[i]);
         match (&r.title, &r.reference, &r.number) {
             (Some(_), Some(_), _) => c.report(
                 format!("legal_basis[{i}].reference"),
@@ -1621,13 +1662,14 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
         .collect();
 
     let mut facts = FactSet::EMPTY;
-    let mut rule_ids = Vec::new();
+    let citation_index = Index::new(citations.iter().map(|c| c.id.as_str()));
+    let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.iter().enumerate() {
         let path = format!("eligibility[{i}]");
-        c.id(&format!("{path}.id"), &r.id, &mut rule_ids);
+        c.id(&format!("{path}.id"), &r.id, rule_repeats[i]);
         c.non_empty(&format!("{path}.text"), &r.text);
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, r.decision.is_some());
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
         if provenance == Provenance::Checked {
             c.provenance(&path, true, r.quoted, r.decision.is_some(), &r.basis, "资格条件");
         }
@@ -1679,11 +1721,16 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
     if raw.materials.is_empty() {
         c.report("materials", "缺少运行要件（材料）");
     }
-    let mut material_ids = Vec::new();
+    // Requirement ids and "one of" option ids share one namespace, checked in this order.
+    let material_ids = raw
+        .materials
+        .iter()
+        .flat_map(|r| std::iter::once(r.id.as_str()).chain(r.one_of.iter().flatten().map(|m| m.id.as_str())));
+    let mut material_repeats = Index::new(material_ids).repeats().into_iter();
     let mut requirements = Vec::new();
     for (i, r) in raw.materials.iter().enumerate() {
         let path = format!("materials[{i}]");
-        c.id(&format!("{path}.id"), &r.id, &mut material_ids);
+        c.id(&format!("{path}.id"), &r.id, material_repeats.next().unwrap_or(false));
         let options: Vec<Option<Material>> = match &r.one_of {
             Some(options) => {
                 if r.owner.is_some()
@@ -1705,7 +1752,7 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
                     .enumerate()
                     .map(|(j, m)| {
                         let p = format!("{path}.one_of[{j}]");
-                        c.id(&format!("{p}.id"), &m.id, &mut material_ids);
+                        c.id(&format!("{p}.id"), &m.id, material_repeats.next().unwrap_or(false));
                         c.material(
                             &p,
                             &m.id,
@@ -1736,7 +1783,7 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
                 &r.notes,
             )],
         };
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, r.decision.is_some());
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
         if provenance == Provenance::Checked {
             c.provenance(&path, false, r.quoted, r.decision.is_some(), &r.basis, "材料");
         }
@@ -1763,7 +1810,15 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
             };
         let condition = match &r.when {
             Some(w) if c.condition(&format!("{path}.when"), w).is_none() => None,
-            _ => combined.and_then(|text| c.condition(&format!("{path}.when"), &text)),
+            // `when` passed the limits; the `case == … && (…)` around it may take one level more.
+            _ => combined.and_then(|text| {
+                c.condition_within(
+                    &format!("{path}.when"),
+                    &text,
+                    condition::MAX_DEPTH + 1,
+                    condition::MAX_LENGTH + 128,
+                )
+            }),
         };
         if let Some(cond) = &condition {
             facts = facts.union(cond.facts());
@@ -1814,7 +1869,7 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut V
     // Every fact a rule reads must be a fact a form can ask for.
     debug_assert!(facts.iter().all(|f| !matches!(f.kind(), FactKind::Date) || f.name() == "birth_date"));
 
-    if c.problems.len() > before {
+    if c.problems.list.len() > before {
         return None;
     }
     Some(

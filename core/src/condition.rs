@@ -10,6 +10,11 @@
 //!        | name ("<" | "<=" | ">" | ">=" | "==" | "!=") integer   (a number)
 //! ```
 //!
+//! A condition is at most [`MAX_LENGTH`] bytes long and nests `!` and `(` at
+//! most [`MAX_DEPTH`] deep, so that parsing, evaluating and explaining it
+//! (all recursive) stay far within a small thread stack (256 KiB, a JVM
+//! thread's) whatever the catalogue holds.
+//!
 //! Names are the fact vocabulary plus `age_days` and `age_years`, derived
 //! from `birth_date` and `application_date`. Conditions are type-checked when
 //! the catalogue loads. They are evaluated in three-valued logic: a condition
@@ -110,6 +115,12 @@ enum Node {
     Any(Vec<Node>),
 }
 
+/// The deepest nesting of `!` and `(` a condition may have.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// The longest condition, in bytes.
+pub(crate) const MAX_LENGTH: usize = 4096;
+
 /// A parsed, type-checked condition, with its source text.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub(crate) struct Condition {
@@ -119,9 +130,22 @@ pub(crate) struct Condition {
 }
 
 impl Condition {
-    /// Parses and type-checks `source`.
+    /// Parses and type-checks `source` within the limits.
+    #[cfg(test)]
     pub(crate) fn parse(source: &str) -> Result<Condition, ConditionError> {
-        let mut parser = Parser { src: source, pos: 0 };
+        Condition::parse_within(source, MAX_DEPTH, MAX_LENGTH)
+    }
+
+    /// Parses with given limits: the loader allows one more level (and a
+    /// few more bytes) for the `case == … && (when)` it builds itself.
+    pub(crate) fn parse_within(source: &str, max_depth: usize, max_length: usize) -> Result<Condition, ConditionError> {
+        if source.len() > max_length {
+            return Err(ConditionError {
+                message: format!("条件过长：{} 字节，上限为 {max_length} 字节", source.len()),
+                offset: max_length,
+            });
+        }
+        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth };
         let node = parser.expr()?;
         parser.skip_ws();
         if parser.pos != source.len() {
@@ -317,6 +341,9 @@ impl fmt::Display for ConditionError {
 struct Parser<'s> {
     src: &'s str,
     pos: usize,
+    /// How many `!` and `(` enclose the current position.
+    depth: usize,
+    max_depth: usize,
 }
 
 impl<'s> Parser<'s> {
@@ -370,16 +397,28 @@ impl<'s> Parser<'s> {
             if self.src[self.pos..].starts_with('=') {
                 return Err(self.error("“!=”前缺少事实名"));
             }
-            return Ok(Node::Not(Box::new(self.unary()?)));
+            return self.nested(|p| Ok(Node::Not(Box::new(p.unary()?))));
         }
         if self.eat("(") {
-            let node = self.expr()?;
+            let node = self.nested(Self::expr)?;
             if !self.eat(")") {
                 return Err(self.error("缺少右括号“)”"));
             }
             return Ok(node);
         }
         self.atom().map(Node::Atom)
+    }
+
+    /// Parses one level deeper, or fails past `max_depth`: recursion here is
+    /// bounded, so no catalogue can overflow the stack.
+    fn nested(&mut self, f: impl FnOnce(&mut Self) -> Result<Node, ConditionError>) -> Result<Node, ConditionError> {
+        if self.depth == self.max_depth {
+            return Err(self.error(format!("“!”和“(”嵌套超过 {} 层", self.max_depth)));
+        }
+        self.depth += 1;
+        let node = f(self);
+        self.depth -= 1;
+        node
     }
 
     fn atom(&mut self) -> Result<Atom, ConditionError> {

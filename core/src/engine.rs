@@ -235,16 +235,24 @@ impl Service {
         catalog_version: &'c str,
         catalog_hash: &'c str,
     ) -> Result<Notice<'c>, Error> {
-        for (i, s) in submitted.iter().enumerate() {
-            if self.material(&s.id).is_none() {
+        // Each look-up is a binary search: a check costs O(n log n) in what
+        // was submitted and the service's materials, not O(n²). The first
+        // bad submission is reported.
+        let materials: Vec<(&Requirement, &Material)> =
+            self.requirements.iter().flat_map(|r| r.options.iter().map(move |m| (r, m))).collect();
+        let by_material = crate::lookup::Index::new(materials.iter().map(|(_, m)| m.id()));
+        let material = |id: &str| by_material.first(id).map(|i| materials[i]);
+        let index = crate::lookup::Index::new(submitted.iter().map(|s| s.id.as_str()));
+        for (s, repeated) in submitted.iter().zip(index.repeats()) {
+            if material(&s.id).is_none() {
                 return Err(self.unknown_material(&s.id));
             }
-            if submitted[..i].iter().any(|t| t.id == s.id) {
+            if repeated {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });
             }
         }
         let assessment = self.assess_in(facts, catalog_version, catalog_hash)?;
-        let find = |id: &str| submitted.iter().find(|s| s.id == id && !s.is_empty());
+        let find = |id: &str| index.first(id).map(|i| &submitted[i]).filter(|s| !s.is_empty());
 
         let mut missing = Vec::new();
         let mut defective = Vec::new();
@@ -268,15 +276,17 @@ impl Service {
             }
         }
 
-        let expected = |id: &str| {
-            let items = assessment.items.iter().map(|(r, _)| *r);
-            let pending = assessment.pending.iter().map(|(r, _)| *r);
-            items.chain(pending).any(|r| r.options.iter().any(|m| m.id() == id))
-        };
+        // Requirement ids share one namespace with material ids, so a
+        // material is expected when its requirement is listed or pending.
+        let expected = crate::lookup::Index::new(
+            assessment.items.iter().map(|(r, _)| r.id()).chain(assessment.pending.iter().map(|(r, _)| r.id())),
+        );
         let not_required = submitted
             .iter()
-            .filter(|s| !s.is_empty() && !expected(&s.id))
-            .filter_map(|s| self.material(&s.id).map(|(_, m)| m))
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| material(&s.id))
+            .filter(|(r, _)| expected.first(r.id()).is_none())
+            .map(|(_, m)| m)
             .collect();
 
         // The materials' completeness on its own: eligibility is reported

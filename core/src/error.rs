@@ -100,20 +100,17 @@ impl fmt::Display for ErrorCode {
 ///
 /// The `Display` text is a Chinese message for people; [`Error::code`] is
 /// the stable code for programs. Messages never echo an ID number unmasked.
-#[derive(Clone, PartialEq, Debug, thiserror::Error)]
+#[derive(Clone, PartialEq, Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// Input text was not valid UTF-8.
-    #[error("输入不是有效的 UTF-8 文本")]
     InvalidUtf8,
     /// The input is not well-formed JSON.
-    #[error("JSON 格式错误：{detail}")]
     InvalidJson {
         /// What the parser reported, with line and column.
         detail: String,
     },
     /// A request object has an unknown key.
-    #[error("{path}中有未知字段“{key}”{}", hint(suggestion))]
     UnknownKey {
         /// Where the object is, such as `请求` or `submitted[2]`.
         path: String,
@@ -123,13 +120,11 @@ pub enum Error {
         suggestion: Option<&'static str>,
     },
     /// A required field is absent.
-    #[error("缺少必填字段“{field}”")]
     MissingField {
         /// The field's path, such as `service` or `submitted[0].id`.
         field: String,
     },
     /// A field has the wrong type or an invalid value.
-    #[error("字段“{field}”{expected}")]
     InvalidValue {
         /// The field's path.
         field: String,
@@ -137,13 +132,11 @@ pub enum Error {
         expected: String,
     },
     /// A key appears twice in one object.
-    #[error("字段“{key}”重复出现")]
     DuplicateKey {
         /// The repeated key.
         key: String,
     },
     /// The input is larger than the documented limit.
-    #[error("输入过大：{size} 字节，上限为 {limit} 字节")]
     InputTooLarge {
         /// The input's size in bytes.
         size: usize,
@@ -151,7 +144,6 @@ pub enum Error {
         limit: usize,
     },
     /// No service has this number.
-    #[error("没有序号为“{id}”的事项{}", hint(suggestion))]
     UnknownService {
         /// The requested service number.
         id: String,
@@ -159,7 +151,6 @@ pub enum Error {
         suggestion: Option<String>,
     },
     /// The service is not in force on the application date.
-    #[error("事项 {id} 在 {date} 不在有效期内")]
     ServiceNotInForce {
         /// The service number.
         id: String,
@@ -167,7 +158,6 @@ pub enum Error {
         date: crate::Date,
     },
     /// The service has no material with this id.
-    #[error("事项 {service} 没有编号为“{id}”的材料{}", hint(suggestion))]
     UnknownMaterial {
         /// The service number.
         service: String,
@@ -177,13 +167,11 @@ pub enum Error {
         suggestion: Option<String>,
     },
     /// The same material appears twice in one submission.
-    #[error("材料“{id}”在提交清单中重复出现")]
     DuplicateSubmission {
         /// The repeated material id.
         id: String,
     },
     /// A fact name is not in the vocabulary.
-    #[error("未知的申请人信息字段“{key}”{}", hint(suggestion))]
     UnknownFact {
         /// The unknown key.
         key: String,
@@ -191,7 +179,6 @@ pub enum Error {
         suggestion: Option<&'static str>,
     },
     /// A fact has a value outside its allowed values.
-    #[error("申请人信息“{fact}”{expected}")]
     InvalidFactValue {
         /// The fact's name.
         fact: &'static str,
@@ -199,7 +186,6 @@ pub enum Error {
         expected: String,
     },
     /// A date is malformed or does not exist.
-    #[error("字段“{field}”的日期无效：{reason}")]
     InvalidDate {
         /// The field holding the date.
         field: String,
@@ -207,10 +193,8 @@ pub enum Error {
         reason: crate::DateError,
     },
     /// The facts lack the application date.
-    #[error("缺少申请日期 application_date")]
     MissingApplicationDate,
     /// The birth date is after the application date.
-    #[error("出生日期 {birth} 晚于申请日期 {application}")]
     BirthAfterApplication {
         /// The birth date.
         birth: crate::Date,
@@ -218,8 +202,30 @@ pub enum Error {
         application: crate::Date,
     },
     /// A catalogue failed validation.
-    #[error("{0}")]
-    InvalidCatalog(#[from] crate::LoadError),
+    InvalidCatalog(crate::LoadError),
+}
+
+impl fmt::Display for Error {
+    /// The Chinese message, with anything shaped like an ID number masked
+    /// (`crate::validate::mask_id_numbers`), whichever field it came in.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::validate::mask_id_numbers(&self.unmasked_message()))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::InvalidCatalog(load) => Some(load),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::LoadError> for Error {
+    fn from(load: crate::LoadError) -> Error {
+        Error::InvalidCatalog(load)
+    }
 }
 
 fn hint<S: AsRef<str>>(suggestion: &Option<S>) -> String {
@@ -230,6 +236,33 @@ fn hint<S: AsRef<str>>(suggestion: &Option<S>) -> String {
 }
 
 impl Error {
+    /// The message before masking; only `Display` may use it.
+    fn unmasked_message(&self) -> String {
+        match self {
+            Error::InvalidUtf8 => "输入不是有效的 UTF-8 文本".to_owned(),
+            Error::InvalidJson { detail } => format!("JSON 格式错误：{detail}"),
+            Error::UnknownKey { path, key, suggestion } => format!("{path}中有未知字段“{key}”{}", hint(suggestion)),
+            Error::MissingField { field } => format!("缺少必填字段“{field}”"),
+            Error::InvalidValue { field, expected } => format!("字段“{field}”{expected}"),
+            Error::DuplicateKey { key } => format!("字段“{key}”重复出现"),
+            Error::InputTooLarge { size, limit } => format!("输入过大：{size} 字节，上限为 {limit} 字节"),
+            Error::UnknownService { id, suggestion } => format!("没有序号为“{id}”的事项{}", hint(suggestion)),
+            Error::ServiceNotInForce { id, date } => format!("事项 {id} 在 {date} 不在有效期内"),
+            Error::UnknownMaterial { service, id, suggestion } => {
+                format!("事项 {service} 没有编号为“{id}”的材料{}", hint(suggestion))
+            }
+            Error::DuplicateSubmission { id } => format!("材料“{id}”在提交清单中重复出现"),
+            Error::UnknownFact { key, suggestion } => format!("未知的申请人信息字段“{key}”{}", hint(suggestion)),
+            Error::InvalidFactValue { fact, expected } => format!("申请人信息“{fact}”{expected}"),
+            Error::InvalidDate { field, reason } => format!("字段“{field}”的日期无效：{reason}"),
+            Error::MissingApplicationDate => "缺少申请日期 application_date".to_owned(),
+            Error::BirthAfterApplication { birth, application } => {
+                format!("出生日期 {birth} 晚于申请日期 {application}")
+            }
+            Error::InvalidCatalog(load) => load.to_string(),
+        }
+    }
+
     /// The stable code of this error.
     pub fn code(&self) -> ErrorCode {
         match self {

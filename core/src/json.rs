@@ -47,8 +47,12 @@ pub fn services(catalog: &Catalog) -> String {
 ///
 /// # Errors
 ///
-/// [`Error::UnknownService`].
+/// [`Error::UnknownService`], and [`Error::InputTooLarge`] for an id over
+/// 1 MiB, the limit of every request.
 pub fn service(catalog: &Catalog, id: &str) -> Result<String, Error> {
+    if id.len() > wire::MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge { size: id.len(), limit: wire::MAX_INPUT_BYTES });
+    }
     let service = catalog.service(id)?;
     Ok(to_string(&Guide { version: catalog.version(), hash: catalog.content_hash(), service }))
 }
@@ -406,13 +410,24 @@ pub fn vocabulary() -> String {
 
 /// The JSON form of an error: `{"error": {"code", "number", "message", …}}`,
 /// with the variant's details (`key`, `suggestion`, `field`, `problems` …).
+///
+/// The one serializer of errors: the message and every detail field pass
+/// through the same masking as the message (`mask_id_numbers`), so no
+/// error holds an ID number unmasked, whatever field it was typed into.
 pub fn error(e: &Error) -> String {
+    /// A string written with anything shaped like an ID number masked.
+    struct Masked<'a>(&'a str);
+    impl Serialize for Masked<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&crate::validate::mask_id_numbers(self.0))
+        }
+    }
     #[derive(Serialize)]
     struct CatalogProblem<'a> {
-        file: &'a str,
-        service: Option<&'a str>,
-        path: &'a str,
-        message: &'a str,
+        file: Masked<'a>,
+        service: Option<Masked<'a>>,
+        path: Masked<'a>,
+        message: Masked<'a>,
     }
     #[derive(Serialize)]
     struct Detail<'a> {
@@ -420,18 +435,18 @@ pub fn error(e: &Error) -> String {
         number: u32,
         message: String,
         #[serde(skip_serializing_if = "Option::is_none")]
-        path: Option<&'a str>,
+        path: Option<Masked<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        key: Option<&'a str>,
+        key: Option<Masked<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        field: Option<&'a str>,
+        field: Option<Masked<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        service: Option<&'a str>,
+        service: Option<Masked<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        material: Option<&'a str>,
+        material: Option<Masked<'a>>,
         /// Present (possibly null) wherever a suggestion could be made.
         #[serde(skip_serializing_if = "Option::is_none")]
-        suggestion: Option<Option<&'a str>>,
+        suggestion: Option<Option<Masked<'a>>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         problems: Option<Vec<CatalogProblem<'a>>>,
     }
@@ -442,6 +457,7 @@ pub fn error(e: &Error) -> String {
     let mut d = Detail {
         code: e.code().name(),
         number: e.code().number(),
+        // `Display` masks the message.
         message: e.to_string(),
         path: None,
         key: None,
@@ -451,34 +467,36 @@ pub fn error(e: &Error) -> String {
         suggestion: None,
         problems: None,
     };
+    fn m(s: &str) -> Option<Masked<'_>> {
+        Some(Masked(s))
+    }
     match e {
         Error::UnknownKey { path, key, suggestion } => {
-            (d.path, d.key, d.suggestion) = (Some(path.as_ref()), Some(key.as_ref()), Some(*suggestion));
+            (d.path, d.key, d.suggestion) = (m(path), m(key), Some(suggestion.map(Masked)));
         }
-        Error::UnknownFact { key, suggestion } => (d.key, d.suggestion) = (Some(key.as_ref()), Some(*suggestion)),
+        Error::UnknownFact { key, suggestion } => (d.key, d.suggestion) = (m(key), Some(suggestion.map(Masked))),
         Error::MissingField { field } | Error::InvalidValue { field, .. } | Error::InvalidDate { field, .. } => {
-            d.field = Some(field.as_ref());
+            d.field = m(field);
         }
-        Error::InvalidFactValue { fact, .. } => d.field = Some(*fact),
-        Error::DuplicateKey { key } => d.key = Some(key.as_ref()),
+        Error::InvalidFactValue { fact, .. } => d.field = m(fact),
+        Error::DuplicateKey { key } => d.key = m(key),
         Error::UnknownService { id, suggestion } => {
-            (d.service, d.suggestion) = (Some(id.as_ref()), Some(suggestion.as_deref()))
+            (d.service, d.suggestion) = (m(id), Some(suggestion.as_deref().map(Masked)))
         }
-        Error::ServiceNotInForce { id, .. } => d.service = Some(id.as_ref()),
+        Error::ServiceNotInForce { id, .. } => d.service = m(id),
         Error::UnknownMaterial { service, id, suggestion } => {
-            (d.service, d.material, d.suggestion) =
-                (Some(service.as_ref()), Some(id.as_ref()), Some(suggestion.as_deref()));
+            (d.service, d.material, d.suggestion) = (m(service), m(id), Some(suggestion.as_deref().map(Masked)));
         }
-        Error::DuplicateSubmission { id } => d.material = Some(id.as_ref()),
+        Error::DuplicateSubmission { id } => d.material = m(id),
         Error::InvalidCatalog(load) => {
             d.problems = Some(
                 load.problems()
                     .iter()
                     .map(|p| CatalogProblem {
-                        file: p.file(),
-                        service: p.service(),
-                        path: p.path(),
-                        message: p.message(),
+                        file: Masked(p.file()),
+                        service: p.service().map(Masked),
+                        path: Masked(p.path()),
+                        message: Masked(p.message()),
                     })
                     .collect(),
             );

@@ -57,6 +57,7 @@ mod error;
 mod facts;
 pub mod html;
 pub mod json;
+mod lookup;
 mod receipt;
 mod sha256;
 mod suggest;

@@ -99,6 +99,49 @@ pub fn mask_id_number(text: &str) -> String {
     chars.iter().enumerate().map(|(i, &c)| if i < 6 || i >= n - 4 { c } else { '*' }).collect()
 }
 
+/// Digit runs at least this long are masked in messages: an old 15-digit ID
+/// number, an 18-digit one, or a longer run that may hold one.
+const ID_LIKE_RUN: usize = 15;
+
+/// Masks everything shaped like an ID number in `text`: every run of 15 or
+/// more ASCII digits, with a check `X` or `x` right after it, whatever
+/// surrounds it, keeps its first six and last four characters (see
+/// [`mask_id_number`]). Every error message and every detail field of an
+/// error passes through this one function (`Error`'s `Display` and
+/// `json::error`), so no error echoes an ID number, whichever field it
+/// was typed into.
+pub(crate) fn mask_id_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if let Some(b'X' | b'x') = bytes.get(i) {
+            i += 1;
+        }
+        if i - start >= ID_LIKE_RUN {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..start]);
+            out.push_str(&mask_id_number(&text[start..i]));
+            copied = i;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            std::borrow::Cow::Owned(out)
+        }
+    }
+}
+
 impl IdNumber {
     /// Validates an ID number: 18 characters, a province code, a real birth
     /// date and the check digit. A lower-case `x` is accepted and stored as
@@ -230,8 +273,11 @@ impl FileProblem {
     }
 }
 
+/// A size in KB with one decimal, rounded up. `bytes * 10` would overflow
+/// for sizes over 1.8 EB, which a request may claim: tenths of a KB are
+/// ⌈5 × bytes / 512⌉, taken apart as 5 × (bytes / 512) + ⌈5 × (bytes % 512) / 512⌉.
 fn kilobytes(bytes: u64) -> String {
-    let tenths = (bytes * 10).div_ceil(1024);
+    let tenths = bytes / 512 * 5 + (bytes % 512 * 5).div_ceil(512);
     if tenths % 10 == 0 { format!("{} KB", tenths / 10) } else { format!("{}.{} KB", tenths / 10, tenths % 10) }
 }
 
@@ -325,6 +371,17 @@ mod tests {
     }
 
     #[test]
+    fn masks_id_shaped_runs_anywhere() {
+        assert_eq!(mask_id_numbers("hukou"), "hukou");
+        assert_eq!(mask_id_numbers("号码11010519491231002X无效"), "号码110105********002X无效");
+        assert_eq!(mask_id_numbers("a11010519491231002x_b"), "a110105********002x_b");
+        assert_eq!(mask_id_numbers("110105491231002"), "110105*****1002");
+        assert_eq!(mask_id_numbers("12345678901234 2026-11-27 13800138000"), "12345678901234 2026-11-27 13800138000");
+        let long = format!("x{}y", "1".repeat(40));
+        assert_eq!(mask_id_numbers(&long), format!("x111111{}1111y", "*".repeat(30)));
+    }
+
+    #[test]
     fn file_checks() {
         let spec = FileSpec { formats: vec!["jpg".into()], max_bytes: 120 * 1024 };
         let ok = |name, mime_type, size| spec.check(&UploadedFile { name, mime_type, size });
@@ -334,5 +391,16 @@ mod tests {
         assert_eq!(ok("a.png", "image/png", 10)[0].code(), "FILE_FORMAT");
         assert_eq!(ok("a.jpg", "image/png", 10)[0].code(), "FILE_FORMAT");
         assert_eq!(ok("jpg", "", 0).iter().map(FileProblem::code).collect::<Vec<_>>(), ["FILE_FORMAT", "FILE_EMPTY"]);
+    }
+
+    #[test]
+    fn sizes_up_to_the_largest_are_reported_exactly() {
+        assert_eq!(kilobytes(0), "0 KB");
+        assert_eq!(kilobytes(1), "0.1 KB");
+        assert_eq!(kilobytes(120 * 1024), "120 KB");
+        // i64::MAX bytes (the largest a request can give) is 9007199254740992 KB minus 1/1024 KB.
+        assert_eq!(kilobytes(i64::MAX as u64), "9007199254740992 KB");
+        assert_eq!(kilobytes(u64::MAX), "18014398509481984 KB");
+        assert_eq!(kilobytes(u64::MAX / 10 + 1), "1801439850948198.5 KB");
     }
 }

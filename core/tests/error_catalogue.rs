@@ -16,7 +16,8 @@ fn catalogue() -> String {
          (`{\"error\": {\"code\", \"number\", \"message\", …}}`), `BANSHI_RESULT_<CODE>` in the C header,\n\
          `org.banshi.ErrorCode` in Java, and the `code` of a JavaScript `BanshiError`. Numbers are never reused.\n\
          The `message` of an error is specific to it (it names the key, the field or the service); the descriptions\n\
-         below describe the code. No message ever holds an ID number unmasked.\n\n\
+         below describe the code. No message ever holds an ID number unmasked: in every message and detail field,\n\
+         any run of 15 or more digits (with a check `X` after it) keeps only its first six and last four characters.\n\n\
          Generated from `banshi::ErrorCode` by `core/tests/error_catalogue.rs`; do not edit.\n\n\
          | number | code | 说明 | description |\n|---:|---|---|---|\n",
     );

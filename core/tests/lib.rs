@@ -6,6 +6,7 @@ mod documents;
 mod error_catalogue;
 mod errors;
 mod fidelity;
+mod hostile;
 mod loader;
 mod properties;
 mod receipt;
