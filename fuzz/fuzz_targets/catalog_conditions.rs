@@ -163,8 +163,7 @@ fuzz_target!(|input: Input| {
                 }
             };
             let facts = Facts::from_json(&facts).expect("the facts are valid");
-            let service = catalog.service("1.2").expect("the one service");
-            let _ = service.assess(&facts).map(|a| a.to_json());
+            let _ = catalog.assess("1.2", &facts).map(|a| a.to_json());
             let request = format!(r#"{{"service":"1.2","facts":{}}}"#, facts.to_json());
             let _ = json::assess(&catalog, &request);
             let check = format!(
