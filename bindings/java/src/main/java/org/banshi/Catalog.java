@@ -199,6 +199,109 @@ public final class Catalog implements AutoCloseable {
                 NativeBanshi.LIB.banshi_validate_file(handle, request, new SizeT(request.length), out, len, err));
     }
 
+    // --- typed results ------------------------------------------------------
+
+    /**
+     * Assesses one applicant, as {@link #assess(String)}, and returns the typed
+     * answer. {@code assessment(json).toJson()} equals {@code assess(json)}.
+     *
+     * @param requestJson {@code {"service", "facts"}}
+     * @return the assessment: eligibility and the checklist, with reasons and legal bases
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Assessment assessment(String requestJson) {
+        return assessment(Banshi.utf8(requestJson));
+    }
+
+    /**
+     * As {@link #assessment(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts"}} as UTF-8
+     * @return the assessment
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Assessment assessment(byte[] requestUtf8) {
+        return Assessment.parse(assess(requestUtf8));
+    }
+
+    /**
+     * The one-time notice (一次性告知), as {@link #check(String)}, typed.
+     * {@code notice(json).toJson()} equals {@code check(json)}.
+     *
+     * @param requestJson {@code {"service", "facts", "submitted"}}
+     * @return the notice: everything missing or defective, at once
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Notice notice(String requestJson) {
+        return notice(Banshi.utf8(requestJson));
+    }
+
+    /**
+     * As {@link #notice(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts", "submitted"}} as UTF-8
+     * @return the notice
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Notice notice(byte[] requestUtf8) {
+        return Notice.parse(check(requestUtf8));
+    }
+
+    /**
+     * Validates an ID number: the typed validators all live here, on the
+     * catalogue, and take the same arguments as the JavaScript package's
+     * {@code validateIdNumber}, {@code validateDate} and {@code validateFile}.
+     * An invalid number is a normal answer ({@code valid() == false}), never
+     * echoed unmasked.
+     *
+     * @param idNumber the number, 18 characters (a lower-case {@code x} is accepted)
+     * @return validity, the masked number, and the birth date and sex it encodes
+     */
+    public Validation validateIdNumber(String idNumber) {
+        String request = new JsonWriter().beginObject().key("id_number").string(requireNonNull(idNumber, "idNumber"))
+                .endObject().toString();
+        return Validation.parse(Banshi.validateIdNumber(request));
+    }
+
+    /**
+     * Validates a date, {@code YYYY-MM-DD}.
+     *
+     * @param date the date text
+     * @return validity, and the problems found
+     */
+    public Validation validateDate(String date) {
+        String request = new JsonWriter().beginObject().key("date").string(requireNonNull(date, "date"))
+                .endObject().toString();
+        return Validation.parse(Banshi.validateDate(request));
+    }
+
+    /**
+     * Checks a chosen file before upload against the material's file specification.
+     *
+     * @param service the service number, such as {@code 8.1}
+     * @param material the electronic material's id, such as {@code electronic_photo}
+     * @param file the file's name, MIME type and size
+     * @return validity, the problems found, and the specification
+     * @throws BanshiException {@code UNKNOWN_SERVICE}, {@code UNKNOWN_MATERIAL}, or {@code INVALID_VALUE}
+     *         for a material that is not electronic; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Validation validateFile(String service, String material, FileInfo file) {
+        requireNonNull(file, "file");
+        JsonWriter w = new JsonWriter().beginObject();
+        w.key("service").string(requireNonNull(service, "service"));
+        w.key("material").string(requireNonNull(material, "material"));
+        w.key("file").beginObject().key("name").string(file.name()).key("type").string(file.type())
+                .key("size").number(file.size()).endObject();
+        return Validation.parse(validateFile(w.endObject().toString()));
+    }
+
+    private static <T> T requireNonNull(T value, String what) {
+        if (value == null) {
+            throw new NullPointerException(what);
+        }
+        return value;
+    }
+
     /**
      * Releases the native catalogue. Safe to call from any thread, at any time,
      * and more than once: calls that have begun are allowed to finish (this
