@@ -57,6 +57,9 @@ export class Catalog {
   assess(request) { return JSON.parse(this.assessJson(request)); }
   check(request) { return JSON.parse(this.checkJson(request)); }
 
+  validateIdNumber(idNumber) { return validateIdNumber(idNumber); }
+  validateDate(date) { return validateDate(date); }
+
   /** Checks a chosen file (a browser File, or {name, type, size}) before upload. */
   validateFile(service, material, file) {
     const request = { service, material, file: { name: file.name, type: file.type ?? '', size: file.size } };
