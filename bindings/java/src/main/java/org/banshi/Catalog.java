@@ -3,6 +3,8 @@ package org.banshi;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
@@ -36,6 +38,10 @@ public final class Catalog implements AutoCloseable {
 
     /** The native handle: valid until {@link #close()} frees it, which it does only with no call in flight. */
     private final Pointer handle;
+    /** The handle's address, for {@link Fast}. */
+    private final long address;
+    /** Each service's guide parts, read once, for the typed assessment. */
+    private final ConcurrentHashMap<String, GuideParts> guides = new ConcurrentHashMap<>();
     /** Calls in flight, plus {@link #CLOSED} once closing has begun. */
     private volatile long state;
     /** Where {@link #close()} waits for the last call in flight; the last call to leave notifies it. */
@@ -45,6 +51,7 @@ public final class Catalog implements AutoCloseable {
 
     private Catalog(Pointer handle) {
         this.handle = handle;
+        this.address = Pointer.nativeValue(handle);
     }
 
     /**
@@ -106,6 +113,19 @@ public final class Catalog implements AutoCloseable {
                 "{\"error\":{\"code\":\"NULL_POINTER\",\"number\":1,\"message\":\"" + message + "\"}}");
     }
 
+    /** One {@link Fast} call on this catalogue's handle, guarded against a concurrent {@link #close()}. */
+    private byte[] fast(int function, byte[] request) {
+        if (request == null) {
+            throw new NullPointerException("request");
+        }
+        enter();
+        try {
+            return Fast.INSTANCE.call(function, address, request);
+        } finally {
+            leave();
+        }
+    }
+
     /** One native call on this catalogue's handle, guarded against a concurrent {@link #close()}. */
     private String call(Banshi.Call call) {
         enter();
@@ -158,8 +178,7 @@ public final class Catalog implements AutoCloseable {
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public String assess(byte[] requestUtf8) {
-        return call((out, len, err) ->
-                NativeBanshi.LIB.banshi_assess(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
+        return new String(fast(Fast.ASSESS, requestUtf8), StandardCharsets.UTF_8);
     }
 
     /**
@@ -181,8 +200,7 @@ public final class Catalog implements AutoCloseable {
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public String check(byte[] requestUtf8) {
-        return call((out, len, err) ->
-                NativeBanshi.LIB.banshi_check(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
+        return new String(fast(Fast.CHECK, requestUtf8), StandardCharsets.UTF_8);
     }
 
     /**
@@ -221,7 +239,19 @@ public final class Catalog implements AutoCloseable {
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public Assessment assessment(byte[] requestUtf8) {
-        return Assessment.parse(assess(requestUtf8));
+        // The native side answers only what varies between applicants; the
+        // rest is the service's guide, read once (GuideParts).
+        JsonReader in = new JsonReader(new String(fast(Fast.ASSESS_COMPACT, requestUtf8), StandardCharsets.UTF_8));
+        String id = GuideParts.serviceOf(in);
+        GuideParts guide = guides.get(id);
+        if (guide == null) {
+            guide = GuideParts.parse(service(id));
+            GuideParts raced = guides.putIfAbsent(id, guide);
+            if (raced != null) {
+                guide = raced;
+            }
+        }
+        return guide.expand(in);
     }
 
     /**

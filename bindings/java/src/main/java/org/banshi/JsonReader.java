@@ -271,6 +271,43 @@ final class JsonReader {
         return Collections.unmodifiableList(out);
     }
 
+    /** Whether the next value is {@code -1}, consuming it if so. */
+    boolean minusOne() {
+        if (peek() == '-' && text.startsWith("-1", pos)) {
+            pos += 2;
+            return true;
+        }
+        return false;
+    }
+
+    /** Skips one value of any kind. */
+    void skip() {
+        char c = peek();
+        switch (c) {
+            case '{':
+                beginObject();
+                while (key() != null) {
+                    skip();
+                }
+                break;
+            case '[':
+                beginArray();
+                while (more()) {
+                    skip();
+                }
+                break;
+            case '"': string(); break;
+            case 't': case 'f': bool(); break;
+            case 'n':
+                if (!isNull()) {
+                    throw error("unexpected character");
+                }
+                break;
+            default: integer();
+        }
+        first = false;
+    }
+
     IllegalStateException unknown(String key, String where) {
         return error("unknown key \"" + key + "\" in " + where);
     }

@@ -86,4 +86,39 @@ class TypedTest {
         assertEquals("{\"code\":\"A\",\"message\":\"\\\"\\\\\\n\\u0001é\"}",
                 Problem.parse("{\"code\":\"A\",\"message\":\"\\\"\\\\\\n\\u0001\\u00e9\"}").toJson());
     }
+
+    @Test
+    void theNativePathIsTheFastestTheJvmHas() {
+        String forced = System.getProperty("banshi.native", "");
+        String expected = !forced.isEmpty() ? forced : Fast.featureVersion() >= 22 ? "ffm" : "jna";
+        assertEquals(expected, Fast.INSTANCE.name(), "java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void everyServiceGivesTheSameTypedAnswerByEitherRoute() {
+        // The typed answer is built from a compact answer and the guide; it must equal the JSON's, for every service.
+        try (Catalog catalog = Catalog.embedded()) {
+            String services = catalog.services();
+            int n = 0;
+            for (String piece : services.split("\\{\"id\":\"")) {
+                if (n++ == 0) {
+                    continue;
+                }
+                String id = piece.substring(0, piece.indexOf('"'));
+                for (String facts : new String[] {"", ",\"proxy\":true,\"hukou\":\"nonlocal\",\"marital_status\":\"married\""}) {
+                    String request = "{\"service\":\"" + id + "\",\"facts\":{\"application_date\":\"2026-11-27\"" + facts + "}}";
+                    String json;
+                    try {
+                        json = catalog.assess(request);
+                    } catch (BanshiException e) {
+                        BanshiException typed = assertThrows(BanshiException.class, () -> catalog.assessment(request));
+                        assertEquals(e.errorJson(), typed.errorJson());
+                        continue;
+                    }
+                    assertEquals(json, catalog.assessment(request).toJson(), request);
+                }
+            }
+            assertTrue(n > 10, services);
+        }
+    }
 }
