@@ -103,20 +103,26 @@ function partsOf(guideJson) {
   };
 }
 
+/** Replaces reason indices by the compact answer's reasons, in place. */
+function phrases(indices, reasons) {
+  for (let i = 0; i < indices.length; i++) indices[i] = reasons[indices[i]];
+  return indices;
+}
+
 function expand(p, compact) {
-  const [, date, caseIndex, status, ruleOutcomes, rulesMissing, items, pending, missing] = compact;
+  const [, date, caseIndex, status, reasons, ruleOutcomes, rulesMissing, items, pending, missing] = compact;
   const rules = new Array(ruleOutcomes.length);
   for (let i = 0; i < rules.length; i++) {
     const r = p.rules[i];
-    const [met, because] = ruleOutcomes[i];
+    const met = ruleOutcomes[i][0];
     rules[i] = r.decision === undefined
-      ? { id: r.id, text: r.text, met, because, basis: r.basis }
-      : { id: r.id, text: r.text, met, because, basis: r.basis, decision: r.decision };
+      ? { id: r.id, text: r.text, met, because: phrases(ruleOutcomes[i][1], reasons), basis: r.basis }
+      : { id: r.id, text: r.text, met, because: phrases(ruleOutcomes[i][1], reasons), basis: r.basis, decision: r.decision };
   }
   const checklist = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const m = p.materials[items[i][0]];
-    checklist[i] = m.item(m.head, items[i][1], m.basis, m.decision);
+    checklist[i] = m.item(m.head, phrases(items[i][1], reasons), m.basis, m.decision);
   }
   const open = new Array(pending.length);
   for (let i = 0; i < pending.length; i++) {

@@ -144,7 +144,8 @@ final class GuideParts {
 
     /**
      * Reads the service number that opens a compact answer
-     * {@code [service, date, case, status, rules, rules_missing, items, pending, missing]}.
+     * {@code [service, date, case, status, reasons, rules, rules_missing, items, pending, missing]}
+     * (core/src/engine/compact.rs).
      */
     static String serviceOf(JsonReader in) {
         in.beginArray();
@@ -170,6 +171,8 @@ final class GuideParts {
         next(in);
         EligibilityStatus status = EligibilityStatus.read(in);
         next(in);
+        List<String> reasons = in.strings();
+        next(in);
         List<RuleOutcome> outcomes = new ArrayList<>(rules.size());
         in.beginArray();
         for (int i = 0; in.more(); i++) {
@@ -178,7 +181,7 @@ final class GuideParts {
             next(in);
             Boolean met = in.nullableBool();
             next(in);
-            List<String> because = in.strings();
+            List<String> because = reasons(in, reasons);
             end(in);
             outcomes.add(new RuleOutcome(r.id, r.text, met, because, r.basis, r.decision));
         }
@@ -192,7 +195,7 @@ final class GuideParts {
             next(in);
             Requirement r = requirements.get((int) in.integer());
             next(in);
-            List<String> because = in.strings();
+            List<String> because = reasons(in, reasons);
             end(in);
             items.add(new ChecklistItem(r.id, r.name, r.oneOf, r.spec, because, r.basis, r.decision));
         }
@@ -216,6 +219,24 @@ final class GuideParts {
         return new Assessment(catalogVersion, service, date, hasCases, selected, eligibility,
                 Collections.unmodifiableList(items), Collections.unmodifiableList(pending), missing, legalBasis, steps,
                 supervision);
+    }
+
+    /** A list of indices into the answer's reasons, as the reasons; unmodifiable. */
+    private static List<String> reasons(JsonReader in, List<String> table) {
+        in.beginArray();
+        if (!in.more()) {
+            return Collections.emptyList();
+        }
+        String first = table.get((int) in.integer());
+        if (!in.more()) {
+            return Collections.singletonList(first);
+        }
+        List<String> out = new ArrayList<>(4);
+        out.add(first);
+        do {
+            out.add(table.get((int) in.integer()));
+        } while (in.more());
+        return Collections.unmodifiableList(out);
     }
 
     /** The -1 of a service without cases: consumed here, since {@link JsonReader#integer()} reads no sign. */
