@@ -660,7 +660,11 @@ fn unions() -> String {
     });
     let mut out = union("ServiceId", "A service number of the embedded catalogue.", services.iter().map(|s| s.id()));
     out += &union("MaterialId", "A material (or requirement) id of the embedded catalogue.", materials);
-    out += &union("ErrorCode", "An error code (`BanshiError.code`), as in ERRORS.md.", banshi::ErrorCode::ALL.iter().map(|c| c.name()));
+    out += &union(
+        "ErrorCode",
+        "An error code (`BanshiError.code`), as in ERRORS.md.",
+        banshi::ErrorCode::ALL.iter().map(|c| c.name()),
+    );
     out += &union("ProblemCode", "A problem code in a validation or a defect.", problem_codes());
     out
 }
