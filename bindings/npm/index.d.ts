@@ -51,7 +51,12 @@ export function ready(input?: string | URL | Request | Response | BufferSource |
 
 export function services(): Services;
 export function service(id: ServiceId): Guide;
-/** @throws {BanshiError} for malformed requests or facts */
+/**
+ * The assessment, equal to `JSON.parse(assessJson(request))`. Its parts that come from the service's guide
+ * (`legal_basis`, `steps`, `supervision`, `service`, `case`, and each item's material fields and `basis`) are shared
+ * between answers and frozen: copy before changing them.
+ * @throws {BanshiError} for malformed requests or facts
+ */
 export function assess(request: AssessRequest | string): Assessment;
 /** The one-time notice. @throws {BanshiError} */
 export function check(request: CheckRequest | string): Notice;
