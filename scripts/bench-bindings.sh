@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Per-call cost of the same assess request through Rust (criterion), the C ABI
-# and Java (JNA). Usage: scripts/bench-bindings.sh [iterations]
+# Per-call cost of the same assess request through Rust (criterion), the C ABI,
+# Java (JMH: JSON text, the typed result from the compact answer, and the typed
+# result read from the JSON text; JNA on every JDK, FFM on Java 22+) and WASM
+# in Node (text, parsed). Usage: scripts/bench-bindings.sh [iterations]
+# (iterations for C and Node; a small number also shortens the JMH runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-200000}"
@@ -12,9 +15,29 @@ cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Ibindings/c benches/per_call.c -Ltarg
 ln -sf libbanshi.so target/release/libbanshi.so.0
 LD_LIBRARY_PATH=target/release target/bench/per_call "$request" "$n"
 
-(cd bindings/java && mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null)
-java -Dbanshi.library.path=target/release -cp "bindings/java/target/classes:bindings/java/target/test-classes:$(cat bindings/java/target/classpath.txt)" \
-    org.banshi.PerCallBench "$request" "$n" 2>/dev/null
+# Java: the binding's jar, built on the newest JDK (so it carries the FFM class), then JMH.
+jdks=()
+for home in /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/temurin-*; do
+    [ -x "$home/bin/javac" ] && jdks+=("$home")
+done
+newest="${jdks[${#jdks[@]}-1]}"
+(cd bindings/java && JAVA_HOME="$newest" mvn -B -q install -DskipTests >/dev/null 2>&1)
+(cd bindings/java/bench && JAVA_HOME="$newest" mvn -B -q compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt >/dev/null 2>&1)
+jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+[ "$n" -lt 20000 ] && jmh=(-f 1 -wi 1 -w 100ms -i 1 -r 100ms)
+for home in "${jdks[@]}"; do
+    version=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p')
+    paths=(jna)
+    [ "${version%%.*}" -ge 22 ] && paths=(jna ffm)
+    for path in "${paths[@]}"; do
+        args="-Dbanshi.native=$path -Dbanshi.library.path=$PWD/target/release"
+        [ "${version%%.*}" -ge 22 ] && args="$args --enable-native-access=ALL-UNNAMED"
+        (cd bindings/java/bench && "$home/bin/java" -cp "target/classes:$(cat target/classpath.txt)" \
+            org.openjdk.jmh.Main "${jmh[@]}" -p request="$PWD/../../../$request" -jvmArgsAppend "$args" 2>/dev/null) \
+            | sed -n "s|^AssessBench\.\([a-zA-Z]*\) .* avgt *[0-9]* *\([0-9.]*\).*|java $version $path \1: \2 ns/op|p"
+    done
+done
 
 cargo bench -q -p banshi --bench engine -- --warm-up-time 1 --measurement-time 3 "assess json conformance" 2>/dev/null | grep -E "time:"
 

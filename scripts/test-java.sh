@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Java binding: JUnit 5 on every installed JDK (OpenJDK 17 and Temurin), each
-# run three times (UTF-8, GBK, and loading from banshi.library.path), then the
-# jars built on each JDK (javadoc with every doclint warning an error), and a
-# check that the jar carries the native library at JNA's resource path and
-# that the sources and javadoc jars are there.
+# run four times (UTF-8, GBK, the JNA path forced, and loading from
+# banshi.library.path); on Java 22+ the default path is FFM, so both native
+# paths run there. Then the jars built on each JDK (javadoc with every doclint
+# warning an error), the classes built on the newest JDK (with the FFM class)
+# tested again on the oldest (one artifact for every JVM), and a check that
+# the jar carries the native library at JNA's resource path and that the
+# sources and javadoc jars are there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "missing mvn (apt-get install maven)" >&2; exit 1; }
@@ -30,6 +33,14 @@ for home in "${jdks[@]}"; do
     done
     echo "java-$(basename "$home"): $((tests - failed)) passed, $failed failed"
 done
+
+# The last JDK built the classes, FFM included: the oldest must run them, on the JNA path.
+oldest="${jdks[0]}"
+if [ "$oldest" != "$home" ]; then
+    JAVA_HOME="$oldest" mvn -B -q -o surefire:test -Dtest='TypedTest,ConformanceTest' \
+        -DreportsDirectory=target/surefire-reports-oldest
+    echo "classes built on $(basename "$home") pass on $(basename "$oldest")"
+fi
 
 # `verify` above packaged the jars, on the last JDK.
 jar_version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)

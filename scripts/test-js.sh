@@ -36,7 +36,9 @@ console.log('installed package: ok');
 JS
 node smoke.mjs
 cat > consumer.ts <<'TS'
-import { assess, check, BanshiError, type Assessment, type Notice, type Facts } from 'banshi';
+import {
+  assess, check, BanshiError, type Assessment, type Notice, type Facts, type ErrorCode, type ProblemCode, type ServiceId,
+} from 'banshi';
 
 const facts: Facts = { application_date: '2026-11-27', marital_status: 'unmarried', proxy: false };
 const assessment: Assessment = assess({ service: '10.1', facts });
@@ -52,7 +54,16 @@ try {
 const wrong: Facts = { application_date: '2026-11-27', marital_status: 'maried' };
 // @ts-expect-error: application_date is required
 const missing: Facts = { proxy: true };
-console.log(ids, status, wrong, missing);
+// Service ids, material ids and codes are literal unions generated from the catalogue and the core.
+// @ts-expect-error: a typo in a service id (10.l) fails to compile
+assess({ service: '10.l', facts });
+// @ts-expect-error: a typo in a material id fails to compile
+check({ service: '10.1', facts, submitted: [{ id: 'phtos', originals: 4 }] });
+// @ts-expect-error: a typo in an error code fails to compile
+const code: ErrorCode = 'UNKNOWN_FAKT';
+const problem: ProblemCode | undefined = notice.defective[0]?.problems[0]?.code;
+const service: ServiceId = '8.1';
+console.log(ids, status, wrong, missing, code, problem, service);
 TS
 npx tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck false consumer.ts
 echo "tsc --strict: ok"

@@ -279,6 +279,27 @@ banshi_result banshi_assess(const banshi_catalog *catalog,
                             char **error);
 
 /**
+ * As banshi_assess, but the response is the compact assessment: only what
+ * varies between applicants (the requirement and rule outcomes, reasons and
+ * missing facts), as a JSON array that the Java binding expands with the
+ * service's guide (banshi_service), read once. The format is an internal
+ * contract between the library and its bindings, documented in
+ * core/src/engine/compact.rs, not part of SCHEMA.md; errors are exactly
+ * banshi_assess's.
+ *
+ * # Safety
+ *
+ * Each pointer must be NULL or valid: `catalog` a live handle, input
+ * pointers readable for their lengths, out-parameters valid for one write.
+ */
+banshi_result banshi_assess_compact(const banshi_catalog *catalog,
+                                    const uint8_t *request,
+                                    size_t request_len,
+                                    char **response,
+                                    size_t *response_len,
+                                    char **error);
+
+/**
  * The one-time notice: request `{"service", "facts", "submitted"}`,
  * response the notice JSON (see SCHEMA.md).
  *

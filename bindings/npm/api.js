@@ -28,9 +28,176 @@ function guard(call) {
 
 const text = (request) => (typeof request === 'string' ? request : JSON.stringify(request));
 
+// --- the parsed assessment, built from a compact answer --------------------
+//
+// An assessment is mostly its service's guide: every item's id, name, material
+// fields, basis and decision, every rule's text, the legal basis, the steps and
+// the supervision. The WASM answers only what varies (core/src/engine/compact.rs),
+// and the full answer is built here from the guide's parts, read once per
+// service and frozen, so they are shared safely between answers. The result is
+// deep-equal to JSON.parse(assessJson(request)), key order included; the
+// conformance test checks it on every case.
+
+const deepFreeze = (value) => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/**
+ * A function that builds one item: the head's keys (id, name, the material
+ * fields or one_of) in order, then `tail`'s. Generated once per material, so
+ * that every item of one material is a literal of one shape, which V8 builds
+ * fastest; where code cannot be generated (a page whose CSP forbids eval) it
+ * copies the keys instead, slower but the same object.
+ */
+function maker(head, tail) {
+  const keys = Object.keys(head);
+  try {
+    const fields = keys.map((k) => `${JSON.stringify(k)}: h[${JSON.stringify(k)}]`);
+    const rest = tail.map((k, i) => `${JSON.stringify(k)}: a${i}`);
+    // eslint-disable-next-line no-new-func
+    return new Function('h', ...tail.map((_, i) => `a${i}`), `return {${[...fields, ...rest].join(', ')}};`);
+  } catch {
+    return (h, ...values) => {
+      const o = {};
+      for (const k of keys) o[k] = h[k];
+      tail.forEach((k, i) => { o[k] = values[i]; });
+      return o;
+    };
+  }
+}
+
+/** The guide's parts for one service, as an assessment uses them. */
+function partsOf(guideJson) {
+  const g = JSON.parse(guideJson);
+  const materials = g.materials.map((m) => {
+    const head = {};
+    for (const key of Object.keys(m)) {
+      if (key === 'case' || key === 'when' || key === 'basis' || key === 'valid_from' || key === 'valid_until'
+        || key === 'decision') continue;
+      head[key] = deepFreeze(m[key]);
+    }
+    const decided = m.decision !== undefined;
+    return {
+      head: Object.freeze(head),
+      when: m.when ?? null,
+      basis: deepFreeze(m.basis),
+      decision: m.decision,
+      item: maker(head, decided ? ['because', 'basis', 'decision'] : ['because', 'basis']),
+      pending: maker(head, decided ? ['when', 'needs', 'basis', 'decision'] : ['when', 'needs', 'basis']),
+    };
+  });
+  const rules = g.eligibility.map((r) => ({ id: r.id, text: r.text, basis: deepFreeze(r.basis), decision: r.decision }));
+  return {
+    version: g.catalog_version,
+    service: deepFreeze({ id: g.id, name: g.name }),
+    cases: g.cases.map(deepFreeze),
+    materials,
+    rules,
+    legal_basis: deepFreeze(g.legal_basis),
+    steps: deepFreeze(g.steps),
+    supervision: deepFreeze(g.supervision),
+  };
+}
+
+/**
+ * Reads a compact answer: arrays, integers (and -1), true/false/null and
+ * strings, which is all it holds. Twice as fast as JSON.parse on it, which
+ * takes a slower path for text with Chinese in it; strings with an escape go
+ * through JSON.parse.
+ */
+function readCompact(s) {
+  let i = 0;
+  const fail = () => { throw new SyntaxError(`banshi: malformed compact answer at ${i}`); };
+  const value = () => {
+    const ch = s.charCodeAt(i);
+    if (ch === 91) { // [
+      i++;
+      const out = [];
+      if (s.charCodeAt(i) === 93) { i++; return out; }
+      for (;;) {
+        out.push(value());
+        const next = s.charCodeAt(i++);
+        if (next === 93) return out;
+        if (next !== 44) fail();
+      }
+    }
+    if (ch === 34) { // "
+      let j = i + 1;
+      let escaped = false;
+      for (;; j++) {
+        if (j >= s.length) fail();
+        const c = s.charCodeAt(j);
+        if (c === 34) break;
+        if (c === 92) { escaped = true; j++; }
+      }
+      const text = escaped ? JSON.parse(s.slice(i, j + 1)) : s.slice(i + 1, j);
+      i = j + 1;
+      return text;
+    }
+    if (s.startsWith('true', i)) { i += 4; return true; }
+    if (s.startsWith('false', i)) { i += 5; return false; }
+    if (s.startsWith('null', i)) { i += 4; return null; }
+    const negative = ch === 45;
+    if (negative) i++;
+    const start = i;
+    let n = 0;
+    for (let d = s.charCodeAt(i); d >= 48 && d <= 57; d = s.charCodeAt(++i)) n = n * 10 + d - 48;
+    if (i === start) fail();
+    return negative ? -n : n;
+  };
+  const out = value();
+  if (i !== s.length) fail();
+  return out;
+}
+
+/** Replaces reason indices by the compact answer's reasons, in place. */
+function phrases(indices, reasons) {
+  for (let i = 0; i < indices.length; i++) indices[i] = reasons[indices[i]];
+  return indices;
+}
+
+function expand(p, compact) {
+  const [, date, caseIndex, status, reasons, ruleOutcomes, rulesMissing, items, pending, missing] = compact;
+  const rules = new Array(ruleOutcomes.length);
+  for (let i = 0; i < rules.length; i++) {
+    const r = p.rules[i];
+    const met = ruleOutcomes[i][0];
+    rules[i] = r.decision === undefined
+      ? { id: r.id, text: r.text, met, because: phrases(ruleOutcomes[i][1], reasons), basis: r.basis }
+      : { id: r.id, text: r.text, met, because: phrases(ruleOutcomes[i][1], reasons), basis: r.basis, decision: r.decision };
+  }
+  const checklist = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const m = p.materials[items[i][0]];
+    checklist[i] = m.item(m.head, phrases(items[i][1], reasons), m.basis, m.decision);
+  }
+  const open = new Array(pending.length);
+  for (let i = 0; i < pending.length; i++) {
+    const m = p.materials[pending[i][0]];
+    open[i] = m.pending(m.head, m.when, pending[i][1], m.basis, m.decision);
+  }
+  const eligibility = { status, rules, missing_facts: rulesMissing };
+  if (caseIndex === -1) {
+    return {
+      catalog_version: p.version, service: p.service, application_date: date, eligibility, checklist, pending: open,
+      missing_facts: missing, legal_basis: p.legal_basis, steps: p.steps, supervision: p.supervision,
+    };
+  }
+  return {
+    catalog_version: p.version, service: p.service, application_date: date,
+    case: caseIndex === null ? null : p.cases[caseIndex], eligibility, checklist, pending: open,
+    missing_facts: missing, legal_basis: p.legal_basis, steps: p.steps, supervision: p.supervision,
+  };
+}
+
 /** A catalogue: the embedded one, or one loaded from a bundle. Immutable. */
 export class Catalog {
   #inner;
+  #parts = new Map();
 
   constructor(inner) {
     this.#inner = inner;
@@ -60,8 +227,21 @@ export class Catalog {
 
   services() { return JSON.parse(this.servicesJson()); }
   service(id) { return JSON.parse(this.serviceJson(id)); }
-  assess(request) { return JSON.parse(this.assessJson(request)); }
+  /** The assessment, parsed: built from a compact answer and the service's frozen guide parts. */
+  assess(request) {
+    const compact = readCompact(guard(() => this.#inner.assess_compact(text(request))));
+    const id = compact[0];
+    let parts = this.#parts.get(id);
+    if (parts === undefined) {
+      parts = partsOf(this.#inner.service(id));
+      this.#parts.set(id, parts);
+    }
+    return expand(parts, compact);
+  }
   check(request) { return JSON.parse(this.checkJson(request)); }
+
+  validateIdNumber(idNumber) { return validateIdNumber(idNumber); }
+  validateDate(date) { return validateDate(date); }
 
   /** Checks a chosen file (a browser File, or {name, type, size}) before upload. */
   validateFile(service, material, file) {

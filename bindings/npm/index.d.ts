@@ -1,13 +1,14 @@
 // The banshi API. Request and response types are generated from Rust (types.d.ts).
 import type {
-  AssessRequest, Assessment, CheckRequest, ErrorDetail, Guide, Notice, Services, Validation, Vocabulary,
+  AssessRequest, Assessment, CheckRequest, ErrorCode, ErrorDetail, Guide, MaterialId, Notice, ServiceId, Services,
+  Validation, Vocabulary,
 } from './types.js';
 
 export * from './types.js';
 
 /** A failed call. `code` is the C result name, such as "UNKNOWN_FACT"; `json` is the error JSON. */
 export class BanshiError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly number: number;
   readonly detail: ErrorDetail;
   readonly json: string;
@@ -28,18 +29,25 @@ export interface NoticeOptions {
   id_number?: string;
 }
 
-/** A catalogue: the embedded one, or one loaded from a bundle. Immutable. */
+/**
+ * A catalogue: the embedded one, or one loaded from a bundle. Immutable.
+ * Service and material ids are typed as the embedded catalogue's (`ServiceId`, `MaterialId`); for a loaded
+ * catalogue with other ids, pass the request as JSON text or cast the id.
+ */
 export class Catalog {
   static embedded(): Catalog;
   /** @throws {BanshiError} INVALID_CATALOG, listing every problem found */
   static load(bundle: string | object): Catalog;
   services(): Services;
-  service(id: string): Guide;
+  service(id: ServiceId): Guide;
   assess(request: AssessRequest | string): Assessment;
   check(request: CheckRequest | string): Notice;
-  validateFile(service: string, material: string, file: FileLike): Validation;
+  /** The validators, with the same arguments as Java's `Catalog.validateIdNumber`, `validateDate`, `validateFile`. */
+  validateIdNumber(idNumber: string): Validation;
+  validateDate(date: string): Validation;
+  validateFile(service: ServiceId, material: MaterialId, file: FileLike): Validation;
   servicesJson(): string;
-  serviceJson(id: string): string;
+  serviceJson(id: ServiceId): string;
   assessJson(request: AssessRequest | string): string;
   checkJson(request: CheckRequest | string): string;
   validateFileJson(request: object | string): string;
@@ -52,12 +60,17 @@ export class Catalog {
 export function ready(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
 
 export function services(): Services;
-export function service(id: string): Guide;
-/** @throws {BanshiError} for malformed requests or facts */
+export function service(id: ServiceId): Guide;
+/**
+ * The assessment, equal to `JSON.parse(assessJson(request))`. Its parts that come from the service's guide
+ * (`legal_basis`, `steps`, `supervision`, `service`, `case`, and each item's material fields and `basis`) are shared
+ * between answers and frozen: copy before changing them.
+ * @throws {BanshiError} for malformed requests or facts
+ */
 export function assess(request: AssessRequest | string): Assessment;
 /** The one-time notice. @throws {BanshiError} */
 export function check(request: CheckRequest | string): Notice;
-export function validateFile(service: string, material: string, file: FileLike): Validation;
+export function validateFile(service: ServiceId, material: MaterialId, file: FileLike): Validation;
 export function validateIdNumber(idNumber: string): Validation;
 export function validateDate(date: string): Validation;
 export function vocabulary(): Vocabulary;
@@ -66,7 +79,7 @@ export function noticeHtml(request: CheckRequest | string, options?: NoticeOptio
 export function version(): string;
 
 export function servicesJson(): string;
-export function serviceJson(id: string): string;
+export function serviceJson(id: ServiceId): string;
 export function assessJson(request: AssessRequest | string): string;
 export function checkJson(request: CheckRequest | string): string;
 export function validateFileJson(request: object | string): string;

@@ -11,6 +11,8 @@ use crate::condition::{Reason, ReasonKind, Tri};
 use crate::facts::{FactSet, Facts, VarKind, VarValue};
 use crate::{Date, Error};
 
+pub(crate) mod compact;
+
 /// Whether the applicant may use the service.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]

@@ -177,6 +177,22 @@ pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
     Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_json())
 }
 
+/// As [`assess`], but answers only what varies between applicants: the
+/// compact form that the Java and JavaScript bindings expand with the
+/// service's guide ([`service`]), read once. The format is documented in
+/// `core/src/engine/compact.rs`; it is an internal contract between this
+/// crate and its bindings, not part of SCHEMA.md.
+///
+/// # Errors
+///
+/// Exactly as [`assess`], for the same request.
+#[doc(hidden)]
+pub fn assess_compact(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    let value = wire::parse(request)?;
+    let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
+    Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_compact())
+}
+
 /// The one-time notice for what was submitted.
 ///
 /// Request: `{"service", "facts", "submitted": [{"id", "originals", "copies"}]}`;

@@ -375,6 +375,35 @@ pub unsafe extern "C" fn banshi_assess(
     }
 }
 
+/// As banshi_assess, but the response is the compact assessment: only what
+/// varies between applicants (the requirement and rule outcomes, reasons and
+/// missing facts), as a JSON array that the Java binding expands with the
+/// service's guide (banshi_service), read once. The format is an internal
+/// contract between the library and its bindings, documented in
+/// core/src/engine/compact.rs, not part of SCHEMA.md; errors are exactly
+/// banshi_assess's.
+///
+/// # Safety
+///
+/// Each pointer must be NULL or valid: `catalog` a live handle, input
+/// pointers readable for their lengths, out-parameters valid for one write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn banshi_assess_compact(
+    catalog: *const banshi_catalog,
+    request: *const u8,
+    request_len: usize,
+    response: *mut *mut c_char,
+    response_len: *mut usize,
+    error: *mut *mut c_char,
+) -> banshi_result {
+    // SAFETY: the caller guarantees the pointers are NULL or valid.
+    unsafe {
+        respond(response, response_len, error, || {
+            Ok(json::assess_compact(borrow_catalog(catalog)?, text(request, request_len)?)?)
+        })
+    }
+}
+
 /// The one-time notice: request `{"service", "facts", "submitted"}`,
 /// response the notice JSON (see SCHEMA.md).
 ///

@@ -51,6 +51,12 @@ impl WasmCatalog {
         reply(json::assess(self.get(), request))
     }
 
+    /// Assessment, compact: only what varies between applicants, which the
+    /// package expands with the service's guide (`core/src/engine/compact.rs`).
+    pub fn assess_compact(&self, request: &str) -> Result<String, JsValue> {
+        reply(json::assess_compact(self.get(), request))
+    }
+
     /// The one-time notice: request `{"service", "facts", "submitted"}`.
     pub fn check(&self, request: &str) -> Result<String, JsValue> {
         reply(json::check(self.get(), request))

@@ -149,6 +149,7 @@ pub struct Facts {
 #[derive(Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
+    #[ts(type = "ServiceId")]
     pub service: String,
     pub facts: Facts,
 }
@@ -157,6 +158,7 @@ pub struct AssessRequest {
 #[derive(Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
+    #[ts(type = "MaterialId")]
     pub id: String,
     #[ts(optional)]
     pub originals: Option<u32>,
@@ -167,6 +169,7 @@ pub struct Submission {
 #[derive(Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct CheckRequest {
+    #[ts(type = "ServiceId")]
     pub service: String,
     pub facts: Facts,
     #[ts(optional)]
@@ -193,13 +196,17 @@ pub struct FileInfo {
     #[serde(rename = "type")]
     #[ts(optional)]
     pub mime_type: Option<String>,
-    pub size: u32,
+    /// Bytes; a JS `File.size` is a number, and the library accepts any non-negative integer.
+    #[ts(type = "number")]
+    pub size: u64,
 }
 
 #[derive(Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct FileRequest {
+    #[ts(type = "ServiceId")]
     pub service: String,
+    #[ts(type = "MaterialId")]
     pub material: String,
     pub file: FileInfo,
 }
@@ -393,6 +400,7 @@ pub struct Assessment {
 
 #[derive(Serialize, Deserialize, TS)]
 pub struct Problem {
+    #[ts(type = "ProblemCode")]
     pub code: String,
     pub message: String,
 }
@@ -582,6 +590,7 @@ pub struct CatalogProblem {
 /// An error's details; `code` is the C result name, such as `UNKNOWN_FACT`.
 #[derive(Serialize, Deserialize, TS)]
 pub struct ErrorDetail {
+    #[ts(type = "ErrorCode")]
     pub code: String,
     pub number: u32,
     pub message: String,
@@ -619,12 +628,66 @@ pub struct ErrorResponse {
 const TYPES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../bindings/npm/types.d.ts");
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases");
 
+/// `export type Name = "a" | "b";`, one literal per value, in order, without repeats.
+fn union<'a>(name: &str, doc: &str, values: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for v in values {
+        if !seen.contains(&v) {
+            seen.push(v);
+        }
+    }
+    let literals: Vec<String> = seen.iter().map(|v| serde_json::to_string(v).unwrap()).collect();
+    format!("/** {doc} */\nexport type {name} = {};\n\n", literals.join(" | "))
+}
+
+/// Every problem code the core gives: ID numbers, dates, files and submitted materials, read from each
+/// problem's `code()`. (The enums are `non_exhaustive`; `problem_codes_cover_the_cases` catches a new one.)
+fn problem_codes() -> Vec<&'static str> {
+    use banshi::{FileProblem, IdProblem, Shortfall};
+    let id = [IdProblem::Length, IdProblem::Characters, IdProblem::Region, IdProblem::BirthDate, IdProblem::CheckDigit];
+    let file = [
+        FileProblem::Format { expected: String::new() },
+        FileProblem::Empty,
+        FileProblem::TooLarge { size: 0, max_bytes: 0 },
+    ];
+    let shortfall = [
+        Shortfall::MissingOriginal { noun: "原件", needed: 1, unit: "份", copies_given: false },
+        Shortfall::TooFewOriginals { noun: "原件", needed: 1, got: 0, unit: "份" },
+        Shortfall::MissingCopy { needed: 1 },
+        Shortfall::TooFewCopies { needed: 1, got: 0 },
+    ];
+    let mut codes: Vec<&'static str> = id.iter().map(|p| p.code()).collect();
+    codes.push(banshi::ErrorCode::InvalidDate.name());
+    codes.extend(file.iter().map(FileProblem::code));
+    codes.extend(shortfall.iter().map(Shortfall::code));
+    codes
+}
+
+/// The literal unions read from the embedded catalogue and the core's codes.
+fn unions() -> String {
+    let catalog = banshi::Catalog::embedded();
+    let services = catalog.services();
+    let materials = services.iter().flat_map(|s| {
+        s.requirements().iter().flat_map(|r| std::iter::once(r.id()).chain(r.options().iter().map(|o| o.id())))
+    });
+    let mut out = union("ServiceId", "A service number of the embedded catalogue.", services.iter().map(|s| s.id()));
+    out += &union("MaterialId", "A material (or requirement) id of the embedded catalogue.", materials);
+    out += &union(
+        "ErrorCode",
+        "An error code (`BanshiError.code`), as in ERRORS.md.",
+        banshi::ErrorCode::ALL.iter().map(|c| c.name()),
+    );
+    out += &union("ProblemCode", "A problem code in a validation or a defect.", problem_codes());
+    out
+}
+
 fn generate() -> String {
     let cfg = ts_rs::Config::new();
     let mut out = String::from(
         "// Generated from Rust types by wasm/tests/types.rs (ts-rs); do not edit.\n\
          // BANSHI_BLESS=1 cargo test -p banshi-wasm --test types regenerates it.\n\n",
     );
+    out += &unions();
     macro_rules! decl {
         ($($t:ty),* $(,)?) => {$(
             out.push_str("export ");
@@ -705,6 +768,25 @@ fn round_trip<T: Serialize + for<'de> Deserialize<'de>>(what: &str, text: &str) 
     let value: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{what}: does not fit its type: {e}\n{text}"));
     let again = serde_json::to_string(&value).unwrap();
     assert_eq!(again, text, "{what}: the type drops or reorders something");
+}
+
+/// Every problem and error code in a conformance answer is in the generated unions.
+#[test]
+fn problem_codes_cover_the_cases() {
+    let codes = problem_codes();
+    for dir in std::fs::read_dir(CASES).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "out") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split(r#""code":""#).skip(1) {
+                    let code = &piece[..piece.find('"').unwrap()];
+                    let known = codes.contains(&code) || banshi::ErrorCode::ALL.iter().any(|c| c.name() == code);
+                    assert!(known, "{}: code {code} is in no generated union", path.display());
+                }
+            }
+        }
+    }
 }
 
 #[test]

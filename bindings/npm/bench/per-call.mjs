@@ -1,12 +1,22 @@
-// Per-call cost of assessJson in Node, on one conformance request.
+// Per-call cost in Node, on one conformance request: the JSON text
+// (assessJson), the parsed result built from the compact answer (assess), and
+// JSON.parse of the text, for comparison.
 // Usage: node bench/per-call.mjs <request file> [iterations]
 import { readFileSync } from 'node:fs';
-import { assessJson } from '../node.js';
+import { assess, assessJson } from '../node.js';
 
-const request = readFileSync(process.argv[2], 'utf8');
+const text = readFileSync(process.argv[2], 'utf8');
+const request = JSON.parse(text);
 const n = Number(process.argv[3] ?? 200000);
-for (let i = 0; i < n / 10; i++) assessJson(request); // warm up
-const t0 = process.hrtime.bigint();
-for (let i = 0; i < n; i++) assessJson(request);
-const t1 = process.hrtime.bigint();
-console.log(`wasm assess (node ${process.version}): ${Math.round(Number(t1 - t0) / n)} ns/call over ${n} calls`);
+
+function time(name, f) {
+  for (let i = 0; i < n / 10; i++) f(); // warm up
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) f();
+  const t1 = process.hrtime.bigint();
+  console.log(`wasm ${name} (node ${process.version}): ${Math.round(Number(t1 - t0) / n)} ns/call over ${n} calls`);
+}
+
+time('assessJson, text', () => assessJson(text));
+time('assess, parsed (compact + cached guide parts)', () => assess(request));
+time('JSON.parse(assessJson), parsed', () => JSON.parse(assessJson(request)));

@@ -125,3 +125,31 @@ for (const [name, file] of cases) {
     assert.deepEqual(failures, [], `${name}/${stem}: ${failures.join('; ')}`);
   });
 }
+
+// The parsed assessment is built from a compact answer and the guide's parts:
+// it must be deep-equal to JSON.parse of the JSON text, key order included,
+// and fail with the same error, on every case.
+for (const [name, file] of cases.filter(([name]) => name === 'assess')) {
+  const request = readFileSync(join(casesDir, name, file));
+  let text;
+  try {
+    text = utf8.decode(request);
+  } catch {
+    continue;
+  }
+  test(`${name}/${file} parsed`, () => {
+    const expected = readFileSync(join(casesDir, name, file.replace(/\.req$/, '.out')), 'utf8');
+    let actual;
+    try {
+      actual = banshi.assess(text);
+    } catch (e) {
+      assert.ok(e instanceof banshi.BanshiError, String(e));
+      assert.equal(e.json, expected);
+      return;
+    }
+    assert.deepStrictEqual(actual, JSON.parse(expected));
+    assert.equal(JSON.stringify(actual), expected);
+    // Twice: the second answer comes from the cached parts.
+    assert.deepStrictEqual(banshi.assess(text), JSON.parse(expected));
+  });
+}

@@ -95,6 +95,11 @@ public final class Banshi {
 
     /** Runs a call, copies the UTF-8 response out and frees it; throws on failure. */
     static String call(Call call) {
+        return new String(callBytes(call), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #call(Call)}, returning the UTF-8 bytes. */
+    static byte[] callBytes(Call call) {
         OutParams params = OUT.get();
         PointerByReference response = params.response;
         SizeTByReference length = params.length;
@@ -105,7 +110,7 @@ public final class Banshi {
         if (code == 0) {
             Pointer p = response.getValue();
             try {
-                return new String(p.getByteArray(0, (int) length.getValue()), StandardCharsets.UTF_8);
+                return p.getByteArray(0, (int) length.getValue());
             } finally {
                 NativeBanshi.LIB.banshi_string_free(p);
             }

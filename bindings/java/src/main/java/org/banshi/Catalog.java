@@ -3,6 +3,8 @@ package org.banshi;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
@@ -36,6 +38,10 @@ public final class Catalog implements AutoCloseable {
 
     /** The native handle: valid until {@link #close()} frees it, which it does only with no call in flight. */
     private final Pointer handle;
+    /** The handle's address, for {@link Fast}. */
+    private final long address;
+    /** Each service's guide parts, read once, for the typed assessment. */
+    private final ConcurrentHashMap<String, GuideParts> guides = new ConcurrentHashMap<>();
     /** Calls in flight, plus {@link #CLOSED} once closing has begun. */
     private volatile long state;
     /** Where {@link #close()} waits for the last call in flight; the last call to leave notifies it. */
@@ -45,6 +51,7 @@ public final class Catalog implements AutoCloseable {
 
     private Catalog(Pointer handle) {
         this.handle = handle;
+        this.address = Pointer.nativeValue(handle);
     }
 
     /**
@@ -106,6 +113,19 @@ public final class Catalog implements AutoCloseable {
                 "{\"error\":{\"code\":\"NULL_POINTER\",\"number\":1,\"message\":\"" + message + "\"}}");
     }
 
+    /** One {@link Fast} call on this catalogue's handle, guarded against a concurrent {@link #close()}. */
+    private byte[] fast(int function, byte[] request) {
+        if (request == null) {
+            throw new NullPointerException("request");
+        }
+        enter();
+        try {
+            return Fast.INSTANCE.call(function, address, request);
+        } finally {
+            leave();
+        }
+    }
+
     /** One native call on this catalogue's handle, guarded against a concurrent {@link #close()}. */
     private String call(Banshi.Call call) {
         enter();
@@ -158,8 +178,7 @@ public final class Catalog implements AutoCloseable {
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public String assess(byte[] requestUtf8) {
-        return call((out, len, err) ->
-                NativeBanshi.LIB.banshi_assess(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
+        return new String(fast(Fast.ASSESS, requestUtf8), StandardCharsets.UTF_8);
     }
 
     /**
@@ -181,8 +200,7 @@ public final class Catalog implements AutoCloseable {
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
     public String check(byte[] requestUtf8) {
-        return call((out, len, err) ->
-                NativeBanshi.LIB.banshi_check(handle, requestUtf8, new SizeT(requestUtf8.length), out, len, err));
+        return new String(fast(Fast.CHECK, requestUtf8), StandardCharsets.UTF_8);
     }
 
     /**
@@ -197,6 +215,121 @@ public final class Catalog implements AutoCloseable {
         byte[] request = Banshi.utf8(requestJson);
         return call((out, len, err) ->
                 NativeBanshi.LIB.banshi_validate_file(handle, request, new SizeT(request.length), out, len, err));
+    }
+
+    // --- typed results ------------------------------------------------------
+
+    /**
+     * Assesses one applicant, as {@link #assess(String)}, and returns the typed
+     * answer. {@code assessment(json).toJson()} equals {@code assess(json)}.
+     *
+     * @param requestJson {@code {"service", "facts"}}
+     * @return the assessment: eligibility and the checklist, with reasons and legal bases
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Assessment assessment(String requestJson) {
+        return assessment(Banshi.utf8(requestJson));
+    }
+
+    /**
+     * As {@link #assessment(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts"}} as UTF-8
+     * @return the assessment
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Assessment assessment(byte[] requestUtf8) {
+        // The native side answers only what varies between applicants; the
+        // rest is the service's guide, read once (GuideParts).
+        JsonReader in = new JsonReader(new String(fast(Fast.ASSESS_COMPACT, requestUtf8), StandardCharsets.UTF_8));
+        String id = GuideParts.serviceOf(in);
+        GuideParts guide = guides.get(id);
+        if (guide == null) {
+            guide = GuideParts.parse(service(id));
+            GuideParts raced = guides.putIfAbsent(id, guide);
+            if (raced != null) {
+                guide = raced;
+            }
+        }
+        return guide.expand(in);
+    }
+
+    /**
+     * The one-time notice (一次性告知), as {@link #check(String)}, typed.
+     * {@code notice(json).toJson()} equals {@code check(json)}.
+     *
+     * @param requestJson {@code {"service", "facts", "submitted"}}
+     * @return the notice: everything missing or defective, at once
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Notice notice(String requestJson) {
+        return notice(Banshi.utf8(requestJson));
+    }
+
+    /**
+     * As {@link #notice(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"service", "facts", "submitted"}} as UTF-8
+     * @return the notice
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Notice notice(byte[] requestUtf8) {
+        return Notice.parse(check(requestUtf8));
+    }
+
+    /**
+     * Validates an ID number: the typed validators all live here, on the
+     * catalogue, and take the same arguments as the JavaScript package's
+     * {@code validateIdNumber}, {@code validateDate} and {@code validateFile}.
+     * An invalid number is a normal answer ({@code valid() == false}), never
+     * echoed unmasked.
+     *
+     * @param idNumber the number, 18 characters (a lower-case {@code x} is accepted)
+     * @return validity, the masked number, and the birth date and sex it encodes
+     */
+    public Validation validateIdNumber(String idNumber) {
+        String request = new JsonWriter().beginObject().key("id_number").string(requireNonNull(idNumber, "idNumber"))
+                .endObject().toString();
+        return Validation.parse(Banshi.validateIdNumber(request));
+    }
+
+    /**
+     * Validates a date, {@code YYYY-MM-DD}.
+     *
+     * @param date the date text
+     * @return validity, and the problems found
+     */
+    public Validation validateDate(String date) {
+        String request = new JsonWriter().beginObject().key("date").string(requireNonNull(date, "date"))
+                .endObject().toString();
+        return Validation.parse(Banshi.validateDate(request));
+    }
+
+    /**
+     * Checks a chosen file before upload against the material's file specification.
+     *
+     * @param service the service number, such as {@code 8.1}
+     * @param material the electronic material's id, such as {@code electronic_photo}
+     * @param file the file's name, MIME type and size
+     * @return validity, the problems found, and the specification
+     * @throws BanshiException {@code UNKNOWN_SERVICE}, {@code UNKNOWN_MATERIAL}, or {@code INVALID_VALUE}
+     *         for a material that is not electronic; {@code NULL_POINTER} if the catalogue is closed
+     */
+    public Validation validateFile(String service, String material, FileInfo file) {
+        requireNonNull(file, "file");
+        JsonWriter w = new JsonWriter().beginObject();
+        w.key("service").string(requireNonNull(service, "service"));
+        w.key("material").string(requireNonNull(material, "material"));
+        w.key("file").beginObject().key("name").string(file.name()).key("type").string(file.type())
+                .key("size").number(file.size()).endObject();
+        return Validation.parse(validateFile(w.endObject().toString()));
+    }
+
+    private static <T> T requireNonNull(T value, String what) {
+        if (value == null) {
+            throw new NullPointerException(what);
+        }
+        return value;
     }
 
     /**

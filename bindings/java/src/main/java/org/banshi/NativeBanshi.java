@@ -50,6 +50,9 @@ interface NativeBanshi extends Library {
     int banshi_assess(Pointer catalog, byte[] request, SizeT requestLen, PointerByReference response,
             SizeTByReference len, PointerByReference error);
 
+    int banshi_assess_compact(Pointer catalog, byte[] request, SizeT requestLen, PointerByReference response,
+            SizeTByReference len, PointerByReference error);
+
     int banshi_check(Pointer catalog, byte[] request, SizeT requestLen, PointerByReference response,
             SizeTByReference len, PointerByReference error);
 

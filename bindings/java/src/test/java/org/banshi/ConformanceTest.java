@@ -1,6 +1,7 @@
 package org.banshi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -85,6 +86,59 @@ class ConformanceTest {
         }
         assertTrue(tests.size() >= 80, "found only " + tests.size() + " cases in " + casesDir().toAbsolutePath());
         return tests.stream();
+    }
+
+    /**
+     * The typed results: every assess, check and validate case that answers
+     * (not an error) is read into its typed object, which writes back the
+     * identical bytes; so no field of the JSON is dropped or reordered. Assess
+     * and check go through the catalogue's typed methods.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyTypedResultWritesBackTheExpectedBytes() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : new String[] {"assess", "check", "validate_id_number", "validate_date", "validate_file"}) {
+            try (Stream<Path> files = Files.list(casesDir().resolve(name))) {
+                for (Path req : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".req")).sorted()::iterator) {
+                    Path out = Paths.get(req.toString().replaceAll("\\.req$", ".out"));
+                    String expected = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+                    boolean error = expected.startsWith("{\"error\"");
+                    if (error && name.startsWith("validate")) {
+                        continue;
+                    }
+                    tests.add(DynamicTest.dynamicTest(name + "/" + req.getFileName() + " typed", () -> {
+                        byte[] request = Files.readAllBytes(req);
+                        String actual;
+                        try {
+                            switch (name) {
+                                case "assess": actual = catalog.assessment(request).toJson(); break;
+                                case "check": actual = catalog.notice(request).toJson(); break;
+                                default: actual = typedValidation(name, request).toJson();
+                            }
+                        } catch (BanshiException e) {
+                            actual = e.errorJson();
+                        }
+                        assertEquals(expected, actual);
+                    }));
+                }
+            }
+        }
+        assertTrue(tests.size() >= 50, "found only " + tests.size() + " typed cases");
+        return tests.stream();
+    }
+
+    /** Calls a typed validator with the arguments that the case's request JSON holds. */
+    static Validation typedValidation(String name, byte[] request) {
+        Object json = MiniJson.parse(new String(request, StandardCharsets.UTF_8));
+        switch (name) {
+            case "validate_id_number": return catalog.validateIdNumber((String) at(json, "id_number"));
+            case "validate_date": return catalog.validateDate((String) at(json, "date"));
+            default:
+                Object file = at(json, "file");
+                return catalog.validateFile((String) at(json, "service"), (String) at(json, "material"),
+                        new FileInfo((String) at(file, "name"), (String) at(file, "type"),
+                                ((Double) at(file, "size")).longValue()));
+        }
     }
 
     /** The keys a {@code <name>.why.json} may hold; see tests/README.md. */
