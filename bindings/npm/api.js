@@ -93,6 +93,8 @@ function partsOf(guideJson) {
   const rules = g.eligibility.map((r) => ({ id: r.id, text: r.text, basis: deepFreeze(r.basis), decision: r.decision }));
   return {
     version: g.catalog_version,
+    engine: g.engine_version,
+    hash: g.catalog_hash,
     service: deepFreeze({ id: g.id, name: g.name }),
     cases: g.cases.map(deepFreeze),
     materials,
@@ -183,13 +185,14 @@ function expand(p, compact) {
   const eligibility = { status, rules, missing_facts: rulesMissing };
   if (caseIndex === -1) {
     return {
-      catalog_version: p.version, service: p.service, application_date: date, eligibility, checklist, pending: open,
+      catalog_version: p.version, engine_version: p.engine, catalog_hash: p.hash, service: p.service,
+      application_date: date, eligibility, checklist, pending: open,
       missing_facts: missing, legal_basis: p.legal_basis, steps: p.steps, supervision: p.supervision,
     };
   }
   return {
-    catalog_version: p.version, service: p.service, application_date: date,
-    case: caseIndex === null ? null : p.cases[caseIndex], eligibility, checklist, pending: open,
+    catalog_version: p.version, engine_version: p.engine, catalog_hash: p.hash, service: p.service,
+    application_date: date, case: caseIndex === null ? null : p.cases[caseIndex], eligibility, checklist, pending: open,
     missing_facts: missing, legal_basis: p.legal_basis, steps: p.steps, supervision: p.supervision,
   };
 }
