@@ -51,6 +51,8 @@ final class GuideParts {
     }
 
     String catalogVersion;
+    String engineVersion;
+    String catalogHash;
     ServiceRef service;
     List<Citation> legalBasis;
     List<Step> steps;
@@ -68,6 +70,8 @@ final class GuideParts {
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
                 case "catalog_version": g.catalogVersion = in.string(); break;
+                case "engine_version": g.engineVersion = in.string(); break;
+                case "catalog_hash": g.catalogHash = in.string(); break;
                 case "id": id = in.string(); break;
                 case "name": name = in.string(); break;
                 case "legal_basis": g.legalBasis = in.list(Citation::read); break;
@@ -85,7 +89,7 @@ final class GuideParts {
         }
         in.finish();
         g.service = new ServiceRef(JsonReader.required(id, "id", "guide"), JsonReader.required(name, "name", "guide"));
-        for (Object part : new Object[] {g.catalogVersion, g.legalBasis, g.steps, g.supervision, g.rules, g.cases,
+        for (Object part : new Object[] {g.catalogVersion, g.engineVersion, g.catalogHash, g.legalBasis, g.steps, g.supervision, g.rules, g.cases,
                 g.requirements}) {
             JsonReader.required(part, "every part", "guide");
         }
@@ -216,7 +220,7 @@ final class GuideParts {
         end(in);
         in.finish();
         Eligibility eligibility = new Eligibility(status, Collections.unmodifiableList(outcomes), rulesMissing);
-        return new Assessment(catalogVersion, service, date, hasCases, selected, eligibility,
+        return new Assessment(catalogVersion, engineVersion, catalogHash, service, date, hasCases, selected, eligibility,
                 Collections.unmodifiableList(items), Collections.unmodifiableList(pending), missing, legalBasis, steps,
                 supervision);
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public final class Notice extends JsonValue {
     private final String catalogVersion;
+    private final String engineVersion;
+    private final String catalogHash;
     private final ServiceRef service;
     private final String applicationDate;
     private final boolean hasCases;
@@ -23,8 +25,10 @@ public final class Notice extends JsonValue {
     private final List<Citation> legalBasis;
     private final Supervision supervision;
 
-    Notice(String catalogVersion, ServiceRef service, String applicationDate, boolean hasCases, Case selectedCase, Eligibility eligibility, NoticeStatus status, List<ChecklistItem> missing, List<Defect> defective, List<String> notRequired, List<PendingItem> pending, List<String> missingFacts, List<Citation> legalBasis, Supervision supervision) {
+    Notice(String catalogVersion, String engineVersion, String catalogHash, ServiceRef service, String applicationDate, boolean hasCases, Case selectedCase, Eligibility eligibility, NoticeStatus status, List<ChecklistItem> missing, List<Defect> defective, List<String> notRequired, List<PendingItem> pending, List<String> missingFacts, List<Citation> legalBasis, Supervision supervision) {
         this.catalogVersion = catalogVersion;
+        this.engineVersion = engineVersion;
+        this.catalogHash = catalogHash;
         this.service = service;
         this.applicationDate = applicationDate;
         this.hasCases = hasCases;
@@ -47,6 +51,25 @@ public final class Notice extends JsonValue {
      */
     public String catalogVersion() {
         return catalogVersion;
+    }
+
+    /**
+     * The version of the banshi engine that gave this answer.
+     *
+     * @return the value, such as {@code 0.1.0}
+     */
+    public String engineVersion() {
+        return engineVersion;
+    }
+
+    /**
+     * The content hash of the catalogue's rules, {@code sha256:} and 64 hex digits: with the versions, the receipt an
+     * auditor checks ({@code banshi verify}).
+     *
+     * @return the value
+     */
+    public String catalogHash() {
+        return catalogHash;
     }
 
     /**
@@ -183,6 +206,8 @@ public final class Notice extends JsonValue {
     static Notice read(JsonReader in) {
         String where = "Notice";
         String catalogVersion = null;
+        String engineVersion = null;
+        String catalogHash = null;
         ServiceRef service = null;
         String applicationDate = null;
         boolean hasCases = false;
@@ -200,6 +225,8 @@ public final class Notice extends JsonValue {
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
                 case "catalog_version": catalogVersion = in.string(); break;
+                case "engine_version": engineVersion = in.string(); break;
+                case "catalog_hash": catalogHash = in.string(); break;
                 case "service": service = ServiceRef.read(in); break;
                 case "application_date": applicationDate = in.string(); break;
                 case "case": hasCases = true; selectedCase = in.isNull() ? null : Case.read(in); break;
@@ -216,13 +243,15 @@ public final class Notice extends JsonValue {
             }
         }
 
-        return new Notice(JsonReader.required(catalogVersion, "catalog_version", where), JsonReader.required(service, "service", where), JsonReader.required(applicationDate, "application_date", where), hasCases, selectedCase, JsonReader.required(eligibility, "eligibility", where), JsonReader.required(status, "status", where), JsonReader.required(missing, "missing", where), JsonReader.required(defective, "defective", where), JsonReader.required(notRequired, "not_required", where), JsonReader.required(pending, "pending", where), JsonReader.required(missingFacts, "missing_facts", where), JsonReader.required(legalBasis, "legal_basis", where), JsonReader.required(supervision, "supervision", where));
+        return new Notice(JsonReader.required(catalogVersion, "catalog_version", where), JsonReader.required(engineVersion, "engine_version", where), JsonReader.required(catalogHash, "catalog_hash", where), JsonReader.required(service, "service", where), JsonReader.required(applicationDate, "application_date", where), hasCases, selectedCase, JsonReader.required(eligibility, "eligibility", where), JsonReader.required(status, "status", where), JsonReader.required(missing, "missing", where), JsonReader.required(defective, "defective", where), JsonReader.required(notRequired, "not_required", where), JsonReader.required(pending, "pending", where), JsonReader.required(missingFacts, "missing_facts", where), JsonReader.required(legalBasis, "legal_basis", where), JsonReader.required(supervision, "supervision", where));
     }
 
     @Override
     void write(JsonWriter out) {
         out.beginObject();
         out.key("catalog_version").string(catalogVersion);
+        out.key("engine_version").string(engineVersion);
+        out.key("catalog_hash").string(catalogHash);
         out.key("service");
         service.write(out);
         out.key("application_date").string(applicationDate);
