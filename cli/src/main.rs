@@ -136,10 +136,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes `banshi: <message>` to stderr. A failing stderr is ignored: there
-/// is nowhere left to report it, and the exit code still tells.
+/// Writes `banshi: <message>` to stderr, with anything shaped like an ID
+/// number masked (a file path, an argument). A failing stderr is ignored:
+/// there is nowhere left to report it, and the exit code still tells.
 fn complain(message: &str) {
-    let _ = writeln!(io::stderr(), "banshi: {message}");
+    let _ = writeln!(io::stderr(), "banshi: {}", banshi::mask_id_numbers(message));
 }
 
 #[derive(Default)]

@@ -623,3 +623,20 @@ fn the_gbt39046_export_counts_match_the_catalogue() {
     assert_eq!(rows.len() - 1, total, "one CSV row per material");
     assert_eq!(banshi(&["export"], "").status.code(), Some(2));
 }
+
+/// No CLI message echoes an ID number: not an argument, not the path of a
+/// file or directory it cannot read.
+#[test]
+fn messages_mask_id_numbers_in_arguments_and_paths() {
+    for args in [
+        &["show", "11010519491231002X"][..],
+        &["assess", "10.1", "--facts", "/nonexistent/11010519491231002X.json"],
+        &["--catalog", "/nonexistent/110105194912310021", "services"],
+    ] {
+        let o = banshi(args, "");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(err.contains("110105********"), "{args:?}: {err}");
+        assert!(!err.contains("19491231"), "{args:?} echoes the ID number: {err}");
+    }
+}

@@ -80,7 +80,7 @@ pub use facts::{
     Choice, EmploymentStatus, FactInfo, FactKind, FactSet, Facts, Hukou, InsuranceCategory, MaritalStatus, Premises,
     ReimbursementCase,
 };
-pub use validate::{FileProblem, IdNumber, IdNumberError, IdProblem, UploadedFile, mask_id_number};
+pub use validate::{FileProblem, IdNumber, IdNumberError, IdProblem, UploadedFile, mask_id_number, mask_id_numbers};
 
 /// The version of this library, from `Cargo.toml`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

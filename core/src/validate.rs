@@ -109,8 +109,16 @@ const ID_LIKE_RUN: usize = 15;
 /// [`mask_id_number`]). Every error message and every detail field of an
 /// error passes through this one function (`Error`'s `Display` and
 /// `json::error`), so no error echoes an ID number, whichever field it
-/// was typed into.
-pub(crate) fn mask_id_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+/// was typed into. Bindings and tools use it for their own messages too,
+/// such as a file path the CLI cannot read.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(banshi::mask_id_numbers("无法读取 /tmp/11010519491231002X.json"), "无法读取 /tmp/110105********002X.json");
+/// assert_eq!(banshi::mask_id_numbers("hukou"), "hukou");
+/// ```
+pub fn mask_id_numbers(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let (mut copied, mut i) = (0, 0);
