@@ -135,7 +135,9 @@ fn provenance(out: &mut String, item: &Value, name_of: &impl Fn(&Value) -> Strin
     let basis: Vec<String> = list(&item["basis"]).iter().map(name_of).collect();
     let decision = item["decision"].as_str();
     if !basis.is_empty() {
-        let _ = writeln!(out, "     依据：{}", basis.join("、"));
+        // A decided entry rests on these documents only as banshi reads them.
+        let reading = if decision.is_some() { "（按口径说明理解）" } else { "" };
+        let _ = writeln!(out, "     依据：{}{reading}", basis.join("、"));
     } else if decision.is_some() {
         let _ = writeln!(out, "     依据：种子未载明，属口径解释");
     }

@@ -861,16 +861,19 @@ impl Problem {
     }
 }
 
+/// `file [service] path: message`, with anything shaped like an ID number
+/// masked, so that a `LoadError` printed on its own leaks nothing either.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        let mask = crate::validate::mask_id_numbers;
+        write!(f, "{}", mask(&self.file))?;
         if let Some(s) = &self.service {
-            write!(f, " [{s}]")?;
+            write!(f, " [{}]", mask(s))?;
         }
         if !self.path.is_empty() {
-            write!(f, " {}", self.path)?;
+            write!(f, " {}", mask(&self.path))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", mask(&self.message))
     }
 }
 
@@ -988,6 +991,16 @@ struct RawPhoto {
 struct RawFile {
     formats: Vec<String>,
     max_bytes: u64,
+}
+
+/// Whether a `source` or `when_source` field quotes some text: an empty
+/// string or list quotes nothing, and does not make a rule "stated".
+fn quotes_something(value: Option<&Value<'_>>) -> bool {
+    match value {
+        Some(Value::Str(s)) => !s.trim().is_empty(),
+        Some(Value::Array(items)) => items.iter().any(|v| matches!(v, Value::Str(s) if !s.trim().is_empty())),
+        _ => false,
+    }
 }
 
 /// One object of a catalogue file, with its path for problem reports.
@@ -1201,8 +1214,8 @@ impl Checker<'_> {
             valid_from: self.opt_str(&r, "valid_from"),
             valid_until: self.opt_str(&r, "valid_until"),
             decision: self.opt_str(&r, "decision"),
-            quoted: r.get("source").is_some(),
-            when_quoted: r.get("when_source").is_some(),
+            quoted: quotes_something(r.get("source")),
+            when_quoted: quotes_something(r.get("when_source")),
         })
     }
 
@@ -1270,7 +1283,7 @@ impl Checker<'_> {
             {
                 self.source(&r, true);
                 eligibility.push(RawRule {
-                    quoted: r.get("source").is_some(),
+                    quoted: quotes_something(r.get("source")),
                     id: self.str(&r, "id"),
                     text: self.str(&r, "text"),
                     requires: self.str(&r, "requires"),

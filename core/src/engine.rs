@@ -295,7 +295,11 @@ impl Service {
         // beside it, never folded into it.
         let status = if !missing.is_empty() || !defective.is_empty() {
             NoticeStatus::Incomplete
-        } else if !assessment.pending.is_empty() {
+        } else if assessment.pending.iter().any(|(requirement, _)| {
+            // A material that may be required, and was not already handed
+            // in as required, keeps the list open.
+            !requirement.options.iter().any(|m| find(m.id()).is_some_and(|s| shortfalls(m, s).is_empty()))
+        }) {
             NoticeStatus::Undetermined
         } else {
             NoticeStatus::Complete

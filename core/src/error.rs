@@ -99,8 +99,10 @@ impl fmt::Display for ErrorCode {
 /// Everything that can go wrong when using a catalogue.
 ///
 /// The `Display` text is a Chinese message for people; [`Error::code`] is
-/// the stable code for programs. Messages never echo an ID number unmasked.
-#[derive(Clone, PartialEq, Debug)]
+/// the stable code for programs. Messages never echo an ID number unmasked,
+/// and neither does `Debug` (`Error(UNKNOWN_FACT, "…")`), which `unwrap`
+/// and `main() -> Result` print.
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
     /// Input text was not valid UTF-8.
@@ -284,6 +286,14 @@ impl Error {
             Error::BirthAfterApplication { .. } => ErrorCode::BirthAfterApplication,
             Error::InvalidCatalog(_) => ErrorCode::InvalidCatalog,
         }
+    }
+}
+
+/// The code and the masked message: what `Display` says, so that a panic
+/// message or a log line never holds an ID number unmasked.
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Error").field(&self.code().name()).field(&self.to_string()).finish()
     }
 }
 

@@ -267,7 +267,10 @@ fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
         .collect();
     let decision = opt(item, "decision");
     if !basis.is_empty() {
-        el(out, "div", "sub", &format!("依据：{}", basis.join("、")));
+        // A decided entry rests on the service's documents only as banshi
+        // reads them: say so, so that the reading never passes for the text.
+        let reading = if decision.is_some() { "（按口径说明理解）" } else { "" };
+        el(out, "div", "sub", &format!("依据：{}{reading}", basis.join("、")));
     } else if decision.is_some() {
         el(out, "div", "sub", "依据：种子未载明，属口径解释");
     }
@@ -379,7 +382,12 @@ pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String,
     let id = s(service, "id");
     let guide_json = json::service(catalog, id)?;
     let guide = reread(&guide_json)?;
-    let number = options.number.clone().unwrap_or_else(|| notice_number(id, request));
+    // The caller's own text is masked too: an ID number typed as the notice
+    // number or the name never reaches the page.
+    let number = match &options.number {
+        Some(n) => crate::mask_id_numbers(n).into_owned(),
+        None => notice_number(id, request),
+    };
     Ok(render_notice(&r, &guide, &number, &options))
 }
 
@@ -405,7 +413,7 @@ fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &Notic
         row(&mut out, "办理情形", opt(case, "name").unwrap_or("未确定"));
     }
     if let Some(name) = &options.applicant_name {
-        row(&mut out, "申请人", name);
+        row(&mut out, "申请人", &crate::mask_id_numbers(name));
     }
     if let Some(id_number) = &options.id_number {
         row(&mut out, "身份证号", &crate::mask_id_number(id_number.trim()));

@@ -19,10 +19,19 @@ use crate::{Date, FileSpec};
 /// assert_eq!(err.to_string(), "身份证号码 110105********0021 无效：校验码错误");
 /// # Ok::<(), banshi::IdNumberError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct IdNumber {
     digits: [u8; 18],
     birth_date: Date,
+}
+
+/// Masked, like every other way banshi shows an ID number:
+/// `IdNumber("110105********002X")`.
+impl std::fmt::Debug for IdNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = std::str::from_utf8(&self.digits).unwrap_or_default();
+        f.debug_tuple("IdNumber").field(&mask_id_number(text)).finish()
+    }
 }
 
 /// Why text is not a valid ID number. It carries only the masked number.

@@ -140,3 +140,14 @@ fn the_guide_renders_10_1_conditions() {
     assert!(page.contains("适用：婚姻状况为未婚、离异或丧偶"));
     assert!(page.contains("适用：户籍为外地"));
 }
+
+/// The caller's own text on the page is masked like everything else: an ID
+/// number typed as the notice number or the applicant's name never prints.
+#[test]
+fn the_notice_masks_an_id_number_in_any_option() {
+    let request = r#"{"service":"10.1","facts":{"application_date":"2026-11-27"},"submitted":[]}"#;
+    let options = r#"{"number":"11010519491231002X","applicant_name":"张三 11010519491231002X","id_number":"11010519491231002X"}"#;
+    let page = banshi::html::notice(banshi::Catalog::embedded(), request, options).unwrap();
+    assert!(!page.contains("19491231"), "the page echoes an ID number");
+    assert!(page.contains("110105********002X"));
+}

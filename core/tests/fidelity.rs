@@ -201,6 +201,7 @@ fn rules_and_conditions_quote_their_own_service() {
         let conditions = file["materials"].as_array().unwrap().iter().map(|m| (&m["id"], &m["when_source"]));
         for (what, quote) in rules.chain(conditions) {
             for q in strings(quote) {
+                assert!(!q.trim().is_empty(), "{id} {what}: an empty quote states nothing");
                 assert!(block.contains(&normalise(&q)), "{id} {what}: “{q}” is not in the seed block");
             }
         }
@@ -235,6 +236,14 @@ fn the_source_files_pass_the_provenance_check() {
     let stripped = value.to_string();
     let err = Catalog::from_files("source", [(name.as_str(), stripped.as_str())]).unwrap_err();
     assert!(err.to_string().contains("materials[5].when"), "{err}");
+
+    // An empty quote states nothing: the rule is still unexplained.
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    value["eligibility"][0]["source"] = serde_json::json!("");
+    value["eligibility"][0].as_object_mut().unwrap().remove("decision");
+    let empty = value.to_string();
+    let err = Catalog::from_files("source", [(name.as_str(), empty.as_str())]).unwrap_err();
+    assert!(err.to_string().contains("eligibility[0].source"), "{err}");
 
     // An interpretation that cites a law is rejected: 10.1's rule without its
     // seed quote still lists the two documents as its basis.

@@ -448,3 +448,20 @@ proptest! {
         }
     }
 }
+
+/// `Debug` is what `unwrap`, `expect` and `main() -> Result` print: it masks
+/// ID numbers like `Display` does, for errors, ID numbers and load errors.
+#[test]
+fn debug_output_masks_id_numbers_too() {
+    let facts = banshi::Facts::from_json(r#"{"application_date":"2026-11-27","11010519491231002X":true}"#);
+    let err = facts.unwrap_err();
+    for text in [format!("{err:?}"), err.to_string()] {
+        assert!(text.contains("110105********002X") && !text.contains("19491231"), "{text}");
+    }
+    let id = banshi::IdNumber::parse("11010519491231002X").unwrap();
+    assert_eq!(format!("{id:?}"), r#"IdNumber("110105********002X")"#);
+    let load = banshi::Catalog::from_bundle(r#"{"version":"1","services":[{"id":"11010519491231002X"}]}"#).unwrap_err();
+    for text in [load.to_string(), format!("{}", load.problems()[0])] {
+        assert!(!text.contains("19491231"), "{text}");
+    }
+}
