@@ -73,7 +73,8 @@ const engines = {
 };
 
 // --- 1. equivalence -----------------------------------------------------------
-const key = (ids) => [...ids].sort().join(',');
+// A set of required materials: a decision table may list a material once per matching row.
+const key = (ids) => [...new Set(ids)].sort().join(',');
 const agree = {};
 for (const [name, run] of Object.entries(engines)) {
   let same = 0;
