@@ -131,7 +131,6 @@ pub(crate) struct Condition {
 
 impl Condition {
     /// Parses and type-checks `source` within the limits.
-    #[cfg(test)]
     pub(crate) fn parse(source: &str) -> Result<Condition, ConditionError> {
         Condition::parse_within(source, MAX_DEPTH, MAX_LENGTH)
     }

@@ -727,6 +727,13 @@ fn material_ids(m: &Value<'_>) -> String {
 /// a marked aside, rather than guessed at.
 #[inline(never)]
 pub fn condition_text(condition: &str) -> String {
+    // The engine's own parser decides what a condition is: it refuses
+    // anything longer than 4 KiB or nested deeper than 32 levels, so the
+    // recursive reader below never runs deeper than that on any input, and
+    // a condition the engine would refuse is never put into words.
+    if crate::condition::Condition::parse(condition).is_err() {
+        return format!("（目录条件，未能译出：{}）", crate::mask_id_numbers(condition));
+    }
     let tokens = tokenize(condition);
     let mut p = CondParser { tokens: &tokens, pos: 0 };
     match p.or() {
@@ -962,6 +969,16 @@ mod tests {
             assert_eq!(condition_text(condition), chinese, "{condition}");
         }
         assert_eq!(condition_text("hukuo == local"), "（目录条件，未能译出：hukuo == local）");
+        // A hostile condition is refused by the engine's bounded parser before
+        // this reader recurses into it: no stack overflow, even on a 256 KiB thread.
+        let deep = format!("{}proxy", "!".repeat(100_000));
+        let refused = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || condition_text(&deep))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert!(refused.starts_with("（目录条件，未能译出："));
         assert!(condition_text("hukou == 外地").starts_with("（目录条件"));
     }
 
