@@ -1,5 +1,6 @@
 //! Prepares the embedded catalogue in OUT_DIR (never in the source tree):
-//! every file of `catalog/services`, minified and without its `source` and
+//! `catalog/facts.json`, `catalog/documents.json` and every file of
+//! `catalog/services`, minified and without its `source` and
 //! `when_source` quotes, which only the seed-fidelity test and the
 //! provenance check of `Catalog::from_files` read (both read the files
 //! themselves). That keeps about 30 KB of provenance text out of every
@@ -96,7 +97,7 @@ fn main() {
         .collect();
     names.sort();
     let mut forms = Vec::new();
-    let mut list = String::from("/// `(file name, JSON text)` for each service file, minified, without `source`.\n");
+    let mut list = String::from("/// `(file name, JSON text)` for each catalogue file, minified, without `source`.\n");
     list.push_str("pub(crate) const FILES: &[(&str, &str)] = &[\n");
     for name in &names {
         let text = std::fs::read_to_string(dir.join(name)).expect("readable");
@@ -115,10 +116,38 @@ fn main() {
         std::fs::write(Path::new(&out).join(name), embedded).expect("OUT_DIR is writable");
         writeln!(list, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),").expect("in memory");
     }
+    // The vocabulary and the document registry, minified, after the services.
+    let mut parts = [String::from("[]"), String::from("[]"), String::from("[]")];
+    for (name, keys) in [("facts.json", &["facts", "derived"][..]), ("documents.json", &["documents"][..])] {
+        let text = std::fs::read_to_string(Path::new("catalog").join(name)).expect("readable");
+        let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(value) => {
+                for key in keys {
+                    if let Some(member) = value.get(key) {
+                        let index = match *key {
+                            "facts" => 0,
+                            "derived" => 1,
+                            _ => 2,
+                        };
+                        parts[index].clear();
+                        canonical(member, &mut parts[index]);
+                    }
+                }
+                serde_json::to_string(&value).expect("serialisable")
+            }
+            Err(_) => text,
+        };
+        std::fs::write(Path::new(&out).join(name), embedded).expect("OUT_DIR is writable");
+        writeln!(list, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),").expect("in memory");
+    }
     list.push_str("];\n");
     forms.sort();
     let mut hash = sha256::Sha256::new();
     hash.update(b"[");
+    for part in &parts {
+        hash.update(part.as_bytes());
+        hash.update(b",");
+    }
     for (i, (_, form)) in forms.iter().enumerate() {
         if i > 0 {
             hash.update(b",");
@@ -126,7 +155,7 @@ fn main() {
         hash.update(form.as_bytes());
     }
     hash.update(b"]");
-    writeln!(list, "/// SHA-256 of the canonical form of the services (`receipt.rs`), computed at build time.")
+    writeln!(list, "/// SHA-256 of the canonical form of the catalogue (`receipt.rs`), computed at build time.")
         .expect("in memory");
     writeln!(list, "pub(crate) const HASH: &str = \"sha256:{}\";", sha256::hex(&hash.finish())).expect("in memory");
     std::fs::write(Path::new(&out).join("embedded_files.rs"), list).expect("OUT_DIR is writable");

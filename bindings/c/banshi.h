@@ -113,9 +113,13 @@ enum banshi_result
    */
   BANSHI_RESULT_MISSING_APPLICATION_DATE = 33,
   /**
-   * The birth date is after the application date.
+   * A date an age is computed from is after the application date.
    */
-  BANSHI_RESULT_BIRTH_AFTER_APPLICATION = 34,
+  BANSHI_RESULT_DATE_AFTER_APPLICATION = 34,
+  /**
+   * The facts were read against another catalogue's vocabulary.
+   */
+  BANSHI_RESULT_VOCABULARY_MISMATCH = 35,
   /**
    * A catalogue failed validation; the error JSON lists every problem.
    */
@@ -374,16 +378,20 @@ banshi_result banshi_validate_file(const banshi_catalog *catalog,
                                    char **error);
 
 /**
- * The fact vocabulary, owners and forms, with Chinese labels, as JSON.
- * Takes no catalogue.
+ * The catalogue's vocabulary, as JSON: its facts (kinds, choices, limits),
+ * derived values, document registry, and the owners and forms of
+ * materials, each with its Chinese label.
  *
  * Writes `*response` and `*response_len` on success.
  *
  * # Safety
  *
- * The out-parameters must be NULL or valid for one write.
+ * Each pointer must be NULL or valid: `catalog` a live handle,
+ * out-parameters valid for one write.
  */
-banshi_result banshi_vocabulary(char **response, size_t *response_len);
+banshi_result banshi_vocabulary(const banshi_catalog *catalog,
+                                char **response,
+                                size_t *response_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -8,7 +8,7 @@ export type ServiceId = "1.1" | "1.2" | "2.1" | "3.1" | "3.2" | "3.3" | "4.1" | 
 export type MaterialId = "hukou_book" | "applicant_id_card" | "proxy_id_card" | "birth_certificate" | "inpatient_receipt_copy" | "audit_form_copy" | "emergency_receipts" | "expense_details" | "emergency_diagnosis" | "child_hukou_book" | "full_advance_statement" | "inpatient_receipt" | "inpatient_diagnosis" | "discharge_summary" | "inpatient_itemised_list" | "newborn_hukou_page" | "newborn_proxy_id_card" | "newborn_birth_certificate" | "photos" | "syb_registration_form" | "unemployment_card" | "applicant_id_card_copy" | "photo" | "employment_registration_card" | "education_proof" | "diploma" | "school_certificate" | "no_file_statement" | "residence_permit" | "social_insurance_proof" | "subsidy_review_form" | "dibao_certificate" | "disability_certificate" | "flexible_employment_confirmation" | "contribution_record" | "flexible_employment_proof" | "graduate_id_card" | "graduation_certificate" | "student_record" | "flexible_id_card" | "flexible_hukou_book" | "flexible_residence_permit" | "flexible_application_form" | "proprietor_id_card" | "proprietor_residence_permit" | "business_license_duplicate" | "proprietor_application_form" | "business_license_copy" | "organization_code_copy" | "recruitment_brochure" | "vacancy_registration_form" | "child_hukou_page" | "electronic_photo" | "business_license" | "resident_id_card" | "applicant_hukou_book" | "marriage_certificate" | "marital_status_proof" | "spouse_id_card" | "spouse_hukou_book" | "training_certificate" | "loan_application_form" | "counter_guarantor_employer_proof" | "counter_guarantor_id_card" | "counter_guarantor_hukou_book" | "counter_guarantor_housing_fund" | "premises_title_certificate" | "lease_contract" | "project_review_report" | "referral_letter" | "social_security_card";
 
 /** An error code (`BanshiError.code`), as in ERRORS.md. */
-export type ErrorCode = "NULL_POINTER" | "INVALID_UTF8" | "PANIC" | "INVALID_JSON" | "UNKNOWN_KEY" | "MISSING_FIELD" | "INVALID_VALUE" | "DUPLICATE_KEY" | "INPUT_TOO_LARGE" | "UNKNOWN_SERVICE" | "SERVICE_NOT_IN_FORCE" | "UNKNOWN_MATERIAL" | "DUPLICATE_SUBMISSION" | "UNKNOWN_FACT" | "INVALID_FACT_VALUE" | "INVALID_DATE" | "MISSING_APPLICATION_DATE" | "BIRTH_AFTER_APPLICATION" | "INVALID_CATALOG";
+export type ErrorCode = "NULL_POINTER" | "INVALID_UTF8" | "PANIC" | "INVALID_JSON" | "UNKNOWN_KEY" | "MISSING_FIELD" | "INVALID_VALUE" | "DUPLICATE_KEY" | "INPUT_TOO_LARGE" | "UNKNOWN_SERVICE" | "SERVICE_NOT_IN_FORCE" | "UNKNOWN_MATERIAL" | "DUPLICATE_SUBMISSION" | "UNKNOWN_FACT" | "INVALID_FACT_VALUE" | "INVALID_DATE" | "MISSING_APPLICATION_DATE" | "DATE_AFTER_APPLICATION" | "VOCABULARY_MISMATCH" | "INVALID_CATALOG";
 
 /** A problem code in a validation or a defect. */
 export type ProblemCode = "ID_LENGTH" | "ID_CHARACTERS" | "ID_REGION" | "ID_BIRTH_DATE" | "ID_CHECK_DIGIT" | "INVALID_DATE" | "FILE_FORMAT" | "FILE_EMPTY" | "FILE_TOO_LARGE" | "MISSING_ORIGINAL" | "TOO_FEW_ORIGINALS" | "MISSING_COPY" | "TOO_FEW_COPIES";
@@ -59,9 +59,17 @@ export type Photo = { size: string, color: boolean, bareheaded: boolean, count: 
 
 export type FileSpec = { formats: Array<string>, max_bytes: number, };
 
-export type MaterialFields = { owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
+export type MaterialFields = { 
+/**
+ * The id of the document it is, in the catalogue's registry (`vocabulary().documents`).
+ */
+document: string, owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
 
-export type Material = { id: string, name: string, owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
+export type Material = { id: string, name: string, 
+/**
+ * The id of the document it is, in the catalogue's registry (`vocabulary().documents`).
+ */
+document: string, owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
 
 export type Spec = { one_of: Array<Material>, } | MaterialFields;
 
@@ -151,7 +159,11 @@ export type Label = { name: string, label: string, };
 
 export type FactInfo = { name: FactName, label: string, type: string, max?: number, choices?: Array<Label>, };
 
-export type Vocabulary = { facts: Array<FactInfo>, owners: Array<Label>, forms: Array<Label>, };
+export type DerivedInfo = { name: string, label: string, function: string, of: FactName, };
+
+export type DocumentInfo = { id: string, name: string, issuer?: string, };
+
+export type Vocabulary = { catalog_version: string, facts: Array<FactInfo>, derived: Array<DerivedInfo>, documents: Array<DocumentInfo>, owners: Array<Label>, forms: Array<Label>, };
 
 export type CatalogProblem = { file: string, service: string | null, path: string, message: string, };
 

@@ -29,7 +29,7 @@ fn citation(c: &Value) -> String {
 }
 
 /// One 申请材料 element per material (each option of a one-of requirement).
-fn materials(guide: &Value) -> Vec<Value> {
+fn materials(vocabulary: &banshi::Vocabulary, guide: &Value) -> Vec<Value> {
     let cases = list(&guide["cases"]);
     let mut out = Vec::new();
     for requirement in list(&guide["materials"]) {
@@ -43,7 +43,7 @@ fn materials(guide: &Value) -> Vec<Value> {
             scope.push(format!("办理情形为{name}"));
         }
         if let Some(when) = requirement["when"].as_str() {
-            scope.push(html::condition_text(when));
+            scope.push(html::condition_text(vocabulary, when));
         }
         let necessity = match (scope.is_empty(), options.len() > 1) {
             (true, false) => "必要",
@@ -70,7 +70,7 @@ fn materials(guide: &Value) -> Vec<Value> {
     out
 }
 
-fn service_element(guide: &Value) -> Value {
+fn service_element(vocabulary: &banshi::Vocabulary, guide: &Value) -> Value {
     let steps: Vec<String> = list(&guide["steps"])
         .iter()
         .map(|step| {
@@ -90,7 +90,7 @@ fn service_element(guide: &Value) -> Value {
         "办理流程": steps,
         "监督投诉机构": guide["supervision"]["office"],
         "监督投诉电话": guide["supervision"]["phone"],
-        "申请材料": materials(guide),
+        "申请材料": materials(vocabulary, guide),
     })
 }
 
@@ -107,7 +107,7 @@ fn guides(catalog: &Catalog) -> Vec<Value> {
 
 /// The JSON export: the receipt, then one element set per service.
 pub(crate) fn to_json(catalog: &Catalog) -> String {
-    let services: Vec<Value> = guides(catalog).iter().map(service_element).collect();
+    let services: Vec<Value> = guides(catalog).iter().map(|g| service_element(catalog.vocabulary(), g)).collect();
     let out = j!({
         "standard": "GB/T 39046-2020",
         "catalog_version": catalog.version(),
@@ -156,7 +156,7 @@ fn cell(v: &Value) -> String {
 pub(crate) fn to_csv(catalog: &Catalog) -> String {
     let mut out = COLUMNS.join(",");
     for guide in guides(catalog) {
-        let service = service_element(&guide);
+        let service = service_element(catalog.vocabulary(), &guide);
         for m in list(&service["申请材料"]) {
             let row: Vec<String> = COLUMNS
                 .iter()

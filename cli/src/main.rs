@@ -40,7 +40,7 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   banshi vocabulary
       申请人信息字段与取值（JSON） / the fact vocabulary, as JSON
   banshi bundle <目录>
-      把目录（VERSION 与 services/*.json）打包为单个文件 / bundle a catalogue directory into one file
+      把目录（VERSION、facts.json、documents.json 与 services/*.json）打包为单个文件 / bundle a catalogue directory into one file
   banshi version | --version | -V
   banshi help | --help | -h
 
@@ -230,13 +230,13 @@ fn run() -> Result<u8, Failure> {
         ["show", id] if opts.html => emit(&mut out, &banshi::html::guide(catalog, id).map_err(banshi)?),
         ["show", id] => {
             let guide = json::service(catalog, id).map_err(banshi)?;
-            emit(&mut out, &if opts.json { guide } else { render::guide(&guide) })
+            emit(&mut out, &if opts.json { guide } else { render::guide(catalog.vocabulary(), &guide) })
         }
         ["assess", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
             let request = format!(r#"{{"service":{},"facts":{facts}}}"#, quote(id));
             let response = json::assess(catalog, &request).map_err(banshi)?;
-            emit(&mut out, &if opts.json { response } else { render::assessment(&response) })
+            emit(&mut out, &if opts.json { response } else { render::assessment(catalog.vocabulary(), &response) })
         }
         ["check", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
@@ -250,7 +250,7 @@ fn run() -> Result<u8, Failure> {
                 let options = format!("{{{}}}", fields.join(","));
                 emit(&mut out, &banshi::html::notice(catalog, &request, &options).map_err(banshi)?)
             } else {
-                emit(&mut out, &if opts.json { response } else { render::notice(&response) })
+                emit(&mut out, &if opts.json { response } else { render::notice(catalog.vocabulary(), &response) })
             }
         }
         ["batch", mode @ ("assess" | "check")] => {
@@ -311,14 +311,13 @@ fn run() -> Result<u8, Failure> {
             Some("gbt39046-csv") => emit(&mut out, &export::to_csv(catalog)),
             _ => Err(Failure::Usage("export 需要 --format gbt39046 或 --format gbt39046-csv".into())),
         },
-        ["vocabulary"] => emit(&mut out, &json::vocabulary()),
+        ["vocabulary"] => emit(&mut out, &json::vocabulary(catalog)),
         ["bundle", dir] => {
             let (version, files) =
                 read_dir(Path::new(dir)).map_err(|e| Failure::Unreadable(format!("无法读取目录 {dir}：{e}")))?;
             Catalog::from_files(&version, files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
                 .map_err(|e| banshi(e.into()))?;
-            let services: Vec<&str> = files.iter().map(|(_, t)| t.trim()).collect();
-            emit(&mut out, &format!("{{\"version\":{},\"services\":[\n{}\n]}}", quote(&version), services.join(",\n")))
+            emit(&mut out, &bundle_text(&version, &files))
         }
         ["version"] => emit(&mut out, &format!("banshi {} (catalogue {})", banshi::VERSION, catalog.version())),
         [] => Err(Failure::Usage("缺少命令".into())),
@@ -380,22 +379,55 @@ fn read_json(path: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// Reads a catalogue directory: `VERSION` and `services/*.json`.
+/// Reads a catalogue directory: `VERSION`, `facts.json`, `documents.json`
+/// and `services/*.json`, as `(name, text)` pairs for `Catalog::from_files`,
+/// the vocabulary and the registry first. A missing `facts.json` or
+/// `documents.json` is left to the loader, which names it.
 fn read_dir(dir: &Path) -> io::Result<(String, Vec<(String, String)>)> {
     let version = std::fs::read_to_string(dir.join("VERSION"))?.trim().to_owned();
     let mut files = Vec::new();
+    for name in ["facts.json", "documents.json"] {
+        match std::fs::read_to_string(dir.join(name)) {
+            Ok(text) => files.push((name.to_owned(), text)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut services = Vec::new();
     for entry in std::fs::read_dir(dir.join("services"))? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "json") {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-            files.push((name, std::fs::read_to_string(&path)?));
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            services.push((format!("services/{name}"), std::fs::read_to_string(&path)?));
         }
     }
-    files.sort();
+    services.sort();
+    files.extend(services);
     Ok((version, files))
 }
 
-/// Loads `--catalog`: a directory (`VERSION`, `services/*.json`) or a bundle.
+/// One bundle from a loaded directory's files: the members of `facts.json`
+/// and `documents.json` spliced in as written, then the services.
+fn bundle_text(version: &str, files: &[(String, String)]) -> String {
+    let members = |name: &str| {
+        files.iter().find(|(n, _)| n == name).map_or(String::new(), |(_, text)| {
+            let text = text.trim();
+            // The loader has read it as an object: it starts with `{` and ends with `}`.
+            format!("{},\n", text[1..text.len() - 1].trim())
+        })
+    };
+    let services: Vec<&str> = files.iter().filter(|(n, _)| n.starts_with("services/")).map(|(_, t)| t.trim()).collect();
+    format!(
+        "{{\"version\":{},\n{}{}\"services\":[\n{}\n]}}",
+        quote(version),
+        members("facts.json"),
+        members("documents.json"),
+        services.join(",\n")
+    )
+}
+
+/// Loads `--catalog`: a directory (`VERSION`, `facts.json`, `documents.json`,
+/// `services/*.json`) or a bundle.
 /// An unreadable path is a usage error; an invalid catalogue a banshi error.
 fn load_catalog(path: &Path, as_json: bool) -> Result<Catalog, Failure> {
     let io_error = |e: io::Error| Failure::Unreadable(format!("无法读取目录 {}：{e}", path.display()));

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use banshi::{Catalog, FactInfo, Form, Owner};
+use banshi::{Catalog, Form, Owner, Vocabulary};
 use serde_json::Value;
 
 fn parse(text: &str) -> Value {
@@ -24,8 +24,8 @@ fn owner_label(name: &str) -> &'static str {
     Owner::ALL.iter().find(|o| o.name() == name).map_or("其他", |o| o.label())
 }
 
-fn fact_label(name: &str) -> String {
-    FactInfo::find(name).map_or_else(|| name.to_owned(), |f| format!("{}（{name}）", f.label()))
+fn fact_label(vocabulary: &Vocabulary, name: &str) -> String {
+    vocabulary.fact(name).map_or_else(|| name.to_owned(), |f| format!("{}（{name}）", f.label()))
 }
 
 /// "原件及复印件1份，A4纸；1寸彩色免冠照片4张；须盖…；注：…"
@@ -154,7 +154,7 @@ pub(crate) fn services(catalog: &Catalog) -> String {
     out.trim_end().to_owned()
 }
 
-pub(crate) fn guide(json: &str) -> String {
+pub(crate) fn guide(vocabulary: &Vocabulary, json: &str) -> String {
     let g = parse(json);
     let mut out = String::new();
     let _ = writeln!(out, "{} {}", s(&g["id"]), s(&g["name"]));
@@ -166,7 +166,7 @@ pub(crate) fn guide(json: &str) -> String {
         }
     }
     let _ = writeln!(out, "\n实施机构：{}\n职责边界：{}", s(&g["implementing_body"]), s(&g["boundary"]));
-    let facts: Vec<String> = list(&g["facts"]).iter().map(|f| fact_label(s(f))).collect();
+    let facts: Vec<String> = list(&g["facts"]).iter().map(|f| fact_label(vocabulary, s(f))).collect();
     if !facts.is_empty() {
         let _ = writeln!(out, "需了解的申请人信息：{}", facts.join("、"));
     }
@@ -276,36 +276,36 @@ fn grouped(out: &mut String, items: &[Value], citations: &[Value]) {
     }
 }
 
-fn pending_and_facts(out: &mut String, r: &Value) {
+fn pending_and_facts(vocabulary: &Vocabulary, out: &mut String, r: &Value) {
     let pending = list(&r["pending"]);
     if !pending.is_empty() {
         let _ = writeln!(out, "\n可能需要的材料（取决于尚未提供的信息）");
         for p in pending {
-            let needs: Vec<String> = list(&p["needs"]).iter().map(|f| fact_label(s(f))).collect();
+            let needs: Vec<String> = list(&p["needs"]).iter().map(|f| fact_label(vocabulary, s(f))).collect();
             let _ = writeln!(out, "  · {} — 需先说明：{}", s(&p["name"]), needs.join("、"));
         }
     }
     let missing = list(&r["missing_facts"]);
     if !missing.is_empty() {
-        let names: Vec<String> = missing.iter().map(|f| fact_label(s(f))).collect();
+        let names: Vec<String> = missing.iter().map(|f| fact_label(vocabulary, s(f))).collect();
         let _ = writeln!(out, "\n尚需提供的申请人信息：{}", names.join("、"));
     }
 }
 
-pub(crate) fn assessment(json: &str) -> String {
+pub(crate) fn assessment(vocabulary: &Vocabulary, json: &str) -> String {
     let r = parse(json);
     let mut out = String::new();
     header(&mut out, &r);
     let items = list(&r["checklist"]);
     let _ = writeln!(out, "\n须提交材料（共 {} 项）", items.len());
     grouped(&mut out, items, list(&r["legal_basis"]));
-    pending_and_facts(&mut out, &r);
+    pending_and_facts(vocabulary, &mut out, &r);
     steps(&mut out, &r["steps"]);
     let _ = write!(out, "\n监督方式：{} {}", s(&r["supervision"]["office"]), s(&r["supervision"]["phone"]));
     out
 }
 
-pub(crate) fn notice(json: &str) -> String {
+pub(crate) fn notice(vocabulary: &Vocabulary, json: &str) -> String {
     let r = parse(json);
     let mut out = String::from("一次性告知书\n\n");
     header(&mut out, &r);
@@ -349,7 +349,7 @@ pub(crate) fn notice(json: &str) -> String {
         let ids: Vec<&str> = extra.iter().map(s).collect();
         let _ = writeln!(out, "\n无需提交：{}", ids.join("、"));
     }
-    pending_and_facts(&mut out, &r);
+    pending_and_facts(vocabulary, &mut out, &r);
     out.trim_end().to_owned()
 }
 

@@ -21,7 +21,7 @@ const CASES: [(&str, &str); 3] = [
 fn engine(c: &mut Criterion) {
     let catalog = Catalog::embedded();
     for (id, facts_json) in CASES {
-        let facts = Facts::from_json(facts_json).unwrap();
+        let facts = Facts::from_json(banshi::Catalog::embedded().vocabulary(), facts_json).unwrap();
         c.bench_function(&format!("assess typed {id}"), |b| b.iter(|| catalog.assess(id, black_box(&facts)).unwrap()));
         let request = format!(r#"{{"service":"{id}","facts":{facts_json}}}"#);
         c.bench_function(&format!("assess json {id}"), |b| {

@@ -12,7 +12,10 @@ use std::borrow::Cow;
 
 use crate::Date;
 use crate::condition::{self, Condition};
-use crate::facts::{FactKind, FactSet, Var, VarKind};
+use crate::facts::{
+    APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, FactSet, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Spec, Var,
+    VarKind, Vocabulary,
+};
 use crate::lookup::Index;
 use crate::wire::{self, Value};
 
@@ -33,9 +36,38 @@ use crate::wire::{self, Value};
 #[derive(Clone, Debug)]
 pub struct Catalog {
     version: String,
-    /// `sha256:…` of the canonical form of the services (`receipt.rs`).
+    /// `sha256:…` of the canonical form of the catalogue (`receipt.rs`).
     hash: String,
+    vocabulary: Vocabulary,
+    documents: Vec<Document>,
     services: Vec<Service>,
+}
+
+/// A kind of document (证件、证明、表格) in the catalogue's registry, such as
+/// the 居民身份证: every material names the document it is, so the same
+/// document can be recognised across services.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Document {
+    id: String,
+    name: String,
+    issuer: Option<String>,
+}
+
+impl Document {
+    /// The document's stable id, such as `resident_id_card`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Its Chinese name, such as `居民身份证`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Who issues it, where the catalogue says (such as `公安机关`).
+    pub fn issuer(&self) -> Option<&str> {
+        self.issuer.as_deref()
+    }
 }
 
 /// A service (职责事项): one row of the 职责事项信息表.
@@ -53,10 +85,13 @@ pub struct Service {
     pub(crate) supervision: Supervision,
     pub(crate) eligibility: Vec<EligibilityRule>,
     pub(crate) cases: Vec<Case>,
-    pub(crate) case_var: Option<Var>,
+    /// The choice fact that selects the case: its variable and its slot.
+    pub(crate) case_var: Option<(Var, u16)>,
     pub(crate) requirements: Vec<Requirement>,
     pub(crate) decisions: Vec<String>,
     pub(crate) facts: FactSet,
+    /// The catalogue's vocabulary, shared: the facts' names and phrases.
+    pub(crate) vocabulary: Vocabulary,
     /// JSON precomputed at load for the parts of responses that never change.
     pub(crate) json: crate::engine::ServiceJsonText,
 }
@@ -100,7 +135,7 @@ pub struct EligibilityRule {
 /// One of the cases a service is split into, such as 1.2's 新生儿住院垫付.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Case {
-    value: &'static str,
+    value: String,
     name: String,
 }
 
@@ -128,6 +163,7 @@ pub struct Requirement {
 pub struct Material {
     id: String,
     name: String,
+    document: String,
     owner: Owner,
     form: Form,
     originals: u32,
@@ -260,8 +296,12 @@ impl Catalog {
         })
     }
 
-    /// Loads a catalogue from service files, each a `(file name, JSON text)`
-    /// pair in the format of `core/catalog/services/*.json`.
+    /// Loads a catalogue from its files, each a `(file name, JSON text)`
+    /// pair: `facts.json` (the fact vocabulary), `documents.json` (the
+    /// document registry), and one file per service in the format of
+    /// `core/catalog/services/*.json`. Files are told apart by name: a name
+    /// ending in `facts.json` or `documents.json` (after the last `/`) is
+    /// that file; every other file is a service.
     ///
     /// # Errors
     ///
@@ -283,10 +323,16 @@ impl Catalog {
     ///   "steps": [{"actor": "申请人", "action": "提出申请"}],
     ///   "responsibility": "负责办理",
     ///   "supervision": {"office": "纪检办公室", "phone": "12345678"},
-    ///   "materials": [{"id": "id_card", "name": "身份证", "owner": "applicant",
-    ///                  "form": "original", "basis": ["law"]}]
+    ///   "materials": [{"id": "id_card", "name": "身份证", "document": "id_card",
+    ///                  "owner": "applicant", "form": "original", "basis": ["law"]}]
     /// }"#;
-    /// let catalog = banshi::Catalog::from_files("1", [("99.1.json", text)])?;
+    /// let facts = r#"{"facts": [{"name": "proxy", "label": "是否由代办人办理", "type": "bool",
+    ///                             "yes": "由代办人办理", "no": "由申请人本人办理"}]}"#;
+    /// let documents = r#"{"documents": [{"id": "id_card", "name": "居民身份证"}]}"#;
+    /// let catalog = banshi::Catalog::from_files(
+    ///     "1",
+    ///     [("facts.json", facts), ("documents.json", documents), ("99.1.json", text)],
+    /// )?;
     /// assert_eq!(catalog.service("99.1")?.requirements().len(), 1);
     /// # Ok::<(), banshi::Error>(())
     /// ```
@@ -294,11 +340,7 @@ impl Catalog {
         version: &str,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Catalog, LoadError> {
-        let files: Vec<(&str, &str)> = files.into_iter().collect();
-        let mut catalog = Catalog::load_files(version, files.iter().copied(), Provenance::Checked)?;
-        let parsed: Vec<Value<'_>> = files.iter().filter_map(|(_, text)| wire::parse_unlimited(text).ok()).collect();
-        catalog.hash = crate::receipt::hash(&parsed);
-        Ok(catalog)
+        Catalog::load_files(version, files, Provenance::Checked)
     }
 
     fn load_files<'a>(
@@ -307,18 +349,103 @@ impl Catalog {
         provenance: Provenance,
     ) -> Result<Catalog, LoadError> {
         let mut problems = Problems::default();
-        let mut services = Vec::new();
+        let mut parsed = Vec::new();
         for (file, text) in files {
             match wire::parse_unlimited(text) {
-                Ok(value) => load_one(file, &value, provenance, &mut problems, &mut services),
+                Ok(value) => parsed.push((file, value)),
                 Err(detail) => problems.add(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
-        finish(version, services, problems)
+        let base = |file: &str| file.rsplit('/').next().unwrap_or(file).to_owned();
+        let role = |file: &str, name: &str| base(file) == name;
+        let (mut facts, mut derived, mut documents) = (None, None, None);
+        let mut services = Vec::new();
+        for (file, value) in &parsed {
+            let mut c = Checker { file: (*file).to_owned(), service: None, problems: &mut problems };
+            if role(file, "facts.json") {
+                if facts.is_some() {
+                    c.report("", "目录中有多个 facts.json");
+                } else if let Some(o) = c.object("", value, &["facts", "derived"]) {
+                    facts = Some(((*file).to_owned(), o.get("facts")));
+                    derived = o.get("derived");
+                }
+            } else if role(file, "documents.json") {
+                if documents.is_some() {
+                    c.report("", "目录中有多个 documents.json");
+                } else if let Some(o) = c.object("", value, &["documents"]) {
+                    documents = Some(((*file).to_owned(), o.get("documents")));
+                }
+            } else {
+                services.push((*file, value));
+            }
+        }
+        let mut catalog = Catalog::assemble(version, facts, derived, documents, services, provenance, problems)?;
+        let vocabulary = parsed.iter().find(|(f, _)| role(f, "facts.json")).map(|(_, v)| v);
+        let registry = parsed.iter().find(|(f, _)| role(f, "documents.json")).map(|(_, v)| v);
+        let member = |v: Option<&Value<'_>>, key: &str| -> Option<String> {
+            let Some(Value::Object(members)) = v else { return None };
+            let (_, value) = members.iter().find(|(k, _)| k == key)?;
+            let mut text = String::new();
+            crate::receipt::canonical(value, &mut text);
+            Some(text)
+        };
+        catalog.hash = crate::receipt::hash(
+            member(vocabulary, "facts").as_deref(),
+            member(vocabulary, "derived").as_deref(),
+            member(registry, "documents").as_deref(),
+            parsed.iter().filter(|(f, _)| !role(f, "facts.json") && !role(f, "documents.json")).map(|(_, v)| v),
+        );
+        Ok(catalog)
     }
 
-    /// Loads a catalogue from one bundle: `{"version": "…", "services": [ … ]}`,
-    /// each element a service in the file format.
+    /// Reads the vocabulary and the registry, then every service against
+    /// them. `facts` and `documents` name the file each came from.
+    fn assemble<'v, 'a: 'v>(
+        version: &str,
+        facts: Option<(String, Option<&'v Value<'a>>)>,
+        derived: Option<&'v Value<'a>>,
+        documents: Option<(String, Option<&'v Value<'a>>)>,
+        services: Vec<(&str, &'v Value<'a>)>,
+        provenance: Provenance,
+        mut problems: Problems,
+    ) -> Result<Catalog, LoadError> {
+        let vocabulary = match facts {
+            Some((file, list)) => {
+                let mut c = Checker { file, service: None, problems: &mut problems };
+                c.vocabulary(list, derived)
+            }
+            None => {
+                problems.add(Problem::new("facts.json", None, "", "缺少事实词汇表 facts.json"));
+                None
+            }
+        };
+        let registry = match documents {
+            Some((file, list)) => {
+                let mut c = Checker { file, service: None, problems: &mut problems };
+                c.documents(list)
+            }
+            None => {
+                problems.add(Problem::new("documents.json", None, "", "缺少材料证件登记表 documents.json"));
+                Vec::new()
+            }
+        };
+        // Services cannot be type-checked without a vocabulary.
+        let Some(vocabulary) = vocabulary else {
+            return Err(LoadError { problems: problems.into_list() });
+        };
+        let mut loaded = Vec::new();
+        let document_index = Index::new(registry.iter().map(|d| d.id.as_str()));
+        let context = Context { vocabulary: &vocabulary, documents: &registry, document_index: &document_index };
+        for (file, value) in services {
+            load_one(file, value, &context, provenance, &mut problems, &mut loaded);
+        }
+        finish(version, vocabulary, registry, loaded, problems)
+    }
+
+    /// Loads a catalogue from one bundle: `{"version": "…", "facts": [ … ],
+    /// "derived": [ … ], "documents": [ … ], "services": [ … ]}`, the
+    /// contents of `facts.json` and `documents.json` and each service in the
+    /// file format (`banshi bundle <dir>` writes one).
     ///
     /// # Errors
     ///
@@ -329,18 +456,37 @@ impl Catalog {
             problems: vec![Problem::new("bundle", None, "", format!("JSON 格式错误：{detail}"))],
         })?;
         let mut problems = Problems::default();
-        let mut services = Vec::new();
         let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
-        let Some(bundle) = c.object("", &value, &["version", "services"]) else {
+        let Some(bundle) = c.object("", &value, &["version", "facts", "derived", "documents", "services"]) else {
             return Err(LoadError { problems: problems.into_list() });
         };
         let version = c.str(&bundle, "version");
         let items = c.items(&bundle, "services", true);
-        for (i, item) in items.iter().enumerate() {
-            load_one(&format!("bundle:services[{i}]"), item, Provenance::Checked, &mut problems, &mut services);
-        }
-        let mut catalog = finish(&version, services, problems)?;
-        catalog.hash = crate::receipt::hash(items.iter());
+        let names: Vec<String> = (0..items.len()).map(|i| format!("bundle:services[{i}]")).collect();
+        let services = names.iter().map(String::as_str).zip(items.iter()).collect();
+        let (facts, derived, documents) = (bundle.get("facts"), bundle.get("derived"), bundle.get("documents"));
+        let mut catalog = Catalog::assemble(
+            &version,
+            Some(("bundle".to_owned(), facts)),
+            derived,
+            Some(("bundle".to_owned(), documents)),
+            services,
+            Provenance::Checked,
+            problems,
+        )?;
+        let canonical = |v: Option<&Value<'_>>| {
+            v.map(|v| {
+                let mut text = String::new();
+                crate::receipt::canonical(v, &mut text);
+                text
+            })
+        };
+        catalog.hash = crate::receipt::hash(
+            canonical(facts).as_deref(),
+            canonical(derived).as_deref(),
+            canonical(documents).as_deref(),
+            items.iter(),
+        );
         Ok(catalog)
     }
 
@@ -363,6 +509,22 @@ impl Catalog {
         &self.services
     }
 
+    /// The catalogue's fact vocabulary, from its `facts.json`: read facts
+    /// for this catalogue with it ([`Facts::from_json`](crate::Facts::from_json)).
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The document registry, from `documents.json`, in file order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// The registered document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
     /// The service with this number, such as `"10.1"`.
     ///
     /// # Errors
@@ -381,6 +543,7 @@ impl Catalog {
 fn load_one(
     file: &str,
     value: &Value<'_>,
+    context: &Context<'_>,
     provenance: Provenance,
     problems: &mut Problems,
     services: &mut Vec<(String, Service)>,
@@ -394,14 +557,27 @@ fn load_one(
         _ => None,
     };
     let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
-    if let Some(service) = raw.and_then(|raw| compile(file, raw, provenance, problems)) {
+    if let Some(service) = raw.and_then(|raw| compile(file, raw, context, provenance, problems)) {
         if problems.list.len() == before {
             services.push((file.to_owned(), service));
         }
     }
 }
 
-fn finish(version: &str, mut services: Vec<(String, Service)>, problems: Problems) -> Result<Catalog, LoadError> {
+/// What every service of a catalogue is read against.
+struct Context<'a> {
+    vocabulary: &'a Vocabulary,
+    documents: &'a [Document],
+    document_index: &'a Index<'a>,
+}
+
+fn finish(
+    version: &str,
+    vocabulary: Vocabulary,
+    documents: Vec<Document>,
+    mut services: Vec<(String, Service)>,
+    problems: Problems,
+) -> Result<Catalog, LoadError> {
     let mut problems = problems.into_list();
     if version.trim().is_empty() {
         problems.push(Problem::new("", None, "version", "目录版本号不能为空"));
@@ -424,6 +600,8 @@ fn finish(version: &str, mut services: Vec<(String, Service)>, problems: Problem
         Ok(Catalog {
             version: version.to_owned(),
             hash: String::new(),
+            vocabulary,
+            documents,
             services: services.into_iter().map(|(_, s)| s).collect(),
         })
     } else {
@@ -504,8 +682,8 @@ impl Service {
     }
 
     /// The fact that selects the case, such as `reimbursement_case`.
-    pub fn case_fact(&self) -> Option<&'static str> {
-        self.case_var.map(Var::name)
+    pub fn case_fact(&self) -> Option<&str> {
+        self.case_var.map(|(var, _)| self.vocabulary.var_name(var))
     }
 
     /// Every requirement, in catalogue order, whatever its condition.
@@ -522,8 +700,8 @@ impl Service {
     /// The facts this service's rules read: the questions a form should ask,
     /// in vocabulary order. `application_date` is always needed and is not
     /// listed.
-    pub fn facts(&self) -> impl Iterator<Item = &'static crate::FactInfo> {
-        self.facts.iter()
+    pub fn facts(&self) -> impl Iterator<Item = &FactInfo> {
+        self.facts.facts(&self.vocabulary)
     }
 
     /// Finds a material by id, among single materials and "one of" options.
@@ -654,8 +832,8 @@ impl EligibilityRule {
 
 impl Case {
     /// The value of the service's case fact that selects this case.
-    pub fn value(&self) -> &'static str {
-        self.value
+    pub fn value(&self) -> &str {
+        &self.value
     }
 
     /// The case's name, such as `新生儿住院垫付`.
@@ -715,6 +893,12 @@ impl Material {
     /// The Chinese name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The id of the document it is, in the catalogue's registry
+    /// ([`Catalog::document`]), such as `resident_id_card`.
+    pub fn document(&self) -> &str {
+        &self.document
     }
 
     /// Whose material it is.
@@ -946,6 +1130,7 @@ struct RawCase {
 struct RawRequirement {
     id: String,
     name: String,
+    document: Option<String>,
     owner: Option<String>,
     form: Option<String>,
     copies: Option<u32>,
@@ -971,6 +1156,7 @@ struct RawRequirement {
 struct RawMaterial {
     id: String,
     name: String,
+    document: String,
     owner: String,
     form: String,
     copies: Option<u32>,
@@ -1146,11 +1332,13 @@ impl Checker<'_> {
     }
 
     fn read_material(&mut self, path: &str, value: &Value<'_>) -> Option<RawMaterial> {
-        const KEYS: &[&str] = &["id", "name", "owner", "form", "copies", "paper", "photo", "file", "stamps", "notes"];
+        const KEYS: &[&str] =
+            &["id", "name", "document", "owner", "form", "copies", "paper", "photo", "file", "stamps", "notes"];
         let m = self.object(path, value, KEYS)?;
         Some(RawMaterial {
             id: self.str(&m, "id"),
             name: self.str(&m, "name"),
+            document: self.str(&m, "document"),
             owner: self.str(&m, "owner"),
             form: self.str(&m, "form"),
             copies: self.number(&m, "copies", 1000).map(|n| n as u32),
@@ -1166,6 +1354,7 @@ impl Checker<'_> {
         const KEYS: &[&str] = &[
             "id",
             "name",
+            "document",
             "owner",
             "form",
             "copies",
@@ -1198,6 +1387,7 @@ impl Checker<'_> {
         Some(RawRequirement {
             id: self.str(&r, "id"),
             name: self.str(&r, "name"),
+            document: self.opt_str(&r, "document"),
             owner: self.opt_str(&r, "owner"),
             form: self.opt_str(&r, "form"),
             copies: self.number(&r, "copies", 1000).map(|n| n as u32),
@@ -1468,12 +1658,19 @@ impl Checker<'_> {
         }
     }
 
-    fn condition(&mut self, path: &str, text: &str) -> Option<Condition> {
-        self.condition_within(path, text, condition::MAX_DEPTH, condition::MAX_LENGTH)
+    fn condition(&mut self, path: &str, text: &str, vocabulary: &Vocabulary) -> Option<Condition> {
+        self.condition_within(path, text, vocabulary, condition::MAX_DEPTH, condition::MAX_LENGTH)
     }
 
-    fn condition_within(&mut self, path: &str, text: &str, max_depth: usize, max_length: usize) -> Option<Condition> {
-        match Condition::parse_within(text, max_depth, max_length) {
+    fn condition_within(
+        &mut self,
+        path: &str,
+        text: &str,
+        vocabulary: &Vocabulary,
+        max_depth: usize,
+        max_length: usize,
+    ) -> Option<Condition> {
+        match Condition::parse_within(text, vocabulary, max_depth, max_length) {
             Ok(c) => Some(c),
             Err(e) => {
                 // An over-long condition is quoted by its start only.
@@ -1491,6 +1688,8 @@ impl Checker<'_> {
         path: &str,
         id: &str,
         name: &str,
+        document: Option<&str>,
+        context: &Context<'_>,
         owner: Option<&str>,
         form: Option<&str>,
         copies: Option<u32>,
@@ -1501,6 +1700,20 @@ impl Checker<'_> {
         notes: &[String],
     ) -> Option<Material> {
         self.non_empty(&format!("{path}.name"), name);
+        let document = match document {
+            None => {
+                self.report(format!("{path}.document"), "缺少 document（材料对应的登记证件）");
+                None
+            }
+            Some(d) if context.document_index.first(d).is_none() => {
+                let hint = crate::suggest::nearest(d, context.documents.iter().map(|d| d.id.as_str()))
+                    .map(|s| format!("，是否应为“{s}”？"))
+                    .unwrap_or_default();
+                self.report(format!("{path}.document"), format!("材料证件“{d}”未在 documents.json 中登记{hint}"));
+                None
+            }
+            Some(d) => Some(d.to_owned()),
+        };
         let owner = match owner {
             None => {
                 self.report(format!("{path}.owner"), "缺少 owner");
@@ -1579,6 +1792,7 @@ impl Checker<'_> {
         Some(Material {
             id: id.to_owned(),
             name: name.to_owned(),
+            document: document?,
             owner: owner?,
             form,
             originals,
@@ -1602,7 +1816,14 @@ enum Provenance {
     Trusted,
 }
 
-fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut Problems) -> Option<Service> {
+fn compile(
+    file: &str,
+    raw: RawService,
+    context: &Context<'_>,
+    provenance: Provenance,
+    problems: &mut Problems,
+) -> Option<Service> {
+    let vocabulary = context.vocabulary;
     let before = problems.list.len();
     let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
 
@@ -1686,7 +1907,7 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
         if provenance == Provenance::Checked {
             c.provenance(&path, true, r.quoted, r.decision.is_some(), &r.basis, "资格条件");
         }
-        if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires) {
+        if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires, vocabulary) {
             facts = facts.union(condition.facts());
             eligibility.push(EligibilityRule {
                 id: r.id.clone(),
@@ -1701,18 +1922,19 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
     let mut cases = Vec::new();
     let mut case_var = None;
     if let Some(rc) = &raw.cases {
-        match Var::ALL.iter().find(|v| v.name() == rc.fact) {
-            Some(&var) => match var.kind() {
+        match vocabulary.var(&rc.fact) {
+            Some(var) => match vocabulary.kind(var) {
                 VarKind::Choice(choices) => {
-                    case_var = Some(var);
-                    facts.insert(var.fact());
+                    let slot = vocabulary.input(var);
+                    case_var = Some((var, slot));
+                    facts.insert(slot);
                     let mut seen = Vec::new();
                     for (i, o) in rc.options.iter().enumerate() {
                         c.non_empty(&format!("cases.options[{i}].name"), &o.name);
                         match choices.iter().find(|ch| ch.name() == o.value) {
                             Some(ch) if !seen.contains(&ch.name()) => {
                                 seen.push(ch.name());
-                                cases.push(Case { value: ch.name(), name: o.name.clone() });
+                                cases.push(Case { value: ch.name().to_owned(), name: o.name.clone() });
                             }
                             Some(_) => c.report(format!("cases.options[{i}].value"), format!("情形“{}”重复", o.value)),
                             None => c.report(
@@ -1747,6 +1969,7 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
         let options: Vec<Option<Material>> = match &r.one_of {
             Some(options) => {
                 if r.owner.is_some()
+                    || r.document.is_some()
                     || r.form.is_some()
                     || r.copies.is_some()
                     || r.paper.is_some()
@@ -1770,6 +1993,8 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
                             &p,
                             &m.id,
                             &m.name,
+                            Some(&m.document),
+                            context,
                             Some(&m.owner),
                             Some(&m.form),
                             m.copies,
@@ -1786,6 +2011,8 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
                 &path,
                 &r.id,
                 &r.name,
+                r.document.as_deref(),
+                context,
                 r.owner.as_deref(),
                 r.form.as_deref(),
                 r.copies,
@@ -1807,27 +2034,30 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
                 None
             }
             (Some(v), Some(_)) => {
-                let found = cases.iter().position(|k| k.value == v);
+                let found = cases.iter().position(|k| k.value == *v);
                 if found.is_none() {
                     c.report(format!("{path}.case"), format!("引用了未定义的情形“{v}”"));
                 }
                 found
             }
         };
-        let combined =
-            match (case.zip(case_var).map(|(k, var)| format!("{} == {}", var.name(), cases[k].value)), &r.when) {
-                (None, None) => None,
-                (Some(k), None) => Some(k),
-                (None, Some(w)) => Some(w.clone()),
-                (Some(k), Some(w)) => Some(format!("{k} && ({w})")),
-            };
+        let combined = match (
+            case.zip(case_var).map(|(k, (var, _))| format!("{} == {}", vocabulary.var_name(var), cases[k].value)),
+            &r.when,
+        ) {
+            (None, None) => None,
+            (Some(k), None) => Some(k),
+            (None, Some(w)) => Some(w.clone()),
+            (Some(k), Some(w)) => Some(format!("{k} && ({w})")),
+        };
         let condition = match &r.when {
-            Some(w) if c.condition(&format!("{path}.when"), w).is_none() => None,
+            Some(w) if c.condition(&format!("{path}.when"), w, vocabulary).is_none() => None,
             // `when` passed the limits; the `case == … && (…)` around it may take one level more.
             _ => combined.and_then(|text| {
                 c.condition_within(
                     &format!("{path}.when"),
                     &text,
+                    vocabulary,
                     condition::MAX_DEPTH + 1,
                     condition::MAX_LENGTH + 128,
                 )
@@ -1879,8 +2109,6 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
             }
         }
     }
-    // Every fact a rule reads must be a fact a form can ask for.
-    debug_assert!(facts.iter().all(|f| !matches!(f.kind(), FactKind::Date) || f.name() == "birth_date"));
 
     if c.problems.list.len() > before {
         return None;
@@ -1903,8 +2131,211 @@ fn compile(file: &str, raw: RawService, provenance: Provenance, problems: &mut P
             requirements,
             decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
             facts,
+            vocabulary: vocabulary.clone(),
             json: Default::default(),
         }
         .with_json_text(),
     )
+}
+
+// ---------------------------------------------------------------------------
+// The vocabulary (`facts.json`) and the document registry (`documents.json`).
+
+/// Whether `name` is a lower-case identifier: a letter, then letters, digits
+/// and `_`.
+fn is_identifier(name: &str) -> bool {
+    name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+impl Checker<'_> {
+    /// A required, non-empty string member.
+    fn text(&mut self, o: &Obj<'_, '_>, key: &str) -> String {
+        let text = self.str(o, key);
+        if o.get(key).is_some() {
+            self.non_empty(&o.field(key), &text);
+        }
+        text
+    }
+
+    /// A name in the vocabulary: an identifier, not seen before.
+    fn fact_name(&mut self, path: &str, name: &str, seen: &[String]) {
+        if !is_identifier(name) {
+            self.report(path, format!("名称“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
+        } else if name == APPLICATION_DATE {
+            self.report(path, "application_date 是引擎内置的申请日期，不应在词汇表中声明");
+        } else if seen.iter().any(|s| s == name) {
+            self.report(path, format!("名称“{name}”重复"));
+        }
+    }
+
+    /// Reads `facts` and `derived` into a vocabulary; `None` if any is wrong.
+    fn vocabulary(&mut self, facts: Option<&Value<'_>>, derived: Option<&Value<'_>>) -> Option<Vocabulary> {
+        let before = self.problems.list.len();
+        let list: &[Value<'_>] = match facts {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.report("facts", format!("应为数组，实为{}", other.type_name()));
+                &[]
+            }
+            None => {
+                self.report("facts", "缺少此字段");
+                &[]
+            }
+        };
+        if list.len() >= MAX_FACTS {
+            self.report("facts", format!("事实过多：{} 个，上限为 {} 个", list.len(), MAX_FACTS - 1));
+            return None;
+        }
+        let mut infos = vec![Vocabulary::application_date()];
+        let mut names: Vec<String> = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let path = format!("facts[{i}]");
+            const KEYS: &[&str] = &["name", "label", "type", "choices", "yes", "no", "max", "subject", "unit"];
+            let Some(f) = self.object(&path, v, KEYS) else { continue };
+            let name = self.str(&f, "name");
+            self.fact_name(&f.field("name"), &name, &names);
+            names.push(name.clone());
+            let label = self.text(&f, "label");
+            let kind = self.str(&f, "type");
+            let allowed: &[&str] = match kind.as_str() {
+                "date" => &[],
+                "bool" => &["yes", "no"],
+                "choice" => &["choices"],
+                "count" => &["max", "subject", "unit"],
+                other => {
+                    self.report(
+                        f.field("type"),
+                        format!("未知的事实类型“{other}”，应为 bool、choice、count 或 date 之一"),
+                    );
+                    continue;
+                }
+            };
+            for key in ["choices", "yes", "no", "max", "subject", "unit"] {
+                if f.get(key).is_some() && !allowed.contains(&key) {
+                    self.report(f.field(key), format!("{kind} 型事实不应有字段“{key}”"));
+                }
+            }
+            let spec = match kind.as_str() {
+                "date" => Spec::Date,
+                "bool" => Spec::Bool { yes: self.text(&f, "yes"), no: self.text(&f, "no") },
+                "count" => {
+                    let max = self.number(&f, "max", u64::from(MAX_COUNT));
+                    if f.get("max").is_none() {
+                        self.report(f.field("max"), "缺少此字段");
+                    }
+                    Spec::Count {
+                        max: max.unwrap_or(0) as u32,
+                        subject: self.text(&f, "subject"),
+                        unit: self.str(&f, "unit"),
+                    }
+                }
+                _ => Spec::Choice(self.choices(&f)),
+            };
+            infos.push(FactInfo { name, label, spec });
+        }
+        let mut derivations = Vec::new();
+        let list: &[Value<'_>] = match derived {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.report("derived", format!("应为数组，实为{}", other.type_name()));
+                &[]
+            }
+        };
+        if list.len() > MAX_FACTS {
+            self.report("derived", format!("派生值过多：{} 个，上限为 {MAX_FACTS} 个", list.len()));
+            return None;
+        }
+        for (i, v) in list.iter().enumerate() {
+            let path = format!("derived[{i}]");
+            const KEYS: &[&str] = &["name", "label", "function", "of", "subject", "unit"];
+            let Some(d) = self.object(&path, v, KEYS) else { continue };
+            let name = self.str(&d, "name");
+            self.fact_name(&d.field("name"), &name, &names);
+            names.push(name.clone());
+            let label = self.text(&d, "label");
+            let function = self.str(&d, "function");
+            let function = Derivation::ALL.iter().copied().find(|f| f.name() == function).or_else(|| {
+                let all = Derivation::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join("、");
+                self.report(d.field("function"), format!("未知的派生函数“{function}”，应为 {all} 之一"));
+                None
+            });
+            let of = self.str(&d, "of");
+            let slot = infos.iter().position(|f| f.name == of);
+            match slot.map(|s| &infos[s].spec) {
+                Some(Spec::Date) if of != APPLICATION_DATE => {}
+                Some(_) => self.report(d.field("of"), format!("“{of}”不是已声明的日期型事实（申请日期本身除外）")),
+                None => self.report(d.field("of"), format!("未声明的事实“{of}”")),
+            }
+            let (subject, unit) = (self.text(&d, "subject"), self.str(&d, "unit"));
+            if let (Some(function), Some(slot)) = (function, slot) {
+                derivations.push(Derived { name, label, function, of: slot as u16, subject, unit });
+            }
+        }
+        (self.problems.list.len() == before).then(|| Vocabulary::new(infos, derivations))
+    }
+
+    /// The values of a choice fact.
+    fn choices(&mut self, f: &Obj<'_, '_>) -> Vec<Choice> {
+        let items = self.items(f, "choices", true);
+        if items.is_empty() && f.get("choices").is_some() {
+            self.report(f.field("choices"), "至少应有一个取值");
+        }
+        if items.len() > MAX_CHOICES {
+            self.report(f.field("choices"), format!("取值过多：{} 个，上限为 {MAX_CHOICES} 个", items.len()));
+            return Vec::new();
+        }
+        let mut choices: Vec<Choice> = Vec::new();
+        for (j, v) in items.iter().enumerate() {
+            let Some(o) = self.object(&format!("{}[{j}]", f.field("choices")), v, &["name", "label", "phrase"]) else {
+                continue;
+            };
+            let name = self.str(&o, "name");
+            if !is_identifier(&name) {
+                self.report(o.field("name"), format!("取值“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
+            } else if choices.iter().any(|c| c.name == name) {
+                self.report(o.field("name"), format!("取值“{name}”重复"));
+            }
+            let (label, phrase) = (self.text(&o, "label"), self.text(&o, "phrase"));
+            choices.push(Choice { name, label, phrase });
+        }
+        choices
+    }
+
+    /// Reads the document registry.
+    fn documents(&mut self, list: Option<&Value<'_>>) -> Vec<Document> {
+        let items: &[Value<'_>] = match list {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.report("documents", format!("应为数组，实为{}", other.type_name()));
+                &[]
+            }
+            None => {
+                self.report("documents", "缺少此字段");
+                &[]
+            }
+        };
+        let ids = items.iter().map(|v| match v {
+            Value::Object(members) => members.iter().find(|(k, _)| k == "id").map_or("", |(_, v)| match v {
+                Value::Str(s) => s.as_ref(),
+                _ => "",
+            }),
+            _ => "",
+        });
+        let repeats = Index::new(ids).repeats();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let Some(o) = self.object(&format!("documents[{i}]"), v, &["id", "name", "issuer"]) else { continue };
+            let id = self.str(&o, "id");
+            self.id(&o.field("id"), &id, repeats[i]);
+            let name = self.text(&o, "name");
+            let issuer = self.opt_str(&o, "issuer");
+            if let Some(issuer) = &issuer {
+                self.non_empty(&o.field("issuer"), issuer);
+            }
+            out.push(Document { id, name, issuer });
+        }
+        out
+    }
 }

@@ -15,14 +15,15 @@
 //! (all recursive) stay far within a small thread stack (256 KiB, a JVM
 //! thread's) whatever the catalogue holds.
 //!
-//! Names are the fact vocabulary plus `age_days` and `age_years`, derived
-//! from `birth_date` and `application_date`. Conditions are type-checked when
-//! the catalogue loads. They are evaluated in three-valued logic: a condition
+//! Names are the catalogue's own vocabulary: its yes/no, choice and count
+//! facts, and its derived values (such as an age computed from a date fact
+//! and the application date). Conditions are type-checked against that
+//! vocabulary when the catalogue loads. They are evaluated in three-valued logic: a condition
 //! that depends on a fact not given is *unknown*, never guessed.
 
 use std::fmt;
 
-use crate::facts::{FactSet, Facts, Var, VarKind, VarValue};
+use crate::facts::{Choice, FactSet, Facts, Var, VarKind, VarValue, Vocabulary};
 
 /// The outcome of a condition: Kleene's three-valued logic.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -101,7 +102,10 @@ impl Atom {
             (Test::True, VarValue::Bool(b)) => b,
             (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
             (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(v, n),
-            _ => unreachable!("conditions are type-checked at load"),
+            // Conditions are type-checked against the vocabulary the facts
+            // were read with (the engine refuses facts of another one), so
+            // this cannot happen; "unknown" is the safe answer if it did.
+            _ => return None,
         };
         Some((truth, value))
     }
@@ -131,27 +135,32 @@ pub(crate) struct Condition {
 
 impl Condition {
     /// Parses and type-checks `source` within the limits.
-    pub(crate) fn parse(source: &str) -> Result<Condition, ConditionError> {
-        Condition::parse_within(source, MAX_DEPTH, MAX_LENGTH)
+    pub(crate) fn parse(source: &str, vocabulary: &Vocabulary) -> Result<Condition, ConditionError> {
+        Condition::parse_within(source, vocabulary, MAX_DEPTH, MAX_LENGTH)
     }
 
     /// Parses with given limits: the loader allows one more level (and a
     /// few more bytes) for the `case == … && (when)` it builds itself.
-    pub(crate) fn parse_within(source: &str, max_depth: usize, max_length: usize) -> Result<Condition, ConditionError> {
+    pub(crate) fn parse_within(
+        source: &str,
+        vocabulary: &Vocabulary,
+        max_depth: usize,
+        max_length: usize,
+    ) -> Result<Condition, ConditionError> {
         if source.len() > max_length {
             return Err(ConditionError {
                 message: format!("条件过长：{} 字节，上限为 {max_length} 字节", source.len()),
                 offset: max_length,
             });
         }
-        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth };
+        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary };
         let node = parser.expr()?;
         parser.skip_ws();
         if parser.pos != source.len() {
             return Err(parser.error("条件末尾有多余内容"));
         }
         let mut facts = FactSet::EMPTY;
-        node.collect_facts(&mut facts);
+        node.collect_facts(vocabulary, &mut facts);
         Ok(Condition { source: source.to_owned(), node, facts })
     }
 
@@ -174,13 +183,90 @@ impl Condition {
         self.node.missing(facts, out);
     }
 
-    /// Why the condition evaluates to `truth`: the facts that decide it.
-    pub(crate) fn explain<'c>(&'c self, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
-        self.node.explain(facts, truth, out);
+    /// Why the condition evaluates to `truth`: the facts that decide it,
+    /// phrased by `vocabulary` (the one it was parsed against).
+    pub(crate) fn explain<'c>(
+        &'c self,
+        vocabulary: &'c Vocabulary,
+        facts: &Facts,
+        truth: bool,
+        out: &mut Vec<Reason<'c>>,
+    ) {
+        self.node.explain(vocabulary, facts, truth, out);
+    }
+}
+
+/// A condition in Chinese, for guides: each atom in its vocabulary's words,
+/// `，且` and `，或` between parts, and brackets where an `或` sits inside
+/// an `且`.
+struct Phrase {
+    text: String,
+    /// Made of `||`: needs brackets inside an `&&`.
+    or: bool,
+}
+
+impl Condition {
+    /// The condition in Chinese, phrased by `vocabulary` (the one it was
+    /// parsed against): `由代办人办理，或申请人不满18周岁`.
+    pub(crate) fn describe(&self, vocabulary: &Vocabulary) -> String {
+        self.node.describe(vocabulary, true).text
+    }
+}
+
+impl Atom {
+    /// The atom as a statement when `truth` holds: its negation for `false`.
+    fn describe(&self, vocabulary: &Vocabulary, truth: bool) -> String {
+        match (vocabulary.kind(self.var), self.test) {
+            (VarKind::Bool { yes, no }, _) => (if truth { yes } else { no }).to_owned(),
+            (VarKind::Choice(choices), Test::In(mask)) => {
+                let mask = if truth { mask } else { !mask };
+                let mut labels: Vec<&str> =
+                    choices.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, c)| c.label()).collect();
+                let label = vocabulary.fact(vocabulary.var_name(self.var)).map_or("", |f| f.label());
+                match labels.pop() {
+                    None => format!("{label}无可取值"),
+                    Some(last) if labels.is_empty() => format!("{label}为{last}"),
+                    Some(last) => format!("{label}为{}或{last}", labels.join("、")),
+                }
+            }
+            (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) => format!("{subject}{}{n}{unit}", cmp.word(truth)),
+            // Conditions are type-checked at parse time: no other pairing exists.
+            _ => String::new(),
+        }
     }
 }
 
 impl Node {
+    fn describe(&self, vocabulary: &Vocabulary, truth: bool) -> Phrase {
+        match self {
+            Node::Atom(atom) => Phrase { text: atom.describe(vocabulary, truth), or: false },
+            Node::Not(inner) => match &**inner {
+                Node::Atom(_) | Node::Not(_) => inner.describe(vocabulary, !truth),
+                _ if truth => {
+                    Phrase { text: format!("并非“{}”", inner.describe(vocabulary, true).text), or: false }
+                }
+                _ => inner.describe(vocabulary, true),
+            },
+            Node::All(_) | Node::Any(_) if !truth => {
+                Phrase { text: format!("并非“{}”", self.describe(vocabulary, true).text), or: false }
+            }
+            Node::All(nodes) => {
+                let parts: Vec<String> = nodes
+                    .iter()
+                    .map(|n| {
+                        let p = n.describe(vocabulary, true);
+                        if p.or { format!("（{}）", p.text) } else { p.text }
+                    })
+                    .collect();
+                Phrase { text: parts.join("，且"), or: false }
+            }
+            Node::Any(nodes) => {
+                let parts: Vec<String> = nodes.iter().map(|n| n.describe(vocabulary, true).text).collect();
+                Phrase { text: parts.join("，或"), or: true }
+            }
+        }
+    }
+
     fn eval(&self, facts: &Facts) -> Tri {
         match self {
             Node::Atom(atom) => match atom.eval(facts) {
@@ -218,7 +304,7 @@ impl Node {
         match self {
             Node::Atom(atom) => {
                 if atom.eval(facts).is_none() {
-                    out.insert(atom.var.fact());
+                    out.insert(facts.vocabulary().input(atom.var));
                 }
             }
             Node::Not(inner) => inner.missing(facts, out),
@@ -232,33 +318,33 @@ impl Node {
         }
     }
 
-    fn explain<'c>(&'c self, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
+    fn explain<'c>(&'c self, vocabulary: &'c Vocabulary, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
         match self {
             Node::Atom(atom) => {
                 if let Some((t, value)) = atom.eval(facts) {
                     debug_assert_eq!(t, truth);
-                    out.push(Reason(ReasonKind::Atom { atom, value, truth: t }));
+                    out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth: t }));
                 }
             }
-            Node::Not(inner) => inner.explain(facts, !truth, out),
+            Node::Not(inner) => inner.explain(vocabulary, facts, !truth, out),
             // A true conjunction is explained by all of its parts, a false one
             // by the parts that are false; dually for disjunctions.
             Node::All(nodes) | Node::Any(nodes) => {
                 let wanted = if truth { Tri::True } else { Tri::False };
                 for node in nodes {
                     if node.eval(facts) == wanted {
-                        node.explain(facts, truth, out);
+                        node.explain(vocabulary, facts, truth, out);
                     }
                 }
             }
         }
     }
 
-    fn collect_facts(&self, out: &mut FactSet) {
+    fn collect_facts(&self, vocabulary: &Vocabulary, out: &mut FactSet) {
         match self {
-            Node::Atom(atom) => out.insert(atom.var.fact()),
-            Node::Not(inner) => inner.collect_facts(out),
-            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| n.collect_facts(out)),
+            Node::Atom(atom) => out.insert(vocabulary.input(atom.var)),
+            Node::Not(inner) => inner.collect_facts(vocabulary, out),
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| n.collect_facts(vocabulary, out)),
         }
     }
 }
@@ -278,8 +364,8 @@ pub(crate) enum ReasonKind<'c> {
     Always,
     /// A reason written in the catalogue.
     Text(&'c str),
-    /// A decided test of one fact.
-    Atom { atom: &'c Atom, value: VarValue, truth: bool },
+    /// A decided test of one fact, phrased by its vocabulary.
+    Atom { vocabulary: &'c Vocabulary, atom: &'c Atom, value: VarValue, truth: bool },
 }
 
 impl fmt::Display for Reason<'_> {
@@ -288,8 +374,9 @@ impl fmt::Display for Reason<'_> {
             return f.write_str(text);
         }
         match self.0 {
-            ReasonKind::Atom { atom, value: VarValue::Count(_), truth } => {
-                let (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) = (atom.var.kind(), atom.test) else {
+            ReasonKind::Atom { vocabulary, atom, value: VarValue::Count(_), truth } => {
+                let (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) = (vocabulary.kind(atom.var), atom.test)
+                else {
                     unreachable!("conditions are type-checked at load")
                 };
                 write!(f, "{subject}{}{n}{unit}", cmp.word(truth))
@@ -305,9 +392,9 @@ impl Reason<'_> {
         match self.0 {
             ReasonKind::Always => Some("办理本事项须提供"),
             ReasonKind::Text(text) => Some(text),
-            ReasonKind::Atom { atom, value, .. } => match (atom.var.kind(), value) {
+            ReasonKind::Atom { vocabulary, atom, value, .. } => match (vocabulary.kind(atom.var), value) {
                 (VarKind::Bool { yes, no }, VarValue::Bool(b)) => Some(if b { yes } else { no }),
-                (VarKind::Choice(choices), VarValue::Choice(i)) => Some(VarKind::choice_phrase(choices, i)),
+                (VarKind::Choice(choices), VarValue::Choice(i)) => choices.get(usize::from(i)).map(Choice::phrase),
                 _ => None,
             },
         }
@@ -338,6 +425,7 @@ impl fmt::Display for ConditionError {
 }
 
 struct Parser<'s> {
+    vocabulary: &'s Vocabulary,
     src: &'s str,
     pos: usize,
     /// How many `!` and `(` enclose the current position.
@@ -425,8 +513,9 @@ impl<'s> Parser<'s> {
         let Some(name) = self.word() else {
             return Err(self.error("此处应为事实名"));
         };
-        let Some(&var) = Var::ALL.iter().find(|v| v.name() == name) else {
-            let suggestion = crate::suggest::nearest(name, Var::ALL.iter().map(|v| v.name()));
+        let vocabulary = self.vocabulary;
+        let Some(var) = vocabulary.var(name) else {
+            let suggestion = crate::suggest::nearest(name, vocabulary.var_names());
             let mut message = format!("未知的事实名“{name}”");
             if let Some(s) = suggestion {
                 message.push_str(&format!("，是否应为“{s}”？"));
@@ -445,13 +534,14 @@ impl<'s> Parser<'s> {
                 false
             }
         };
-        match (var.kind(), op, is_in) {
+        match (vocabulary.kind(var), op, is_in) {
             (VarKind::Bool { .. }, None, false) => Ok(Atom { var, test: Test::True }),
             (VarKind::Bool { .. }, _, _) => Err(self.error(format!("“{name}”是是非型事实，直接写“{name}”或“!{name}”"))),
             (VarKind::Choice(choices), Some(op @ ("==" | "!=")), _) => {
                 self.pos += op.len();
                 let mask = 1 << self.choice(name, choices)?;
-                let all = (1u32 << choices.len()) - 1;
+                // 1 to 32 choices (the loader's limit): no shift overflows.
+                let all = u32::MAX >> (32 - choices.len().clamp(1, 32));
                 Ok(Atom { var, test: Test::In(if op == "==" { mask } else { all & !mask }) })
             }
             (VarKind::Choice(choices), None, true) => {
@@ -495,7 +585,7 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn choice(&mut self, name: &str, choices: &[crate::facts::Choice]) -> Result<u32, ConditionError> {
+    fn choice(&mut self, name: &str, choices: &[Choice]) -> Result<u32, ConditionError> {
         self.skip_ws();
         let start = self.pos;
         let value = self.word().ok_or_else(|| self.error("此处应为取值"))?;
@@ -515,59 +605,69 @@ impl<'s> Parser<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Date, Hukou, MaritalStatus};
+    use crate::Date;
+
+    fn vocabulary() -> &'static Vocabulary {
+        crate::Catalog::embedded().vocabulary()
+    }
+
+    fn parse(text: &str) -> Result<Condition, ConditionError> {
+        Condition::parse(text, vocabulary())
+    }
 
     fn facts() -> Facts {
-        Facts::new("2026-11-27".parse().unwrap())
+        Facts::new(vocabulary(), "2026-11-27".parse().unwrap())
     }
 
     fn reasons(c: &Condition, f: &Facts, truth: bool) -> Vec<String> {
         let mut out = Vec::new();
-        c.explain(f, truth, &mut out);
+        c.explain(vocabulary(), f, truth, &mut out);
         out.iter().map(ToString::to_string).collect()
+    }
+
+    fn names(set: FactSet) -> Vec<String> {
+        set.facts(vocabulary()).map(|f| f.name().to_owned()).collect()
     }
 
     #[test]
     fn parses_and_evaluates() {
-        let c = Condition::parse("marital_status in [unmarried, divorced, widowed] || (hukou == nonlocal && !proxy)")
-            .unwrap();
+        let c = parse("marital_status in [unmarried, divorced, widowed] || (hukou == nonlocal && !proxy)").unwrap();
         let mut f = facts();
         assert_eq!(c.eval(&f), Tri::Unknown);
         let mut missing = FactSet::EMPTY;
         c.missing(&f, &mut missing);
-        let names: Vec<_> = missing.iter().map(|i| i.name()).collect();
-        assert_eq!(names, ["hukou", "marital_status", "proxy"]);
+        assert_eq!(names(missing), ["hukou", "marital_status", "proxy"]);
 
-        f.marital_status = Some(MaritalStatus::Divorced);
+        f.set("marital_status", "divorced").unwrap();
         assert_eq!(c.eval(&f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人离异"]);
 
-        f.marital_status = Some(MaritalStatus::Married);
-        f.hukou = Some(Hukou::NonLocal);
+        f.set("marital_status", "married").unwrap();
+        f.set("hukou", "nonlocal").unwrap();
         assert_eq!(c.eval(&f), Tri::Unknown);
         let mut missing = FactSet::EMPTY;
         c.missing(&f, &mut missing);
-        assert_eq!(missing.iter().map(|i| i.name()).collect::<Vec<_>>(), ["proxy"]);
-        f.proxy = Some(false);
+        assert_eq!(names(missing), ["proxy"]);
+        f.set("proxy", false).unwrap();
         assert_eq!(c.eval(&f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人户籍为外地", "由申请人本人办理"]);
-        f.proxy = Some(true);
+        f.set("proxy", true).unwrap();
         assert_eq!(c.eval(&f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人已婚", "由代办人办理"]);
     }
 
     #[test]
     fn derived_ages_explain_the_boundary() {
-        let c = Condition::parse("age_days < 90").unwrap();
+        let c = parse("age_days < 90").unwrap();
         let mut f = facts();
-        f.birth_date = Some("2026-08-30".parse::<Date>().unwrap());
+        f.set("birth_date", "2026-08-30".parse::<Date>().unwrap()).unwrap();
         assert_eq!(c.eval(&f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人出生不满90天"]);
-        f.birth_date = Some("2026-08-29".parse::<Date>().unwrap());
+        f.set("birth_date", "2026-08-29".parse::<Date>().unwrap()).unwrap();
         assert_eq!(c.eval(&f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人出生满90天"]);
-        let c = Condition::parse("age_years >= 60").unwrap();
-        f.birth_date = Some("1966-11-27".parse::<Date>().unwrap());
+        let c = parse("age_years >= 60").unwrap();
+        f.set("birth_date", "1966-11-27".parse::<Date>().unwrap()).unwrap();
         assert_eq!(reasons(&c, &f, true), ["申请人满60周岁"]);
     }
 
@@ -585,9 +685,9 @@ mod tests {
             ("hukou in [local", 15),
             ("", 0),
         ] {
-            let err = Condition::parse(text).unwrap_err();
+            let err = parse(text).unwrap_err();
             assert_eq!(err.offset, offset, "{text}: {err}");
         }
-        assert!(Condition::parse("marital_staus == married").unwrap_err().message.contains("marital_status"));
+        assert!(parse("marital_staus == married").unwrap_err().message.contains("marital_status"));
     }
 }

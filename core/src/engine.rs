@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::catalog::{Case, Citation, EligibilityRule, Material, Requirement, Service};
 use crate::condition::{Reason, ReasonKind, Tri};
-use crate::facts::{FactSet, Facts, VarKind, VarValue};
+use crate::facts::{FactInfo, FactNames, FactSet, Facts};
 use crate::{Date, Error};
 
 pub(crate) mod compact;
@@ -76,6 +76,7 @@ pub struct ChecklistItem<'a, 'c> {
 /// A material whose requirement depends on facts not yet given.
 #[derive(Clone, Copy, Debug)]
 pub struct PendingItem<'c> {
+    service: &'c Service,
     requirement: &'c Requirement,
     needs: FactSet,
 }
@@ -87,19 +88,21 @@ impl crate::Catalog {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownService`] for a number the catalogue does not have,
+    /// [`Error::VocabularyMismatch`] for facts read against another
+    /// catalogue's vocabulary, [`Error::UnknownService`] for a number the
+    /// catalogue does not have,
     /// [`Error::ServiceNotInForce`] when the service is not in force on the
-    /// application date, and [`Error::BirthAfterApplication`] or
-    /// [`Error::InvalidFactValue`] for facts that are wrong together.
+    /// application date.
     ///
     /// # Example
     ///
     /// ```
-    /// use banshi::{Catalog, Eligibility, Facts, MaritalStatus};
+    /// use banshi::{Catalog, Eligibility, Facts};
     ///
-    /// let mut facts = Facts::new("2026-11-27".parse()?);
-    /// facts.marital_status = Some(MaritalStatus::Married);
-    /// let assessment = Catalog::embedded().assess("10.1", &facts)?;
+    /// let catalog = Catalog::embedded();
+    /// let mut facts = Facts::new(catalog.vocabulary(), "2026-11-27".parse()?);
+    /// facts.set("marital_status", "married")?;
+    /// let assessment = catalog.assess("10.1", &facts)?;
     ///
     /// let spouse_id = assessment.checklist().find(|i| i.id() == "spouse_id_card").unwrap();
     /// assert_eq!(spouse_id.because().next().unwrap().to_string(), "申请人已婚");
@@ -134,7 +137,7 @@ impl crate::Catalog {
     /// ```
     /// use banshi::{Catalog, Eligibility, Facts, NoticeStatus, Submission};
     ///
-    /// let facts = Facts::from_json(r#"{"application_date":"2026-11-27","proxy":false}"#)?;
+    /// let facts = Facts::from_json(Catalog::embedded().vocabulary(), r#"{"application_date":"2026-11-27","proxy":false}"#)?;
     /// // One copy of the ID card instead of the original and two copies.
     /// let notice = Catalog::embedded().check("4.3", &facts, &[Submission::new("applicant_id_card", 0, 1)])?;
     /// assert_eq!(notice.missing().map(|i| i.id()).collect::<Vec<_>>(), ["hukou_book"]);
@@ -156,19 +159,20 @@ impl Service {
         catalog_version: &'c str,
         catalog_hash: &'c str,
     ) -> Result<Assessment<'c>, Error> {
-        facts.validate()?;
-        let date = facts.application_date;
+        if facts.vocabulary() != &self.vocabulary {
+            return Err(Error::VocabularyMismatch);
+        }
+        let date = facts.application_date();
+        let vocabulary = &self.vocabulary;
         if !self.in_force(date) {
             return Err(Error::ServiceNotInForce { id: self.id.clone(), date });
         }
         let mut reasons = Vec::new();
         let mut missing = FactSet::EMPTY;
 
-        let case = self.case_var.and_then(|var| match (facts.var(var), var.kind()) {
-            (Some(VarValue::Choice(i)), VarKind::Choice(choices)) => {
-                self.cases.iter().find(|c| c.value() == choices[usize::from(i)].name())
-            }
-            _ => None,
+        let case = self.case_var.and_then(|(_, slot)| {
+            let choice = vocabulary.info(slot).choices().get(usize::from(facts.choice(slot)?))?;
+            self.cases.iter().find(|c| c.value() == choice.name())
         });
 
         let mut rules = Vec::with_capacity(self.eligibility.len());
@@ -178,7 +182,7 @@ impl Service {
             let start = reasons.len();
             let outcome = rule.condition.eval(facts);
             match outcome {
-                Tri::True | Tri::False => rule.condition.explain(facts, outcome == Tri::True, &mut reasons),
+                Tri::True | Tri::False => rule.condition.explain(vocabulary, facts, outcome == Tri::True, &mut reasons),
                 Tri::Unknown => rule.condition.missing(facts, &mut rules_missing),
             }
             eligibility = match (eligibility, outcome) {
@@ -207,7 +211,7 @@ impl Service {
                     }
                     Tri::True => match &requirement.reason {
                         Some(text) => reasons.push(Reason(ReasonKind::Text(text))),
-                        None => condition.explain(facts, true, &mut reasons),
+                        None => condition.explain(vocabulary, facts, true, &mut reasons),
                     },
                 },
             }
@@ -377,13 +381,14 @@ impl<'c> Assessment<'c> {
 
     /// Materials that may be required, depending on facts not yet given.
     pub fn pending(&self) -> impl ExactSizeIterator<Item = PendingItem<'c>> + '_ {
-        self.pending.iter().map(|&(requirement, needs)| PendingItem { requirement, needs })
+        let service = self.service;
+        self.pending.iter().map(move |&(requirement, needs)| PendingItem { service, requirement, needs })
     }
 
     /// Every fact still needed for a complete answer: for eligibility, the
-    /// case and the checklist.
-    pub fn missing_facts(&self) -> FactSet {
-        self.missing
+    /// case and the checklist, in vocabulary order.
+    pub fn missing_facts(&self) -> impl Iterator<Item = &'c FactInfo> + 'c {
+        self.missing.facts(&self.service.vocabulary)
     }
 
     /// The assessment as JSON (see `SCHEMA.md`): the same text as its
@@ -397,7 +402,7 @@ impl<'c> Assessment<'c> {
         w.raw(",\"pending\":");
         w.value(&Seq(|| self.pending()));
         w.raw(",\"missing_facts\":");
-        w.value(&self.missing);
+        w.value(&FactNames(self.missing, &self.service.vocabulary));
         w.raw(",");
         w.raw(&self.service.json.assessment_tail);
         w.raw("}");
@@ -470,9 +475,9 @@ impl<'c> PendingItem<'c> {
         self.requirement
     }
 
-    /// The facts that would decide it.
-    pub fn needs(&self) -> FactSet {
-        self.needs
+    /// The facts that would decide it, in vocabulary order.
+    pub fn needs(&self) -> impl Iterator<Item = &'c FactInfo> + 'c {
+        self.needs.facts(&self.service.vocabulary)
     }
 }
 
@@ -585,7 +590,7 @@ impl<'c> Notice<'c> {
         w.raw(",\"pending\":");
         w.value(&Seq(|| a.pending()));
         w.raw(",\"missing_facts\":");
-        w.value(&a.missing);
+        w.value(&FactNames(a.missing, &a.service.vocabulary));
         w.raw(",");
         w.raw(&a.service.json.notice_tail);
         w.raw("}");
@@ -808,6 +813,7 @@ impl Serialize for Phrases<'_, '_> {
 
 /// Writes a material's fields into an open map.
 pub(crate) fn material_fields<M: SerializeMap>(map: &mut M, m: &Material) -> Result<(), M::Error> {
+    map.serialize_entry("document", m.document())?;
     map.serialize_entry("owner", &m.owner())?;
     map.serialize_entry("form", &m.form())?;
     map.serialize_entry("originals", &m.originals())?;
@@ -899,7 +905,7 @@ impl Serialize for PendingItem<'_> {
         let mut map = s.serialize_map(None)?;
         requirement_fields(&mut map, self.requirement)?;
         map.serialize_entry("when", &self.requirement.when())?;
-        map.serialize_entry("needs", &self.needs)?;
+        map.serialize_entry("needs", &FactNames(self.needs, &self.service.vocabulary))?;
         provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
         map.end()
     }
@@ -925,7 +931,7 @@ impl Serialize for EligibilityJson<'_, '_> {
         let mut map = s.serialize_map(Some(3))?;
         map.serialize_entry("status", a.eligibility.name())?;
         map.serialize_entry("rules", &Seq(|| a.rules()))?;
-        map.serialize_entry("missing_facts", &a.rules_missing)?;
+        map.serialize_entry("missing_facts", &FactNames(a.rules_missing, &a.service.vocabulary))?;
         map.end()
     }
 }
@@ -1045,7 +1051,7 @@ impl Serialize for Assessment<'_> {
         header(&mut map, self)?;
         map.serialize_entry("checklist", &Seq(|| self.checklist()))?;
         map.serialize_entry("pending", &Seq(|| self.pending()))?;
-        map.serialize_entry("missing_facts", &self.missing)?;
+        map.serialize_entry("missing_facts", &FactNames(self.missing, &self.service.vocabulary))?;
         map.serialize_entry("legal_basis", &Seq(|| service.legal_basis().iter().map(CitationJson)))?;
         map.serialize_entry("steps", &Seq(|| service.steps().iter().map(StepJson)))?;
         map.serialize_entry("supervision", &SupervisionJson(service.supervision()))?;
@@ -1095,7 +1101,7 @@ impl Serialize for Notice<'_> {
         map.serialize_entry("defective", &self.defective)?;
         map.serialize_entry("not_required", &Seq(|| self.not_required().map(Material::id)))?;
         map.serialize_entry("pending", &Seq(|| self.assessment.pending()))?;
-        map.serialize_entry("missing_facts", &self.assessment.missing)?;
+        map.serialize_entry("missing_facts", &FactNames(self.assessment.missing, &self.assessment.service.vocabulary))?;
         let service = self.assessment.service;
         map.serialize_entry("legal_basis", &Seq(|| service.legal_basis().iter().map(CitationJson)))?;
         map.serialize_entry("supervision", &SupervisionJson(service.supervision()))?;

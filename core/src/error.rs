@@ -84,8 +84,10 @@ error_codes! {
     InvalidDate = 32, "INVALID_DATE", "a date is malformed or does not exist", "日期格式错误或日期不存在";
     /// The facts lack the application date.
     MissingApplicationDate = 33, "MISSING_APPLICATION_DATE", "the facts lack the application date", "缺少申请日期";
-    /// The birth date is after the application date.
-    BirthAfterApplication = 34, "BIRTH_AFTER_APPLICATION", "the birth date is after the application date", "出生日期晚于申请日期";
+    /// A date an age is computed from (such as the birth date) is after the application date.
+    DateAfterApplication = 34, "DATE_AFTER_APPLICATION", "a date an age is computed from is after the application date", "计算年龄等所依据的日期晚于申请日期";
+    /// The facts were read against another catalogue's vocabulary.
+    VocabularyMismatch = 35, "VOCABULARY_MISMATCH", "the facts were read against another catalogue's vocabulary", "申请人信息是按另一目录的词汇表读取的";
     /// A catalogue failed validation; every problem is listed.
     InvalidCatalog = 40, "INVALID_CATALOG", "the catalogue failed validation", "目录校验失败（错误中列出全部问题）";
 }
@@ -178,12 +180,12 @@ pub enum Error {
         /// The unknown key.
         key: String,
         /// The nearest fact name, if one is close.
-        suggestion: Option<&'static str>,
+        suggestion: Option<String>,
     },
     /// A fact has a value outside its allowed values.
     InvalidFactValue {
         /// The fact's name.
-        fact: &'static str,
+        fact: String,
         /// What was expected, in Chinese.
         expected: String,
     },
@@ -196,13 +198,21 @@ pub enum Error {
     },
     /// The facts lack the application date.
     MissingApplicationDate,
-    /// The birth date is after the application date.
-    BirthAfterApplication {
-        /// The birth date.
-        birth: crate::Date,
+    /// A date an age is computed from (a derived value reads it) is after
+    /// the application date.
+    DateAfterApplication {
+        /// The date fact's name, such as `birth_date`.
+        fact: String,
+        /// Its Chinese label, such as `出生日期`.
+        label: String,
+        /// The date given.
+        date: crate::Date,
         /// The application date.
         application: crate::Date,
     },
+    /// The facts were read against another catalogue's vocabulary: read
+    /// them with this catalogue's [`Catalog::vocabulary`](crate::Catalog::vocabulary).
+    VocabularyMismatch,
     /// A catalogue failed validation.
     InvalidCatalog(crate::LoadError),
 }
@@ -258,9 +268,10 @@ impl Error {
             Error::InvalidFactValue { fact, expected } => format!("申请人信息“{fact}”{expected}"),
             Error::InvalidDate { field, reason } => format!("字段“{field}”的日期无效：{reason}"),
             Error::MissingApplicationDate => "缺少申请日期 application_date".to_owned(),
-            Error::BirthAfterApplication { birth, application } => {
-                format!("出生日期 {birth} 晚于申请日期 {application}")
+            Error::DateAfterApplication { label, date, application, .. } => {
+                format!("{label} {date} 晚于申请日期 {application}")
             }
+            Error::VocabularyMismatch => "申请人信息是按另一目录的词汇表读取的，请用本目录的词汇表重新读取".to_owned(),
             Error::InvalidCatalog(load) => load.to_string(),
         }
     }
@@ -283,7 +294,8 @@ impl Error {
             Error::InvalidFactValue { .. } => ErrorCode::InvalidFactValue,
             Error::InvalidDate { .. } => ErrorCode::InvalidDate,
             Error::MissingApplicationDate => ErrorCode::MissingApplicationDate,
-            Error::BirthAfterApplication { .. } => ErrorCode::BirthAfterApplication,
+            Error::DateAfterApplication { .. } => ErrorCode::DateAfterApplication,
+            Error::VocabularyMismatch => ErrorCode::VocabularyMismatch,
             Error::InvalidCatalog(_) => ErrorCode::InvalidCatalog,
         }
     }

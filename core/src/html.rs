@@ -21,7 +21,7 @@
 use std::fmt::Write;
 
 use crate::wire::{self, Object, Value};
-use crate::{Catalog, Error, FactInfo, FactKind, Form, Owner, json};
+use crate::{Catalog, Error, Form, Owner, Vocabulary, json};
 
 // ---------------------------------------------------------------------------
 // Reading the JSON responses.
@@ -324,8 +324,8 @@ fn grouped(out: &mut String, items: &[Value<'_>], citations: &[Value<'_>], first
 }
 
 #[inline(never)]
-fn fact_label(name: &str) -> String {
-    FactInfo::find(name).map_or_else(|| name.to_owned(), |f| f.label().to_owned())
+fn fact_label(vocabulary: &Vocabulary, name: &str) -> String {
+    vocabulary.fact(name).map_or_else(|| name.to_owned(), |f| f.label().to_owned())
 }
 
 // ---------------------------------------------------------------------------
@@ -388,11 +388,17 @@ pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String,
         Some(n) => crate::mask_id_numbers(n).into_owned(),
         None => notice_number(id, request),
     };
-    Ok(render_notice(&r, &guide, &number, &options))
+    Ok(render_notice(catalog.vocabulary(), &r, &guide, &number, &options))
 }
 
 #[inline(never)]
-fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &NoticeOptions) -> String {
+fn render_notice(
+    vocabulary: &Vocabulary,
+    r: &Value<'_>,
+    guide: &Value<'_>,
+    number: &str,
+    options: &NoticeOptions,
+) -> String {
     let service = get(r, "service").unwrap_or(&Value::Null);
     let citations = list(r, "legal_basis");
     let mut out = String::with_capacity(16 * 1024);
@@ -485,7 +491,7 @@ fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &Notic
         for (i, p) in pending.iter().enumerate() {
             let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
             requirement(&mut out, p);
-            let needs: Vec<String> = list(p, "needs").iter().map(|f| fact_label(text(f))).collect();
+            let needs: Vec<String> = list(p, "needs").iter().map(|f| fact_label(vocabulary, text(f))).collect();
             el(&mut out, "div", "sub", &format!("需先说明：{}", needs.join("、")));
             provenance(&mut out, p, citations);
             out.push_str("</div></div>");
@@ -493,7 +499,7 @@ fn render_notice(r: &Value<'_>, guide: &Value<'_>, number: &str, options: &Notic
     }
     let facts = list(r, "missing_facts");
     if !facts.is_empty() {
-        let names: Vec<String> = facts.iter().map(|f| fact_label(text(f))).collect();
+        let names: Vec<String> = facts.iter().map(|f| fact_label(vocabulary, text(f))).collect();
         el(&mut out, "p", "", &format!("尚需提供的申请人信息：{}。", names.join("、")));
     }
     let extra = list(r, "not_required");
@@ -575,11 +581,11 @@ fn foot(out: &mut String, r: &Value<'_>) {
 pub fn guide(catalog: &Catalog, id: &str) -> Result<String, Error> {
     let response = json::service(catalog, id)?;
     let g = reread(&response)?;
-    Ok(render_guide(&g))
+    Ok(render_guide(catalog.vocabulary(), &g))
 }
 
 #[inline(never)]
-fn render_guide(g: &Value<'_>) -> String {
+fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
     let citations = list(g, "legal_basis");
     let mut out = String::with_capacity(24 * 1024);
     let title = format!("{} {}", s(g, "id"), s(g, "name"));
@@ -606,7 +612,7 @@ fn render_guide(g: &Value<'_>) -> String {
         ),
     };
     row(&mut out, "有效期", &validity);
-    let facts: Vec<String> = list(g, "facts").iter().map(|f| fact_label(text(f))).collect();
+    let facts: Vec<String> = list(g, "facts").iter().map(|f| fact_label(vocabulary, text(f))).collect();
     if !facts.is_empty() {
         row(&mut out, "需了解的申请人信息", &facts.join("、"));
     }
@@ -630,7 +636,7 @@ fn render_guide(g: &Value<'_>) -> String {
     for (i, r) in rules.iter().enumerate() {
         let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
         el(&mut out, "div", "name", s(r, "text"));
-        el(&mut out, "div", "sub", &format!("判定：{}", condition_text(s(r, "requires"))));
+        el(&mut out, "div", "sub", &format!("判定：{}", condition_text(vocabulary, s(r, "requires"))));
         provenance(&mut out, r, citations);
         out.push_str("</div></div>");
     }
@@ -639,7 +645,7 @@ fn render_guide(g: &Value<'_>) -> String {
     if !cases.is_empty() {
         el(&mut out, "h2", "", "办理情形");
         let names: Vec<&str> = cases.iter().map(|c| s(c, "name")).collect();
-        el(&mut out, "p", "", &format!("{}：{}。", fact_label(s(g, "case_fact")), names.join("；")));
+        el(&mut out, "p", "", &format!("{}：{}。", fact_label(vocabulary, s(g, "case_fact")), names.join("；")));
     }
 
     el(&mut out, "h2", "", "运行要件（申请材料）");
@@ -659,7 +665,7 @@ fn render_guide(g: &Value<'_>) -> String {
             let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
             requirement(&mut out, m);
             el(&mut out, "div", "sub", &format!("提交人：{}　编号：{}", owner_label(owner_of(m)), material_ids(m)));
-            let when = opt(m, "when").map_or_else(|| String::from("所有申请人"), condition_text);
+            let when = opt(m, "when").map_or_else(|| String::from("所有申请人"), |w| condition_text(vocabulary, w));
             el(&mut out, "div", "sub", &format!("适用：{when}"));
             let dates: Vec<String> = [("valid_from", "起"), ("valid_until", "止")]
                 .iter()
@@ -721,233 +727,17 @@ fn material_ids(m: &Value<'_>) -> String {
 // Conditions in Chinese.
 
 /// A catalogue condition (`marital_status in [unmarried, divorced]`,
-/// `proxy || age_years < 18`) in Chinese, from the vocabulary's fact and
-/// choice labels: `婚姻状况为未婚或离异`, `由代办人办理，或未满18周岁`.
-/// A condition this reader does not understand is shown as written, in
-/// a marked aside, rather than guessed at.
+/// `proxy || age_years < 18`) in Chinese, from the catalogue vocabulary's
+/// labels and phrases: `婚姻状况为未婚或离异`, `由代办人办理，或申请人不满18周岁`.
+/// The engine's own parser reads it (bounded: at most 4 KiB and 32 levels),
+/// so a condition the engine would refuse is never put into words; it is
+/// shown as written, masked, in a marked aside.
 #[inline(never)]
-pub fn condition_text(condition: &str) -> String {
-    // The engine's own parser decides what a condition is: it refuses
-    // anything longer than 4 KiB or nested deeper than 32 levels, so the
-    // recursive reader below never runs deeper than that on any input, and
-    // a condition the engine would refuse is never put into words.
-    if crate::condition::Condition::parse(condition).is_err() {
-        return format!("（目录条件，未能译出：{}）", crate::mask_id_numbers(condition));
+pub fn condition_text(vocabulary: &Vocabulary, condition: &str) -> String {
+    match crate::condition::Condition::parse(condition, vocabulary) {
+        Ok(parsed) => parsed.describe(vocabulary),
+        Err(_) => format!("（目录条件，未能译出：{}）", crate::mask_id_numbers(condition)),
     }
-    let tokens = tokenize(condition);
-    let mut p = CondParser { tokens: &tokens, pos: 0 };
-    match p.or() {
-        Some(text) if p.pos == tokens.len() => text.text,
-        _ => format!("（目录条件，未能译出：{condition}）"),
-    }
-}
-
-#[derive(Debug, PartialEq)]
-enum Tok<'a> {
-    Word(&'a str),
-    Op(&'a str),
-}
-
-#[inline(never)]
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-        } else if b.is_ascii_alphanumeric() || b == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                i += 1;
-            }
-            out.push(Tok::Word(&text[start..i]));
-        } else {
-            let two = text.get(i..i + 2).unwrap_or("");
-            let len = if ["==", "!=", "<=", ">=", "&&", "||"].contains(&two) { 2 } else { 1 };
-            let end = (i + len).min(text.len());
-            match text.get(i..end) {
-                Some(op) => out.push(Tok::Op(op)),
-                None => {
-                    // A non-ASCII character: not part of the condition language.
-                    out.push(Tok::Op("?"));
-                    i += text[i..].chars().next().map_or(1, char::len_utf8);
-                    continue;
-                }
-            }
-            i = end;
-        }
-    }
-    out
-}
-
-struct CondParser<'t, 'a> {
-    tokens: &'t [Tok<'a>],
-    pos: usize,
-}
-
-struct Phrase {
-    text: String,
-    /// Made of `||`: needs brackets inside an `&&`.
-    or: bool,
-}
-
-impl CondParser<'_, '_> {
-    fn peek_op(&self, op: &str) -> bool {
-        self.tokens.get(self.pos) == Some(&Tok::Op(op))
-    }
-
-    fn word(&mut self) -> Option<String> {
-        match self.tokens.get(self.pos) {
-            Some(Tok::Word(w)) => {
-                self.pos += 1;
-                Some((*w).to_owned())
-            }
-            _ => None,
-        }
-    }
-
-    fn or(&mut self) -> Option<Phrase> {
-        let mut parts = vec![self.and()?.text];
-        while self.peek_op("||") {
-            self.pos += 1;
-            parts.push(self.and()?.text);
-        }
-        let or = parts.len() > 1;
-        Some(Phrase { text: parts.join("，或"), or })
-    }
-
-    fn and(&mut self) -> Option<Phrase> {
-        let mut parts = vec![self.unary()?];
-        while self.peek_op("&&") {
-            self.pos += 1;
-            parts.push(self.unary()?);
-        }
-        if parts.len() == 1 {
-            return parts.pop();
-        }
-        let texts: Vec<String> =
-            parts.into_iter().map(|p| if p.or { format!("（{}）", p.text) } else { p.text }).collect();
-        Some(Phrase { text: texts.join("，且"), or: false })
-    }
-
-    fn unary(&mut self) -> Option<Phrase> {
-        if self.peek_op("!") {
-            self.pos += 1;
-            if let Some(Tok::Word(name)) = self.tokens.get(self.pos) {
-                if !matches!(self.tokens.get(self.pos + 1), Some(Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=")))
-                    && FactInfo::find(name).is_some_and(|f| f.kind() == FactKind::Bool)
-                {
-                    self.pos += 1;
-                    return Some(Phrase { text: bool_label(name, false), or: false });
-                }
-            }
-            let inner = self.unary()?;
-            return Some(Phrase { text: format!("并非“{}”", inner.text), or: false });
-        }
-        if self.peek_op("(") {
-            self.pos += 1;
-            let inner = self.or()?;
-            if !self.peek_op(")") {
-                return None;
-            }
-            self.pos += 1;
-            return Some(inner);
-        }
-        self.atom().map(|text| Phrase { text, or: false })
-    }
-
-    fn atom(&mut self) -> Option<String> {
-        let name = self.word()?;
-        let op = match self.tokens.get(self.pos) {
-            Some(Tok::Op(op @ ("==" | "!=" | "<" | "<=" | ">" | ">="))) => *op,
-            Some(Tok::Word("in")) => "in",
-            _ => {
-                let fact = FactInfo::find(&name)?;
-                return (fact.kind() == FactKind::Bool).then(|| bool_label(&name, true));
-            }
-        };
-        self.pos += 1;
-        if op == "in" {
-            if !self.peek_op("[") {
-                return None;
-            }
-            self.pos += 1;
-            let mut values = vec![choice_label(&name, &self.word()?)?];
-            while self.peek_op(",") {
-                self.pos += 1;
-                values.push(choice_label(&name, &self.word()?)?);
-            }
-            if !self.peek_op("]") {
-                return None;
-            }
-            self.pos += 1;
-            let last = values.pop()?;
-            let list = if values.is_empty() { last } else { format!("{}或{last}", values.join("、")) };
-            return Some(format!("{}为{list}", fact_label(&name)));
-        }
-        let value = self.word()?;
-        if let Ok(n) = value.parse::<u32>() {
-            return number_phrase(&name, op, n);
-        }
-        let label = choice_label(&name, &value)?;
-        match op {
-            "==" => Some(format!("{}为{label}", fact_label(&name))),
-            "!=" => Some(format!("{}不为{label}", fact_label(&name))),
-            _ => None,
-        }
-    }
-}
-
-/// A yes/no fact as a statement: `是否由代办人办理` → `由代办人办理`, or
-/// negated `不由代办人办理`; `是否已取得…` → `未取得…`.
-#[inline(never)]
-fn bool_label(name: &str, yes: bool) -> String {
-    let label = fact_label(name);
-    if yes {
-        return label.replacen("是否", "", 1);
-    }
-    for (question, no) in [("是否已", "未"), ("是否正在", "未在"), ("是否", "不")] {
-        if label.contains(question) {
-            return label.replacen(question, no, 1);
-        }
-    }
-    format!("并非“{label}”")
-}
-
-#[inline(never)]
-fn choice_label(fact: &str, value: &str) -> Option<String> {
-    match FactInfo::find(fact)?.kind() {
-        FactKind::Choice(choices) => choices.iter().find(|c| c.name() == value).map(|c| c.label().to_owned()),
-        _ => None,
-    }
-}
-
-/// Numeric comparisons: ages (derived from 出生日期) and counts.
-#[inline(never)]
-fn number_phrase(name: &str, op: &str, n: u32) -> Option<String> {
-    let words = |op: &str| match op {
-        "<" => Some("少于"),
-        "<=" => Some("不超过"),
-        ">" => Some("超过"),
-        ">=" => Some("不少于"),
-        "==" => Some("等于"),
-        "!=" => Some("不等于"),
-        _ => None,
-    };
-    Some(match (name, op) {
-        ("age_days", "<") => format!("出生未满{n}天"),
-        ("age_days", ">=") => format!("出生已满{n}天"),
-        ("age_years", "<") => format!("未满{n}周岁"),
-        ("age_years", ">=") => format!("已满{n}周岁"),
-        ("age_days", _) => format!("出生天数{}{n}天", words(op)?),
-        ("age_years", _) => format!("周岁年龄{}{n}岁", words(op)?),
-        _ => match FactInfo::find(name)?.kind() {
-            FactKind::Count { .. } => format!("{}{}{n}", fact_label(name), words(op)?),
-            _ => return None,
-        },
-    })
 }
 
 #[cfg(test)]
@@ -956,30 +746,33 @@ mod tests {
 
     #[test]
     fn conditions_read_as_chinese() {
+        let vocabulary = crate::Catalog::embedded().vocabulary();
         for (condition, chinese) in [
             ("marital_status == married", "婚姻状况为已婚"),
             ("marital_status in [unmarried, divorced, widowed]", "婚姻状况为未婚、离异或丧偶"),
-            ("hukou == nonlocal && !proxy", "户籍为外地，且不由代办人办理"),
-            ("proxy || age_years < 18", "由代办人办理，或未满18周岁"),
-            ("age_days < 90", "出生未满90天"),
-            ("subsidy_years_received >= 3", "已享受灵活就业社保补贴年数不少于3"),
-            ("!has_training_certificate", "未取得创业培训合格证书"),
-            ("hukou != local && (proxy || disabled)", "户籍不为本市，且（由代办人办理，或持有残疾证）"),
+            ("hukou == nonlocal && !proxy", "户籍为外地，且由申请人本人办理"),
+            ("proxy || age_years < 18", "由代办人办理，或申请人不满18周岁"),
+            ("age_days < 90", "申请人出生不满90天"),
+            ("!(age_days < 90)", "申请人出生满90天"),
+            ("subsidy_years_received >= 3", "享受灵活就业社保补贴满3年"),
+            ("!has_training_certificate", "申请人未取得创业培训合格证书"),
+            ("hukou != local && (proxy || disabled)", "户籍为外地，且（由代办人办理，或申请人持有残疾证）"),
+            ("!(proxy && disabled)", "并非“由代办人办理，且申请人持有残疾证”"),
         ] {
-            assert_eq!(condition_text(condition), chinese, "{condition}");
+            assert_eq!(condition_text(vocabulary, condition), chinese, "{condition}");
         }
-        assert_eq!(condition_text("hukuo == local"), "（目录条件，未能译出：hukuo == local）");
-        // A hostile condition is refused by the engine's bounded parser before
-        // this reader recurses into it: no stack overflow, even on a 256 KiB thread.
+        assert_eq!(condition_text(vocabulary, "hukuo == local"), "（目录条件，未能译出：hukuo == local）");
+        // A hostile condition is refused by the engine's bounded parser: no
+        // stack overflow, even on a 256 KiB thread.
         let deep = format!("{}proxy", "!".repeat(100_000));
         let refused = std::thread::Builder::new()
             .stack_size(256 * 1024)
-            .spawn(move || condition_text(&deep))
+            .spawn(move || condition_text(crate::Catalog::embedded().vocabulary(), &deep))
             .unwrap()
             .join()
             .expect("no stack overflow");
         assert!(refused.starts_with("（目录条件，未能译出："));
-        assert!(condition_text("hukou == 外地").starts_with("（目录条件"));
+        assert!(condition_text(vocabulary, "hukou == 外地").starts_with("（目录条件"));
     }
 
     #[test]

@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::engine::{CaseJson, CitationJson, MaterialJson, Seq, StepJson, SupervisionJson};
-use crate::facts::FactKind;
+use crate::facts::FactNames;
 use crate::wire::{self, Object, Value};
-use crate::{Catalog, Date, Error, FactInfo, Facts, IdNumber, Service, Submission, UploadedFile};
+use crate::{Catalog, Date, Error, Facts, IdNumber, Service, Submission, UploadedFile};
 
 fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
     crate::writer::to_string(value, 256)
@@ -26,7 +26,7 @@ pub fn services(catalog: &Catalog) -> String {
             let mut map = s.serialize_map(Some(3))?;
             map.serialize_entry("id", self.0.id())?;
             map.serialize_entry("name", self.0.name())?;
-            map.serialize_entry("facts", &self.0.facts)?;
+            map.serialize_entry("facts", &FactNames(self.0.facts, &self.0.vocabulary))?;
             map.end()
         }
     }
@@ -80,7 +80,7 @@ impl Serialize for Guide<'_> {
         map.serialize_entry("steps", &Seq(|| svc.steps().iter().map(StepJson)))?;
         map.serialize_entry("responsibility", svc.responsibility())?;
         map.serialize_entry("supervision", &SupervisionJson(svc.supervision()))?;
-        map.serialize_entry("facts", &svc.facts)?;
+        map.serialize_entry("facts", &FactNames(svc.facts, &svc.vocabulary))?;
         map.serialize_entry("eligibility", &Seq(|| svc.eligibility().iter().map(RuleJson)))?;
         map.serialize_entry("case_fact", &svc.case_fact())?;
         map.serialize_entry("cases", &Seq(|| svc.cases().iter().map(CaseJson)))?;
@@ -148,7 +148,7 @@ fn parse_request<'v, 'a>(
 ) -> Result<(&'v Service, Facts, Object<'v, 'a>), Error> {
     let request = Object::new(value, "请求", known)?;
     let id = request.required_str("service")?;
-    let facts = Facts::from_wire(request.require("facts")?, "facts")?;
+    let facts = Facts::from_wire(catalog.vocabulary(), request.require("facts")?, "facts")?;
     let service = catalog.service(id)?;
     Ok((service, facts, request))
 }
@@ -378,47 +378,78 @@ pub fn validate_file(catalog: &Catalog, request: &str) -> Result<String, Error> 
     ))
 }
 
-/// The vocabulary: facts (with kinds and choices), owners and forms, with
-/// their Chinese labels, for building forms.
-pub fn vocabulary() -> String {
+/// The catalogue's vocabulary, for building forms: its facts (with kinds,
+/// choices and limits), its derived values, its document registry, and the
+/// owners and forms of materials, each with its Chinese label.
+pub fn vocabulary(catalog: &Catalog) -> String {
     #[derive(Serialize)]
-    struct Label {
-        name: &'static str,
-        label: &'static str,
+    struct Label<'a> {
+        name: &'a str,
+        label: &'a str,
     }
     #[derive(Serialize)]
-    struct Fact {
-        name: &'static str,
-        label: &'static str,
+    struct Fact<'a> {
+        name: &'a str,
+        label: &'a str,
         #[serde(rename = "type")]
         kind: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
         max: Option<u32>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        choices: Vec<Label>,
+        choices: Vec<Label<'a>>,
     }
     #[derive(Serialize)]
-    struct Vocabulary {
-        facts: Vec<Fact>,
-        owners: Vec<Label>,
-        forms: Vec<Label>,
+    struct Derived<'a> {
+        name: &'a str,
+        label: &'a str,
+        function: &'static str,
+        of: &'a str,
     }
-    let facts = FactInfo::all()
+    #[derive(Serialize)]
+    struct Document<'a> {
+        id: &'a str,
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        issuer: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Vocabulary<'a> {
+        catalog_version: &'a str,
+        facts: Vec<Fact<'a>>,
+        derived: Vec<Derived<'a>>,
+        documents: Vec<Document<'a>>,
+        owners: Vec<Label<'static>>,
+        forms: Vec<Label<'static>>,
+    }
+    let vocabulary = catalog.vocabulary();
+    let facts = vocabulary
+        .facts()
         .iter()
-        .map(|f| {
-            let (kind, max, choices) = match f.kind() {
-                FactKind::Date => ("date", None, Vec::new()),
-                FactKind::Bool => ("bool", None, Vec::new()),
-                FactKind::Count { max } => ("count", Some(max), Vec::new()),
-                FactKind::Choice(choices) => {
-                    ("choice", None, choices.iter().map(|c| Label { name: c.name(), label: c.label() }).collect())
-                }
-            };
-            Fact { name: f.name(), label: f.label(), kind, max, choices }
+        .map(|f| Fact {
+            name: f.name(),
+            label: f.label(),
+            kind: f.kind().name(),
+            max: f.max(),
+            choices: f.choices().iter().map(|c| Label { name: c.name(), label: c.label() }).collect(),
         })
         .collect();
+    let derived = vocabulary
+        .derived()
+        .iter()
+        .map(|d| Derived {
+            name: d.name(),
+            label: d.label(),
+            function: d.function().name(),
+            of: vocabulary.info(d.of).name(),
+        })
+        .collect();
+    let documents =
+        catalog.documents().iter().map(|d| Document { id: d.id(), name: d.name(), issuer: d.issuer() }).collect();
     to_string(&Vocabulary {
+        catalog_version: catalog.version(),
         facts,
+        derived,
+        documents,
         owners: crate::Owner::ALL.iter().map(|o| Label { name: o.name(), label: o.label() }).collect(),
         forms: crate::Form::ALL.iter().map(|f| Label { name: f.name(), label: f.label() }).collect(),
     })
@@ -490,11 +521,13 @@ pub fn error(e: &Error) -> String {
         Error::UnknownKey { path, key, suggestion } => {
             (d.path, d.key, d.suggestion) = (m(path), m(key), Some(suggestion.map(Masked)));
         }
-        Error::UnknownFact { key, suggestion } => (d.key, d.suggestion) = (m(key), Some(suggestion.map(Masked))),
+        Error::UnknownFact { key, suggestion } => {
+            (d.key, d.suggestion) = (m(key), Some(suggestion.as_deref().map(Masked)))
+        }
         Error::MissingField { field } | Error::InvalidValue { field, .. } | Error::InvalidDate { field, .. } => {
             d.field = m(field);
         }
-        Error::InvalidFactValue { fact, .. } => d.field = m(fact),
+        Error::InvalidFactValue { fact, .. } | Error::DateAfterApplication { fact, .. } => d.field = m(fact),
         Error::DuplicateKey { key } => d.key = m(key),
         Error::UnknownService { id, suggestion } => {
             (d.service, d.suggestion) = (m(id), Some(suggestion.as_deref().map(Masked)))
@@ -521,7 +554,7 @@ pub fn error(e: &Error) -> String {
         | Error::InvalidJson { .. }
         | Error::InputTooLarge { .. }
         | Error::MissingApplicationDate
-        | Error::BirthAfterApplication { .. } => {}
+        | Error::VocabularyMismatch => {}
     }
     to_string(&Wrapper { error: d })
 }

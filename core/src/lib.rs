@@ -7,9 +7,12 @@
 //! basis. Given what was submitted, it lists everything missing or defective
 //! at once: the one-time notice (一次性告知).
 //!
-//! The rules are data: the [embedded catalogue](Catalog::embedded) holds the
-//! 18 services of the seed, and an office can load an updated catalogue at
-//! run time ([`Catalog::from_files`], [`Catalog::from_bundle`]).
+//! The rules are data, and so is the vocabulary they speak: a catalogue
+//! declares its own facts (`facts.json`), its documents (`documents.json`)
+//! and its services. The [embedded catalogue](Catalog::embedded) holds the
+//! 18 services of the seed; an office can load its own catalogue, or an
+//! updated one, at run time ([`Catalog::from_files`],
+//! [`Catalog::from_bundle`]) with no change to this crate.
 //!
 //! banshi does no I/O and never reads the clock: the application date is an
 //! input.
@@ -19,7 +22,9 @@
 //! ```
 //! use banshi::{Catalog, Eligibility, Facts};
 //!
-//! let facts = Facts::from_json(r#"{
+//! let catalog = Catalog::embedded();
+//! // Facts are read against the catalogue's own vocabulary (its facts.json).
+//! let facts = Facts::from_json(catalog.vocabulary(), r#"{
 //!     "application_date": "2026-11-27",
 //!     "birth_date": "1990-05-01",
 //!     "hukou": "nonlocal",
@@ -30,7 +35,7 @@
 //!     "college_graduate": false,
 //!     "premises": "leased"
 //! }"#)?;
-//! let assessment = Catalog::embedded().assess("10.1", &facts)?;
+//! let assessment = catalog.assess("10.1", &facts)?;
 //! assert_eq!(assessment.eligibility(), Eligibility::Eligible);
 //!
 //! let ids: Vec<&str> = assessment.checklist().map(|item| item.id()).collect();
@@ -66,8 +71,8 @@ mod wire;
 mod writer;
 
 pub use catalog::{
-    Case, Catalog, Citation, EligibilityRule, FileSpec, Form, LoadError, Material, Owner, Paper, PhotoSize, PhotoSpec,
-    Problem, Requirement, Service, Step, Supervision,
+    Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, LoadError, Material, Owner, Paper, PhotoSize,
+    PhotoSpec, Problem, Requirement, Service, Step, Supervision,
 };
 pub use condition::Reason;
 pub use date::{Date, DateError};
@@ -76,10 +81,7 @@ pub use engine::{
     Submission,
 };
 pub use error::{Error, ErrorCode};
-pub use facts::{
-    Choice, EmploymentStatus, FactInfo, FactKind, FactSet, Facts, Hukou, InsuranceCategory, MaritalStatus, Premises,
-    ReimbursementCase,
-};
+pub use facts::{Choice, Derivation, Derived, FactInfo, FactKind, FactValue, Facts, Vocabulary};
 pub use validate::{FileProblem, IdNumber, IdNumberError, IdProblem, UploadedFile, mask_id_number, mask_id_numbers};
 
 /// The version of this library, from `Cargo.toml`.

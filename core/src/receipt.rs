@@ -1,12 +1,14 @@
 //! The catalogue's content hash: SHA-256 of a canonical form of its
-//! services, so that an answer can say exactly which rules gave it.
+//! vocabulary, document registry and services, so that an answer can say
+//! exactly which rules (and which phrases) gave it.
 //!
 //! The canonical form of a service is its JSON with object keys sorted (by
 //! bytes), no whitespace, strings escaped only where JSON requires (`"`,
 //! `\`, and control characters as `\u00xx`), integers in decimal, and the
 //! seed quotes (`source`, `when_source`) left out: they document where a rule
 //! comes from but never change an answer, and the embedded build strips them.
-//! The services are hashed as one array ordered by number (`2.1` before
+//! The vocabulary's `facts` and `derived` lists and the registry's
+//! `documents` come first, then the services as one array ordered by number (`2.1` before
 //! `10.1`). Reformatting a file, reordering its keys or editing a quote
 //! therefore keeps the hash; changing a rule changes it, whatever the version
 //! string says. `build.rs` computes the embedded catalogue's hash the same
@@ -73,8 +75,17 @@ fn sort_key(id: &str) -> (u32, u32, String) {
     (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX), id.to_owned())
 }
 
-/// `sha256:<hex>` of the services, each a parsed service file.
-pub(crate) fn hash<'v, 'a: 'v>(services: impl IntoIterator<Item = &'v Value<'a>>) -> String {
+/// `sha256:<hex>` of a catalogue: its vocabulary's `facts` and `derived`
+/// lists and its registry's `documents` list, each already in canonical
+/// form (`None` when absent, hashed as `[]`), then the services, each a
+/// parsed service file. The hashed text is the JSON array
+/// `[facts, derived, documents, service, …]`.
+pub(crate) fn hash<'v, 'a: 'v>(
+    facts: Option<&str>,
+    derived: Option<&str>,
+    documents: Option<&str>,
+    services: impl IntoIterator<Item = &'v Value<'a>>,
+) -> String {
     let mut forms: Vec<((u32, u32, String), String)> = services
         .into_iter()
         .map(|service| {
@@ -93,6 +104,10 @@ pub(crate) fn hash<'v, 'a: 'v>(services: impl IntoIterator<Item = &'v Value<'a>>
     forms.sort();
     let mut h = Sha256::new();
     h.update(b"[");
+    for part in [facts, derived, documents] {
+        h.update(part.unwrap_or("[]").as_bytes());
+        h.update(b",");
+    }
     for (i, (_, text)) in forms.iter().enumerate() {
         if i > 0 {
             h.update(b",");
@@ -121,6 +136,10 @@ mod tests {
         );
         let a = crate::wire::parse_unlimited(r#"{"id":"10.1","x":1}"#).unwrap();
         let b = crate::wire::parse_unlimited(r#"{"id":"2.1","x":1}"#).unwrap();
-        assert_eq!(hash([&a, &b]), hash([&b, &a]), "ordered by number, not by input order");
+        assert_eq!(
+            hash(None, None, None, [&a, &b]),
+            hash(None, None, None, [&b, &a]),
+            "ordered by number, not by input order"
+        );
     }
 }

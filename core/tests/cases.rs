@@ -47,7 +47,7 @@ fn newborn_depends_on_the_birth_date_and_says_so() {
     // The proxy's ID too: a newborn cannot apply in person (one rule for
     // every service: proxy || age_years < 18).
     assert_eq!(pending, ["applicant_id_card", "proxy_id_card", "birth_certificate"]);
-    assert_eq!(a.missing_facts().iter().map(|f| f.name()).collect::<Vec<_>>(), ["birth_date"]);
+    assert_eq!(a.missing_facts().map(|f| f.name()).collect::<Vec<_>>(), ["birth_date"]);
 }
 
 // --- 单身 (10.1) ----------------------------------------------------------
@@ -216,7 +216,7 @@ fn reimbursement_is_split_into_its_two_cases() {
     let service = Catalog::embedded().service("1.2").unwrap();
     let undecided = Catalog::embedded().assess(service.id(), &facts(r#"{"application_date":"2026-11-27"}"#)).unwrap();
     assert_eq!(undecided.checklist().len(), 0);
-    assert!(undecided.missing_facts().iter().any(|f| f.name() == "reimbursement_case"));
+    assert!(undecided.missing_facts().any(|f| f.name() == "reimbursement_case"));
 
     let newborn = r#"{"application_date":"2026-11-27","birth_date":"2026-11-01","reimbursement_case":"newborn_inpatient","receipt_names_parent":true}"#;
     let a = Catalog::embedded().assess(service.id(), &facts(newborn)).unwrap();

@@ -75,12 +75,12 @@ fn an_interpretation_without_basis_says_so() {
       "responsibility": "负责办理",
       "supervision": {"office": "纪检办公室", "phone": "87654321"},
       "materials": [
-        {"id": "id_card", "name": "身份证", "owner": "applicant", "form": "original", "basis": ["vague"], "source": "身份证"},
-        {"id": "photo", "name": "照片", "owner": "applicant", "form": "original", "basis": [],
+        {"id": "id_card", "name": "身份证", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": ["vague"], "source": "身份证"},
+        {"id": "photo", "name": "照片", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": [],
          "decision": "按示例中心惯例理解须交照片。"}
       ]
     }"#;
-    let catalog = Catalog::from_files("test-1", [("99.1.json", SERVICE)]).unwrap();
+    let catalog = Catalog::from_files("test-1", crate::with_vocabulary(&[("99.1.json", SERVICE)])).unwrap();
     let request = r#"{"service":"99.1","facts":{"application_date":"2026-11-27"}}"#;
     let page = html::notice(&catalog, request, "").unwrap();
     assert!(page.contains("依据：种子未载明，属口径解释"));

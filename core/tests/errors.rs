@@ -45,7 +45,7 @@ fn malformed_facts() {
         (r#"{"application_date":"2026-02-30"}"#, ErrorCode::InvalidDate),
         (r#"{"application_date":"2026/11/27"}"#, ErrorCode::InvalidDate),
         (r#"{"application_date":20261127}"#, ErrorCode::InvalidFactValue),
-        (&format!(r#"{{{DATE},"birth_date":"2026-11-28"}}"#), ErrorCode::BirthAfterApplication),
+        (&format!(r#"{{{DATE},"birth_date":"2026-11-28"}}"#), ErrorCode::DateAfterApplication),
         (&format!(r#"{{{DATE},"marital_staus":"married"}}"#), ErrorCode::UnknownFact),
         (&format!(r#"{{{DATE},"marital_status":"maried"}}"#), ErrorCode::InvalidFactValue),
         (&format!(r#"{{{DATE},"marital_status":true}}"#), ErrorCode::InvalidFactValue),
@@ -59,15 +59,25 @@ fn malformed_facts() {
     for (facts, expected) in cases {
         let request = format!(r#"{{"service":"1.1","facts":{facts}}}"#);
         assert_eq!(code(json::assess, &request), *expected, "{facts}");
-        assert_eq!(banshi::Facts::from_json(facts).unwrap_err().code(), *expected, "{facts}");
+        assert_eq!(
+            banshi::Facts::from_json(banshi::Catalog::embedded().vocabulary(), facts).unwrap_err().code(),
+            *expected,
+            "{facts}"
+        );
     }
 }
 
 #[test]
 fn messages_name_the_key_and_suggest_the_nearest() {
-    let e = banshi::Facts::from_json(&format!(r#"{{{DATE},"maritalstatus":"married"}}"#)).unwrap_err();
+    let e = banshi::Facts::from_json(
+        banshi::Catalog::embedded().vocabulary(),
+        &format!(r#"{{{DATE},"maritalstatus":"married"}}"#),
+    )
+    .unwrap_err();
     assert_eq!(e.to_string(), "未知的申请人信息字段“maritalstatus”，是否应为“marital_status”？");
-    let e = banshi::Facts::from_json(&format!(r#"{{{DATE},"hukou":"nonlocl"}}"#)).unwrap_err();
+    let e =
+        banshi::Facts::from_json(banshi::Catalog::embedded().vocabulary(), &format!(r#"{{{DATE},"hukou":"nonlocl"}}"#))
+            .unwrap_err();
     assert_eq!(e.to_string(), "申请人信息“hukou”的取值“nonlocl”无效，应为 local、nonlocal 之一，是否应为“nonlocal”？");
     let e = Catalog::embedded().service("10.3").unwrap_err();
     assert_eq!(e.to_string(), "没有序号为“10.3”的事项，是否应为“10.1”？");

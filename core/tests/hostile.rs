@@ -24,7 +24,9 @@ fn material(id: &str, basis: &str, when: Option<&str>) -> String {
     let when = when
         .map(|w| format!(r#","when":{},"when_source":"条件原文""#, serde_json::to_string(w).unwrap()))
         .unwrap_or_default();
-    format!(r#"{{"id":"{id}","name":"材料","owner":"applicant","form":"original","basis":["{basis}"]{when}}}"#)
+    format!(
+        r#"{{"id":"{id}","name":"材料","document": "resident_id_card", "owner":"applicant","form":"original","basis":["{basis}"]{when}}}"#
+    )
 }
 
 fn rule(requires: &str) -> String {
@@ -44,7 +46,7 @@ fn service(id: &str, citations: &str, eligibility: &str, materials: &str, extra:
 }
 
 fn bundle(services: &str) -> String {
-    format!(r#"{{"version":"1","services":[{services}]}}"#)
+    crate::bundle_of("1", services)
 }
 
 /// Loads a bundle as `load_catalog` does in every binding.
@@ -187,7 +189,7 @@ fn the_whole_json_api_runs_on_a_small_stack() {
                     let _ = json::validate_file(catalog, r).map_err(|e| json::error(&e));
                     let _ = json::validate_id_number(r).map_err(|e| json::error(&e));
                     let _ = json::validate_date(r).map_err(|e| json::error(&e));
-                    let _ = banshi::Facts::from_json(r);
+                    let _ = banshi::Facts::from_json(banshi::Catalog::embedded().vocabulary(), r);
                     let _ = load(r).map_err(|e| json::error(&e));
                     let _ = json::service(catalog, r).map_err(|e| json::error(&e));
                 }
@@ -202,7 +204,7 @@ fn the_whole_json_api_runs_on_a_small_stack() {
             "a".repeat(1_000_000)
         );
         assert_eq!(json::assess(catalog, &big_key).unwrap_err().code(), ErrorCode::UnknownFact);
-        let _ = json::vocabulary();
+        let _ = json::vocabulary(banshi::Catalog::embedded());
         let _ = json::services(catalog);
         for s in catalog.services() {
             json::service(catalog, s.id()).unwrap();
@@ -313,9 +315,13 @@ fn loading_many_problems_is_near_linear() {
     });
     assert_near_linear("repeated keys and unknown citations", 2_000, |n| {
         let repeated = vec![r#""name":"材料""#; n].join(",");
-        let m = format!(r#"{{"id":"m","owner":"applicant","form":"original","basis":["lwa"],{repeated}}}"#);
+        let m = format!(
+            r#"{{"id":"m","document": "resident_id_card", "owner":"applicant","form":"original","basis":["lwa"],{repeated}}}"#
+        );
         let basis = vec![r#""x""#; n].join(",");
-        let m2 = format!(r#"{{"id":"m2","name":"材料","owner":"applicant","form":"original","basis":[{basis}]}}"#);
+        let m2 = format!(
+            r#"{{"id":"m2","name":"材料","document": "resident_id_card", "owner":"applicant","form":"original","basis":[{basis}]}}"#
+        );
         let text = bundle(&service("1.1", LAW, "", &format!("{m},{m2}"), ""));
         assert!(load_problems(&text).len() >= n);
         time_load(&text)
@@ -453,7 +459,10 @@ proptest! {
 /// ID numbers like `Display` does, for errors, ID numbers and load errors.
 #[test]
 fn debug_output_masks_id_numbers_too() {
-    let facts = banshi::Facts::from_json(r#"{"application_date":"2026-11-27","11010519491231002X":true}"#);
+    let facts = banshi::Facts::from_json(
+        banshi::Catalog::embedded().vocabulary(),
+        r#"{"application_date":"2026-11-27","11010519491231002X":true}"#,
+    );
     let err = facts.unwrap_err();
     for text in [format!("{err:?}"), err.to_string()] {
         assert!(text.contains("110105********002X") && !text.contains("19491231"), "{text}");

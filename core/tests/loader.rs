@@ -11,19 +11,19 @@ const GOOD: &str = r#"{
   "responsibility": "负责办理",
   "supervision": {"office": "纪检办公室", "phone": "12345678"},
   "materials": [
-    {"id": "id_card", "name": "身份证", "owner": "applicant", "form": "original", "basis": ["law"]},
-    {"id": "old_form", "name": "旧申请表", "owner": "applicant", "form": "original", "basis": ["law"],
+    {"id": "id_card", "name": "身份证", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": ["law"]},
+    {"id": "old_form", "name": "旧申请表", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": ["law"],
      "valid_until": "2026-06-30"},
-    {"id": "new_form", "name": "新申请表", "owner": "applicant", "form": "original", "basis": ["law"],
+    {"id": "new_form", "name": "新申请表", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": ["law"],
      "valid_from": "2026-07-01"}
   ]
 }"#;
 
 #[test]
 fn a_good_file_loads_and_rules_follow_the_application_date() {
-    let catalog = Catalog::from_files("test-1", [("99.1.json", GOOD)]).unwrap();
+    let catalog = Catalog::from_files("test-1", crate::with_vocabulary(&[("99.1.json", GOOD)])).unwrap();
     let on = |date: &str| -> Result<Vec<String>, banshi::Error> {
-        let a = catalog.assess("99.1", &Facts::new(date.parse().unwrap()))?;
+        let a = catalog.assess("99.1", &Facts::new(banshi::Catalog::embedded().vocabulary(), date.parse().unwrap()))?;
         Ok(a.checklist().map(|i| i.id().to_owned()).collect())
     };
     assert_eq!(on("2026-06-30").unwrap(), ["id_card", "old_form"]);
@@ -34,7 +34,7 @@ fn a_good_file_loads_and_rules_follow_the_application_date() {
 
 #[test]
 fn a_bundle_loads_like_files() {
-    let bundle = format!(r#"{{"version": "test-2", "services": [{GOOD}]}}"#);
+    let bundle = crate::bundle_of("test-2", GOOD);
     let catalog = Catalog::from_bundle(&bundle).unwrap();
     assert_eq!(catalog.version(), "test-2");
     assert_eq!(catalog.service("99.1").unwrap().requirements().len(), 3);
@@ -52,24 +52,24 @@ fn every_mistake_is_reported_at_once() {
       "supervision": {"office": "纪检办公室", "phone": "12345678"},
       "eligibility": [{"id": "r", "text": "规则", "requires": "employment_status == jobless", "basis": ["law"]}],
       "materials": [
-        {"id": "a", "name": "甲", "owner": "applicant", "form": "original", "basis": ["law"], "when": "marital_staus == married"},
-        {"id": "a", "name": "乙", "owner": "landlord", "form": "photocopy", "basis": []},
-        {"id": "c", "name": "丙", "owner": "applicant", "form": "original", "basis": ["lwa"], "when": "proxy &&"},
-        {"id": "d", "name": "丁", "owner": "applicant", "form": "copy", "copies": 0, "basis": ["law"], "case": "x"},
-        {"id": "e", "name": "戊", "one_of": [{"id": "e1", "name": "一", "owner": "applicant", "form": "original"}], "basis": ["law"]}
+        {"id": "a", "name": "甲", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": ["law"], "when": "marital_staus == married"},
+        {"id": "a", "name": "乙", "document": "resident_id_card", "owner": "landlord", "form": "photocopy", "basis": []},
+        {"id": "c", "name": "丙", "document": "resident_id_card", "owner": "applicant", "form": "original", "basis": ["lwa"], "when": "proxy &&"},
+        {"id": "d", "name": "丁", "document": "resident_id_card", "owner": "applicant", "form": "copy", "copies": 0, "basis": ["law"], "case": "x"},
+        {"id": "e", "name": "戊", "one_of": [{"id": "e1", "name": "一", "document": "resident_id_card", "owner": "applicant", "form": "original"}], "basis": ["law"]}
       ]
     }"#;
     let syntax = r#"{"id": "99.3", "name": "缺逗号" "legal_basis": []}"#;
     let unknown_field = GOOD.replace(r#""boundary""#, r#""boundry""#).replace("99.1", "99.4");
     let err = Catalog::from_files(
         "test",
-        [
+        crate::with_vocabulary(&[
             ("bad.json", bad),
             ("syntax.json", syntax),
             ("typo.json", &unknown_field),
             ("good.json", GOOD),
             ("again.json", GOOD),
-        ],
+        ]),
     )
     .unwrap_err();
     let found: Vec<String> =
@@ -111,11 +111,7 @@ fn every_mistake_is_reported_at_once() {
 #[test]
 fn the_embedded_catalogue_round_trips_through_a_bundle() {
     // Offices ship updates as a bundle of the same files.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/services");
-    let mut texts: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
-    texts.sort();
-    let bundle = format!(r#"{{"version":"copy","services":[{}]}}"#, texts.join(","));
+    let bundle = crate::source_bundle("copy");
     let copy = Catalog::from_bundle(&bundle).unwrap();
     for (a, b) in copy.services().iter().zip(Catalog::embedded().services()) {
         assert_eq!(

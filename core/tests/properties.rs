@@ -2,10 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use banshi::{
-    Catalog, Date, EmploymentStatus, Facts, Hukou, IdNumber, InsuranceCategory, MaritalStatus, Owner, Premises,
-    ReimbursementCase, Service, Submission,
-};
+use banshi::{Catalog, Date, Facts, IdNumber, Owner, Service, Submission};
 use proptest::prelude::*;
 
 /// The date `days` days after 1900-01-01 (Hinnant's `civil_from_days`).
@@ -27,52 +24,54 @@ fn opt<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T> + 'stat
 }
 
 /// Any valid facts: an application date in 2020–2030 and a birth date up to
-/// 100 years before it, every other fact random or absent.
+/// 100 years before it, every other fact of the embedded vocabulary random
+/// or absent.
 fn any_facts() -> impl Strategy<Value = Facts> {
     let dates = (43_830..47_800i32, 0..36_500i32);
+    let pick = |values: &'static [&'static str]| opt(proptest::sample::select(values));
     let choices = (
-        opt(prop_oneof![Just(Hukou::Local), Just(Hukou::NonLocal)]),
-        opt(prop_oneof![
-            Just(MaritalStatus::Unmarried),
-            Just(MaritalStatus::Married),
-            Just(MaritalStatus::Divorced),
-            Just(MaritalStatus::Widowed)
-        ]),
-        opt(prop_oneof![
-            Just(EmploymentStatus::Employed),
-            Just(EmploymentStatus::Unemployed),
-            Just(EmploymentStatus::Flexible),
-            Just(EmploymentStatus::Retired)
-        ]),
-        opt(prop_oneof![
-            Just(InsuranceCategory::Graduate),
-            Just(InsuranceCategory::FlexibleWorker),
-            Just(InsuranceCategory::SoleProprietor)
-        ]),
-        opt(prop_oneof![Just(ReimbursementCase::EmergencyObservation), Just(ReimbursementCase::NewbornInpatient)]),
-        opt(prop_oneof![Just(Premises::Owned), Just(Premises::Leased)]),
+        pick(&["local", "nonlocal"]),
+        pick(&["unmarried", "married", "divorced", "widowed"]),
+        pick(&["employed", "unemployed", "flexible", "retired"]),
+        pick(&["graduate", "flexible_worker", "sole_proprietor"]),
+        pick(&["emergency_observation", "newborn_inpatient"]),
+        pick(&["owned", "leased"]),
     );
     let flags = proptest::collection::vec(opt(any::<bool>()), 8);
     (dates, choices, flags, opt(0..6u32)).prop_map(|((app, age), c, f, years)| {
         let application = date(app);
-        let mut facts = Facts::new(application);
-        facts.birth_date = Some(date((app - age).max(0)));
-        (facts.hukou, facts.marital_status, facts.employment_status) = (c.0, c.1, c.2);
-        (facts.insurance_category, facts.reimbursement_case, facts.premises) = (c.3, c.4, c.5);
-        facts.proxy = f[0];
-        facts.disabled = f[1];
-        facts.dibao = f[2];
-        facts.receipt_names_parent = f[3];
-        facts.has_training_certificate = f[4];
-        facts.college_graduate = f[5];
-        facts.receiving_flexible_subsidy = f[6];
-        if f[7] == Some(false) {
-            facts.birth_date = None;
+        let mut facts = Facts::new(Catalog::embedded().vocabulary(), application);
+        if f[7] != Some(false) {
+            facts.set("birth_date", date((app - age).max(0))).unwrap();
         }
-        facts.subsidy_years_received = years;
+        for (key, value) in CHOICES.iter().zip([c.0, c.1, c.2, c.3, c.4, c.5]) {
+            if let Some(value) = value {
+                facts.set(key, value).unwrap();
+            }
+        }
+        for (key, value) in FLAGS.iter().zip(&f) {
+            if let Some(value) = *value {
+                facts.set(key, value).unwrap();
+            }
+        }
+        if let Some(years) = years {
+            facts.set("subsidy_years_received", years).unwrap();
+        }
         facts
     })
 }
+
+const CHOICES: [&str; 6] =
+    ["hukou", "marital_status", "employment_status", "insurance_category", "reimbursement_case", "premises"];
+const FLAGS: [&str; 7] = [
+    "proxy",
+    "disabled",
+    "dibao",
+    "receipt_names_parent",
+    "has_training_certificate",
+    "college_graduate",
+    "receiving_flexible_subsidy",
+];
 
 fn any_service() -> impl Strategy<Value = &'static Service> {
     proptest::sample::select(Catalog::embedded().services().iter().collect::<Vec<_>>())
@@ -80,25 +79,26 @@ fn any_service() -> impl Strategy<Value = &'static Service> {
 
 /// Everything a fully answered applicant must bring: every fact given.
 fn complete(mut facts: Facts) -> Facts {
-    facts.birth_date.get_or_insert(Date::new(1980, 1, 1).unwrap());
-    facts.hukou.get_or_insert(Hukou::Local);
-    facts.marital_status.get_or_insert(MaritalStatus::Married);
-    facts.employment_status.get_or_insert(EmploymentStatus::Unemployed);
-    facts.insurance_category.get_or_insert(InsuranceCategory::FlexibleWorker);
-    facts.reimbursement_case.get_or_insert(ReimbursementCase::NewbornInpatient);
-    facts.premises.get_or_insert(Premises::Leased);
-    for flag in [
-        &mut facts.proxy,
-        &mut facts.disabled,
-        &mut facts.dibao,
-        &mut facts.receipt_names_parent,
-        &mut facts.has_training_certificate,
-        &mut facts.college_graduate,
-        &mut facts.receiving_flexible_subsidy,
-    ] {
-        flag.get_or_insert(true);
+    let json = facts.to_json();
+    let given = |key: &str| json.contains(&format!("\"{key}\""));
+    if !given("birth_date") {
+        facts.set("birth_date", Date::new(1980, 1, 1).unwrap()).unwrap();
     }
-    facts.subsidy_years_received.get_or_insert(0);
+    for (key, value) in
+        CHOICES.iter().zip(["local", "married", "unemployed", "flexible_worker", "newborn_inpatient", "leased"])
+    {
+        if !given(key) {
+            facts.set(key, value).unwrap();
+        }
+    }
+    for key in FLAGS {
+        if !given(key) {
+            facts.set(key, true).unwrap();
+        }
+    }
+    if !given("subsidy_years_received") {
+        facts.set("subsidy_years_received", 0u32).unwrap();
+    }
     facts
 }
 
@@ -124,9 +124,9 @@ proptest! {
     #[test]
     fn adding_a_proxy_adds_only_proxy_documents(service in any_service(), facts in any_facts()) {
         let mut alone = facts.clone();
-        alone.proxy = Some(false);
+        alone.set("proxy", false).unwrap();
         let mut with = facts;
-        with.proxy = Some(true);
+        with.set("proxy", true).unwrap();
         let (before, before_pending) = ids(service, &alone);
         let (after, after_pending) = ids(service, &with);
         prop_assert!(before.is_subset(&after), "{}: removed {:?}", service.id(), before.difference(&after).collect::<Vec<_>>());
@@ -140,7 +140,7 @@ proptest! {
     #[test]
     fn single_applicants_never_bring_spouse_documents(service in any_service(), facts in any_facts(), status in 0..3usize) {
         let mut facts = facts;
-        facts.marital_status = Some([MaritalStatus::Unmarried, MaritalStatus::Divorced, MaritalStatus::Widowed][status]);
+        facts.set("marital_status", ["unmarried", "divorced", "widowed"][status]).unwrap();
         let a = Catalog::embedded().assess(service.id(), &facts).unwrap();
         let spouse = |r: &banshi::Requirement| r.options().iter().any(|m| m.owner() == Owner::Spouse);
         prop_assert!(!a.checklist().any(|i| spouse(i.requirement())));
@@ -149,7 +149,7 @@ proptest! {
 
     #[test]
     fn assessment_is_deterministic_and_its_json_round_trips(service in any_service(), facts in any_facts()) {
-        let again = Facts::from_json(&facts.to_json()).unwrap();
+        let again = Facts::from_json(banshi::Catalog::embedded().vocabulary(), &facts.to_json()).unwrap();
         prop_assert_eq!(&again, &facts);
         let one = Catalog::embedded().assess(service.id(), &facts).unwrap().to_json();
         let two = Catalog::embedded().assess(service.id(), &again).unwrap().to_json();

@@ -6,14 +6,7 @@ use banshi::Catalog;
 fn catalogue_files() -> (String, Vec<(String, String)>) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
     let version = std::fs::read_to_string(format!("{dir}/VERSION")).unwrap().trim().to_owned();
-    let mut files: Vec<(String, String)> = std::fs::read_dir(format!("{dir}/services"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| (p.file_name().unwrap().to_str().unwrap().to_owned(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
-    files.sort();
-    (version, files)
+    (version, crate::source_files())
 }
 
 fn load(version: &str, files: &[(String, String)]) -> Catalog {
@@ -27,10 +20,7 @@ fn the_build_time_hash_is_the_hash_of_the_catalogue_files() {
     let (version, files) = catalogue_files();
     // The files carry the seed quotes the embedded build strips: they do not count.
     assert_eq!(load(&version, &files).content_hash(), embedded);
-    let bundle = format!(
-        "{{\"version\":\"{version}\",\"services\":[{}]}}",
-        files.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(",")
-    );
+    let bundle = crate::source_bundle(&version);
     assert_eq!(Catalog::from_bundle(&bundle).unwrap().content_hash(), embedded);
 }
 
@@ -83,7 +73,9 @@ fn every_answer_carries_the_receipt() {
     assert!(banshi::json::assess(catalog, request).unwrap().starts_with(&receipt));
     assert!(banshi::json::check(catalog, request).unwrap().starts_with(&receipt));
     assert!(banshi::json::service(catalog, "10.1").unwrap().starts_with(&receipt));
-    let facts = banshi::Facts::from_json(r#"{"application_date":"2026-11-27"}"#).unwrap();
+    let facts =
+        banshi::Facts::from_json(banshi::Catalog::embedded().vocabulary(), r#"{"application_date":"2026-11-27"}"#)
+            .unwrap();
     let typed = catalog.assess("10.1", &facts).unwrap();
     assert_eq!(typed.to_json(), serde_json::to_string(&typed).unwrap(), "Serialize and to_json agree");
 }

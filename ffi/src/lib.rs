@@ -502,18 +502,24 @@ pub unsafe extern "C" fn banshi_validate_file(
     }
 }
 
-/// The fact vocabulary, owners and forms, with Chinese labels, as JSON.
-/// Takes no catalogue.
+/// The catalogue's vocabulary, as JSON: its facts (kinds, choices, limits),
+/// derived values, document registry, and the owners and forms of
+/// materials, each with its Chinese label.
 ///
 /// Writes `*response` and `*response_len` on success.
 ///
 /// # Safety
 ///
-/// The out-parameters must be NULL or valid for one write.
+/// Each pointer must be NULL or valid: `catalog` a live handle,
+/// out-parameters valid for one write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn banshi_vocabulary(response: *mut *mut c_char, response_len: *mut usize) -> banshi_result {
+pub unsafe extern "C" fn banshi_vocabulary(
+    catalog: *const banshi_catalog,
+    response: *mut *mut c_char,
+    response_len: *mut usize,
+) -> banshi_result {
     // SAFETY: the caller guarantees the pointers are NULL or valid.
-    unsafe { respond(response, response_len, std::ptr::null_mut(), || Ok(json::vocabulary())) }
+    unsafe { respond(response, response_len, std::ptr::null_mut(), || Ok(json::vocabulary(borrow_catalog(catalog)?))) }
 }
 
 /// Panics inside the boundary, to test that the panic guard holds. Only in

@@ -48,15 +48,17 @@ pub enum banshi_result {
     InvalidDate = 32,
     /// The facts lack the application date.
     MissingApplicationDate = 33,
-    /// The birth date is after the application date.
-    BirthAfterApplication = 34,
+    /// A date an age is computed from is after the application date.
+    DateAfterApplication = 34,
+    /// The facts were read against another catalogue's vocabulary.
+    VocabularyMismatch = 35,
     /// A catalogue failed validation; the error JSON lists every problem.
     InvalidCatalog = 40,
 }
 
 impl banshi_result {
     /// Every code, success first.
-    pub(crate) const ALL: [banshi_result; 20] = [
+    pub(crate) const ALL: [banshi_result; 21] = [
         banshi_result::Ok,
         banshi_result::NullPointer,
         banshi_result::InvalidUtf8,
@@ -75,7 +77,8 @@ impl banshi_result {
         banshi_result::InvalidFactValue,
         banshi_result::InvalidDate,
         banshi_result::MissingApplicationDate,
-        banshi_result::BirthAfterApplication,
+        banshi_result::DateAfterApplication,
+        banshi_result::VocabularyMismatch,
         banshi_result::InvalidCatalog,
     ];
 
@@ -104,7 +107,8 @@ impl banshi_result {
             banshi_result::InvalidFactValue => c"INVALID_FACT_VALUE",
             banshi_result::InvalidDate => c"INVALID_DATE",
             banshi_result::MissingApplicationDate => c"MISSING_APPLICATION_DATE",
-            banshi_result::BirthAfterApplication => c"BIRTH_AFTER_APPLICATION",
+            banshi_result::DateAfterApplication => c"DATE_AFTER_APPLICATION",
+            banshi_result::VocabularyMismatch => c"VOCABULARY_MISMATCH",
             banshi_result::InvalidCatalog => c"INVALID_CATALOG",
         };
         name.as_ptr()
@@ -131,7 +135,8 @@ impl banshi_result {
             banshi_result::InvalidFactValue => c"a fact has a value outside its allowed values",
             banshi_result::InvalidDate => c"a date is malformed or does not exist",
             banshi_result::MissingApplicationDate => c"the facts lack the application date",
-            banshi_result::BirthAfterApplication => c"the birth date is after the application date",
+            banshi_result::DateAfterApplication => c"a date an age is computed from is after the application date",
+            banshi_result::VocabularyMismatch => c"the facts were read against another catalogue's vocabulary",
             banshi_result::InvalidCatalog => c"the catalogue failed validation",
         };
         message.as_ptr()

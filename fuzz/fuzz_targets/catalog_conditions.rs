@@ -109,6 +109,9 @@ struct Input {
     facts: Vec<(u8, u8)>,
 }
 
+/// The embedded catalogue's vocabulary, whose facts the generated conditions use.
+const FACTS: &str = include_str!("../../core/catalog/facts.json");
+
 fuzz_target!(|input: Input| {
     // Rendering recurses over the generated tree: do it on the fuzzer's own stack.
     let text = |c: &Cond| {
@@ -117,15 +120,17 @@ fuzz_target!(|input: Input| {
         serde_json::to_string(&s).unwrap()
     };
     let (requires, when, case_when) = (text(&input.requires), text(&input.when), text(&input.case_when));
+    let vocabulary = FACTS.trim();
+    let vocabulary = &vocabulary[1..vocabulary.len() - 1];
     let bundle = format!(
-        r#"{{"version":"fuzz","services":[{{"id":"1.2","name":"示例","legal_basis":[{{"id":"law","title":"条例"}}],
+        r#"{{"version":"fuzz",{vocabulary},"documents":[{{"id":"doc","name":"证件"}}],"services":[{{"id":"1.2","name":"示例","legal_basis":[{{"id":"law","title":"条例"}}],
 "implementing_body":"中心","boundary":"中心","steps":[{{"action":"申请"}}],"responsibility":"负责",
 "supervision":{{"office":"纪检","phone":"1"}},
 "eligibility":[{{"id":"r","text":"规则","requires":{requires},"basis":["law"],"source":"规则原文"}}],
 "cases":{{"fact":"reimbursement_case","options":[{{"value":"emergency_observation","name":"甲"}},{{"value":"newborn_inpatient","name":"乙"}}]}},
-"materials":[{{"id":"a","name":"甲","owner":"applicant","form":"original","basis":["law"],"when":{when},"when_source":"条件原文"}},
-{{"id":"b","name":"乙","owner":"applicant","form":"copy","basis":["law"],"case":"emergency_observation","when":{case_when},"when_source":"条件原文"}},
-{{"id":"c","name":"丙","owner":"applicant","form":"copy","basis":["law"],"case":"newborn_inpatient"}}]}}]}}"#
+"materials":[{{"id":"a","name":"甲","document":"doc","owner":"applicant","form":"original","basis":["law"],"when":{when},"when_source":"条件原文"}},
+{{"id":"b","name":"乙","document":"doc","owner":"applicant","form":"copy","basis":["law"],"case":"emergency_observation","when":{case_when},"when_source":"条件原文"}},
+{{"id":"c","name":"丙","document":"doc","owner":"applicant","form":"copy","basis":["law"],"case":"newborn_inpatient"}}]}}]}}"#
     );
     let mut facts = String::from(r#"{"application_date":"2026-11-27""#);
     let values = [
@@ -162,7 +167,7 @@ fuzz_target!(|input: Input| {
                     return;
                 }
             };
-            let facts = Facts::from_json(&facts).expect("the facts are valid");
+            let facts = Facts::from_json(catalog.vocabulary(), &facts).expect("the facts are valid");
             let _ = catalog.assess("1.2", &facts).map(|a| a.to_json());
             let request = format!(r#"{{"service":"1.2","facts":{}}}"#, facts.to_json());
             let _ = json::assess(&catalog, &request);

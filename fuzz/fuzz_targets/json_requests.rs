@@ -25,9 +25,12 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => well_formed(&json::error(&e)),
         }
     }
-    if let Ok(facts) = banshi_core::Facts::from_json(text) {
+    if let Ok(facts) = banshi_core::Facts::from_json(banshi_core::Catalog::embedded().vocabulary(), text) {
         // Facts that parse round-trip, and assess on every service.
-        assert_eq!(banshi_core::Facts::from_json(&facts.to_json()).as_ref(), Ok(&facts));
+        assert_eq!(
+            banshi_core::Facts::from_json(banshi_core::Catalog::embedded().vocabulary(), &facts.to_json()).as_ref(),
+            Ok(&facts)
+        );
         for service in catalog.services() {
             if let Ok(a) = catalog.assess(service.id(), &facts) {
                 well_formed(&a.to_json());

@@ -29,11 +29,17 @@ impl WasmCatalog {
         WasmCatalog { loaded: None }
     }
 
-    /// Loads a bundle: `{"version", "services": [...]}`.
+    /// Loads a bundle: `{"version", "facts", "derived", "documents", "services"}`.
     pub fn load(bundle: &str) -> Result<WasmCatalog, JsValue> {
         Catalog::from_bundle(bundle)
             .map(|c| WasmCatalog { loaded: Some(c) })
             .map_err(|e| JsValue::from_str(&json::error(&e.into())))
+    }
+
+    /// The catalogue's vocabulary (facts, derived values, documents,
+    /// owners, forms), as JSON.
+    pub fn vocabulary(&self) -> String {
+        json::vocabulary(self.get())
     }
 
     /// Every service, as JSON.
@@ -86,12 +92,6 @@ pub fn validate_id_number(request: &str) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn validate_date(request: &str) -> Result<String, JsValue> {
     reply(json::validate_date(request))
-}
-
-/// The fact vocabulary, owners and forms, with Chinese labels.
-#[wasm_bindgen]
-pub fn vocabulary() -> String {
-    json::vocabulary()
 }
 
 /// The library version.

@@ -242,6 +242,8 @@ pub struct FileSpec {
 /// What a material is and how many are needed.
 #[derive(Serialize, Deserialize, TS)]
 pub struct MaterialFields {
+    /// The id of the document it is, in the catalogue's registry (`vocabulary().documents`).
+    pub document: String,
     pub owner: Owner,
     pub form: Form,
     pub originals: u32,
@@ -571,10 +573,32 @@ pub struct FactInfo {
     pub choices: Option<Vec<Label>>,
 }
 
+/// A value conditions read that no request gives: an engine function of a date fact.
+#[derive(Serialize, Deserialize, TS)]
+pub struct DerivedInfo {
+    pub name: String,
+    pub label: String,
+    pub function: String,
+    pub of: FactName,
+}
+
+/// A kind of document in the catalogue's registry.
+#[derive(Serialize, Deserialize, TS)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub issuer: Option<String>,
+}
+
 /// The answer to `vocabulary`.
 #[derive(Serialize, Deserialize, TS)]
 pub struct Vocabulary {
+    pub catalog_version: String,
     pub facts: Vec<FactInfo>,
+    pub derived: Vec<DerivedInfo>,
+    pub documents: Vec<DocumentInfo>,
     pub owners: Vec<Label>,
     pub forms: Vec<Label>,
 }
@@ -741,6 +765,8 @@ fn generate() -> String {
         Validation,
         Label,
         FactInfo,
+        DerivedInfo,
+        DocumentInfo,
         Vocabulary,
         CatalogProblem,
         ErrorDetail,

@@ -27,6 +27,7 @@ use super::Assessment;
 use crate::Reason;
 use crate::Requirement;
 use crate::catalog::Service;
+use crate::facts::FactNames;
 use crate::writer::Writer;
 
 fn index(service: &Service, requirement: &Requirement) -> usize {
@@ -88,7 +89,7 @@ impl Assessment<'_> {
             w.raw("]");
         }
         w.raw("],");
-        w.value(&self.rules_missing);
+        w.value(&FactNames(self.rules_missing, &service.vocabulary));
         w.raw(",[");
         for (i, (requirement, range)) in self.items.iter().enumerate() {
             w.raw(if i == 0 { "[" } else { ",[" });
@@ -102,11 +103,11 @@ impl Assessment<'_> {
             w.raw(if i == 0 { "[" } else { ",[" });
             w.value(&index(service, requirement));
             w.raw(",");
-            w.value(needs);
+            w.value(&FactNames(*needs, &service.vocabulary));
             w.raw("]");
         }
         w.raw("],");
-        w.value(&self.missing);
+        w.value(&FactNames(self.missing, &service.vocabulary));
         w.raw("]");
         w.finish()
     }

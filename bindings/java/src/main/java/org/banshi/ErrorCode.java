@@ -43,8 +43,10 @@ public enum ErrorCode {
     INVALID_DATE(32),
     /** The facts lack the application date. */
     MISSING_APPLICATION_DATE(33),
-    /** The birth date is after the application date. */
-    BIRTH_AFTER_APPLICATION(34),
+    /** A date an age is computed from (such as the birth date) is after the application date. */
+    DATE_AFTER_APPLICATION(34),
+    /** The facts were read against another catalogue's vocabulary. */
+    VOCABULARY_MISMATCH(35),
     /** A catalogue failed validation; the error JSON lists every problem. */
     INVALID_CATALOG(40);
 

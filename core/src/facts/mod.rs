@@ -1,0 +1,348 @@
+//! The facts layer: a catalogue's vocabulary, and the facts about one
+//! applicant read against it.
+//!
+//! Facts cross every boundary as one JSON object. Every key is optional
+//! except `application_date`; `null` means "not given". A key outside the
+//! catalogue's vocabulary is an error that names the nearest known key, so a
+//! typo never silently drops a requirement. When a service needs a fact that
+//! was not given, the assessment says so ("undetermined") instead of
+//! guessing.
+
+mod set;
+mod vocabulary;
+
+pub(crate) use set::{FactNames, FactSet};
+pub(crate) use vocabulary::{APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Source, Spec, Var, VarKind};
+pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Vocabulary};
+
+use crate::Date;
+use crate::Error;
+use crate::wire::Value;
+
+/// A value given for one fact, as [`Facts::set`] takes it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum FactValue<'a> {
+    /// For a yes/no fact.
+    Bool(bool),
+    /// For a choice fact: the value's name, such as `"nonlocal"`.
+    Choice(&'a str),
+    /// For a count fact.
+    Count(u32),
+    /// For a date fact.
+    Date(Date),
+}
+
+impl From<bool> for FactValue<'_> {
+    fn from(b: bool) -> Self {
+        FactValue::Bool(b)
+    }
+}
+
+impl<'a> From<&'a str> for FactValue<'a> {
+    fn from(s: &'a str) -> Self {
+        FactValue::Choice(s)
+    }
+}
+
+impl From<u32> for FactValue<'_> {
+    fn from(n: u32) -> Self {
+        FactValue::Count(n)
+    }
+}
+
+impl From<Date> for FactValue<'_> {
+    fn from(d: Date) -> Self {
+        FactValue::Date(d)
+    }
+}
+
+/// One stored fact.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Slot {
+    Unset,
+    Bool(bool),
+    Choice(u8),
+    Count(u32),
+    Date(Date),
+}
+
+/// What a condition variable holds: a fact, or a value derived from facts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum VarValue {
+    Bool(bool),
+    Choice(u8),
+    Count(i64),
+}
+
+/// The facts about one applicant and one application, read against one
+/// catalogue's [`Vocabulary`].
+///
+/// Every fact but `application_date` is optional: one not given is absent,
+/// and a service that needs it reports it as missing.
+///
+/// # Example
+///
+/// ```
+/// use banshi::{Catalog, Facts};
+///
+/// let vocabulary = Catalog::embedded().vocabulary();
+/// let mut facts = Facts::new(vocabulary, "2026-11-27".parse()?);
+/// facts.set("marital_status", "unmarried")?;
+/// facts.set("proxy", false)?;
+///
+/// let same = Facts::from_json(vocabulary, r#"{"application_date":"2026-11-27","marital_status":"unmarried","proxy":false}"#)?;
+/// assert_eq!(facts, same);
+/// assert_eq!(facts.to_json(), r#"{"application_date":"2026-11-27","marital_status":"unmarried","proxy":false}"#);
+///
+/// // A typo is an error that names the nearest key, never a silent default.
+/// let typo = facts.set("marital_staus", "married").unwrap_err();
+/// assert_eq!(typo.code(), banshi::ErrorCode::UnknownFact);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Facts {
+    vocabulary: Vocabulary,
+    application_date: Date,
+    /// One slot per fact of the vocabulary; slot 0 is the application date.
+    values: Box<[Slot]>,
+}
+
+impl Facts {
+    /// Facts with only the application date given.
+    pub fn new(vocabulary: &Vocabulary, application_date: Date) -> Facts {
+        let mut values = vec![Slot::Unset; vocabulary.facts().len()].into_boxed_slice();
+        values[0] = Slot::Date(application_date);
+        Facts { vocabulary: vocabulary.clone(), application_date, values }
+    }
+
+    /// Parses the facts object from JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidJson`] for malformed JSON, [`Error::UnknownFact`]
+    /// for a key outside the vocabulary, [`Error::InvalidFactValue`] or
+    /// [`Error::InvalidDate`] for a bad value, [`Error::DuplicateKey`],
+    /// [`Error::MissingApplicationDate`], and
+    /// [`Error::DateAfterApplication`] for a date an age is computed from
+    /// that falls after the application date.
+    pub fn from_json(vocabulary: &Vocabulary, text: &str) -> Result<Facts, Error> {
+        let value = crate::wire::parse(text)?;
+        Facts::from_wire(vocabulary, &value, "facts")
+    }
+
+    /// The application date.
+    pub fn application_date(&self) -> Date {
+        self.application_date
+    }
+
+    /// The vocabulary these facts were read against.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Gives one fact, replacing any value it had. The value must be of the
+    /// fact's kind: a `&str` for a choice fact, a `bool`, a `u32` count or a
+    /// [`Date`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownFact`] for a key outside the vocabulary (with the
+    /// nearest key), [`Error::InvalidFactValue`] for a value of the wrong
+    /// kind or outside the allowed ones, and
+    /// [`Error::DateAfterApplication`] as for [`Facts::from_json`].
+    pub fn set<'a>(&mut self, key: &str, value: impl Into<FactValue<'a>>) -> Result<(), Error> {
+        let slot = self.slot_of(key)?;
+        let info = self.vocabulary.info(slot);
+        let stored = match (&info.spec, value.into()) {
+            (Spec::Date, FactValue::Date(d)) => Slot::Date(d),
+            (Spec::Bool { .. }, FactValue::Bool(b)) => Slot::Bool(b),
+            (Spec::Choice(choices), FactValue::Choice(name)) => Slot::Choice(choice_index(info, choices, name)?),
+            (Spec::Count { max, .. }, FactValue::Count(n)) if n <= *max => Slot::Count(n),
+            (spec, _) => return Err(invalid(info, expected(spec))),
+        };
+        if slot == 0 {
+            let Slot::Date(d) = stored else { unreachable!("application_date is a date fact") };
+            self.application_date = d;
+        }
+        self.values[usize::from(slot)] = stored;
+        self.check_dates()
+    }
+
+    /// Takes a fact back, as if it had not been given.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownFact`] for a key outside the vocabulary, and
+    /// [`Error::MissingApplicationDate`] for `application_date`, which is
+    /// always given.
+    pub fn unset(&mut self, key: &str) -> Result<(), Error> {
+        match self.slot_of(key)? {
+            0 => Err(Error::MissingApplicationDate),
+            slot => {
+                self.values[usize::from(slot)] = Slot::Unset;
+                Ok(())
+            }
+        }
+    }
+
+    /// Serialises the facts as the JSON object [`Facts::from_json`] reads,
+    /// omitting facts that were not given.
+    pub fn to_json(&self) -> String {
+        crate::writer::to_string(self, 256)
+    }
+
+    fn slot_of(&self, key: &str) -> Result<u16, Error> {
+        self.vocabulary.slot(key).ok_or_else(|| Error::UnknownFact {
+            key: key.to_owned(),
+            suggestion: crate::suggest::nearest(key, self.vocabulary.facts().iter().map(FactInfo::name))
+                .map(str::to_owned),
+        })
+    }
+
+    pub(crate) fn from_wire(vocabulary: &Vocabulary, value: &Value<'_>, path: &str) -> Result<Facts, Error> {
+        let Value::Object(members) = value else {
+            return Err(Error::InvalidValue { field: path.to_owned(), expected: "应为 JSON 对象".to_owned() });
+        };
+        let mut seen = FactSet::EMPTY;
+        let mut facts = Facts::new(vocabulary, Date::MIN);
+        let mut dated = false;
+        for (key, value) in members {
+            let slot = facts.slot_of(key)?;
+            if seen.contains(slot) {
+                return Err(Error::DuplicateKey { key: key.to_string() });
+            }
+            seen.insert(slot);
+            if matches!(value, Value::Null) {
+                continue;
+            }
+            let info = vocabulary.info(slot);
+            let stored = parse(info, value)?;
+            if let Slot::Date(d) = stored {
+                if slot == 0 {
+                    facts.application_date = d;
+                    dated = true;
+                }
+            }
+            facts.values[usize::from(slot)] = stored;
+        }
+        if !dated {
+            return Err(Error::MissingApplicationDate);
+        }
+        facts.check_dates()?;
+        Ok(facts)
+    }
+
+    /// A date an age is computed from may not fall after the application.
+    fn check_dates(&self) -> Result<(), Error> {
+        for (slot, value) in self.values.iter().enumerate().skip(1) {
+            if let Slot::Date(date) = *value {
+                if date > self.application_date && self.vocabulary.is_derivation_input(slot as u16) {
+                    let info = self.vocabulary.info(slot as u16);
+                    return Err(Error::DateAfterApplication {
+                        fact: info.name.clone(),
+                        label: info.label.clone(),
+                        date,
+                        application: self.application_date,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of a condition variable, `None` when its fact is not given.
+    #[inline]
+    pub(crate) fn var(&self, var: Var) -> Option<VarValue> {
+        match self.vocabulary.source(var) {
+            Source::Fact(slot) => match self.values.get(usize::from(slot))? {
+                Slot::Bool(b) => Some(VarValue::Bool(*b)),
+                Slot::Choice(i) => Some(VarValue::Choice(*i)),
+                Slot::Count(n) => Some(VarValue::Count(i64::from(*n))),
+                Slot::Unset | Slot::Date(_) => None,
+            },
+            Source::Derived(d) => {
+                let derived = self.vocabulary.derivation(d);
+                let Slot::Date(date) = *self.values.get(usize::from(derived.of))? else {
+                    return None;
+                };
+                Some(VarValue::Count(i64::from(match derived.function {
+                    Derivation::DaysSince => date.days_until(self.application_date),
+                    Derivation::YearsSince => date.years_until(self.application_date),
+                })))
+            }
+        }
+    }
+
+    /// The value of a choice fact, by name, for case selection.
+    pub(crate) fn choice(&self, slot: u16) -> Option<u8> {
+        match self.values.get(usize::from(slot))? {
+            Slot::Choice(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+fn invalid(info: &FactInfo, expected: String) -> Error {
+    Error::InvalidFactValue { fact: info.name.clone(), expected }
+}
+
+fn expected(spec: &Spec) -> String {
+    match spec {
+        Spec::Date => "应为 YYYY-MM-DD 格式的日期字符串".to_owned(),
+        Spec::Bool { .. } => "应为 true 或 false".to_owned(),
+        Spec::Choice(choices) => format!("应为字符串，取 {} 之一", join(choices.iter().map(Choice::name))),
+        Spec::Count { max, .. } => format!("应为 0 至 {max} 的整数"),
+    }
+}
+
+fn choice_index(info: &FactInfo, choices: &[Choice], name: &str) -> Result<u8, Error> {
+    match choices.iter().position(|c| c.name == name) {
+        Some(i) => Ok(i as u8),
+        None => {
+            let names = choices.iter().map(Choice::name);
+            let mut expected = format!("的取值“{name}”无效，应为 {} 之一", join(names.clone()));
+            if let Some(near) = crate::suggest::nearest(name, names) {
+                expected.push_str(&format!("，是否应为“{near}”？"));
+            }
+            Err(invalid(info, expected))
+        }
+    }
+}
+
+fn parse(info: &FactInfo, value: &Value<'_>) -> Result<Slot, Error> {
+    match (&info.spec, value) {
+        (Spec::Date, Value::Str(s)) => {
+            s.parse().map(Slot::Date).map_err(|reason| Error::InvalidDate { field: info.name.clone(), reason })
+        }
+        (Spec::Bool { .. }, Value::Bool(b)) => Ok(Slot::Bool(*b)),
+        (Spec::Choice(choices), Value::Str(s)) => choice_index(info, choices, s).map(Slot::Choice),
+        (Spec::Count { max, .. }, Value::Int(n)) if (0..=i64::from(*max)).contains(n) => Ok(Slot::Count(*n as u32)),
+        (spec, _) => Err(invalid(info, expected(spec))),
+    }
+}
+
+fn join<'s>(names: impl Iterator<Item = &'s str>) -> String {
+    names.collect::<Vec<_>>().join("、")
+}
+
+impl serde::Serialize for Facts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for (slot, value) in self.values.iter().enumerate() {
+            let info = self.vocabulary.info(slot as u16);
+            match (value, &info.spec) {
+                (Slot::Unset, _) => {}
+                (Slot::Bool(b), _) => map.serialize_entry(&info.name, b)?,
+                (Slot::Count(n), _) => map.serialize_entry(&info.name, n)?,
+                (Slot::Date(d), _) => map.serialize_entry(&info.name, d)?,
+                (Slot::Choice(i), Spec::Choice(choices)) => {
+                    map.serialize_entry(&info.name, &choices[usize::from(*i)].name)?
+                }
+                (Slot::Choice(_), _) => {}
+            }
+        }
+        map.end()
+    }
+}

@@ -1,0 +1,367 @@
+//! A catalogue's fact vocabulary: the facts a request may give, the values
+//! they take, the Chinese phrases answers print, and the derived values
+//! conditions may read.
+//!
+//! The vocabulary is data, read from the catalogue's `facts.json` by the
+//! loader; nothing here names a fact of any catalogue. Each fact gets a
+//! *slot*, its position in the vocabulary, fixed when the catalogue loads,
+//! so that evaluating a condition indexes an array and never looks a name
+//! up. Slot 0 is `application_date`, the one fact the engine itself needs.
+
+use std::sync::Arc;
+
+/// The most facts one vocabulary may declare, `application_date` included:
+/// [`FactSet`](super::FactSet) is a fixed-size bit set.
+pub(crate) const MAX_FACTS: usize = 256;
+
+/// The most values one choice fact may take: a condition's `in [...]` is a
+/// 32-bit mask.
+pub(crate) const MAX_CHOICES: usize = 32;
+
+/// The largest `max` a count fact may declare.
+pub(crate) const MAX_COUNT: u32 = 100_000;
+
+/// The name of the built-in fact every request gives.
+pub(crate) const APPLICATION_DATE: &str = "application_date";
+
+/// One allowed value of a choice fact.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Choice {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) phrase: String,
+}
+
+impl Choice {
+    /// The JSON value, such as `"nonlocal"`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The Chinese label, such as `外地`.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The phrase an answer gives as a reason, such as `申请人户籍为外地`.
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+}
+
+/// What kind of value a fact takes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum FactKind {
+    /// A `YYYY-MM-DD` date.
+    Date,
+    /// `true` or `false`.
+    Bool,
+    /// One of a fixed set of strings ([`FactInfo::choices`]).
+    Choice,
+    /// A whole number from 0 to [`FactInfo::max`].
+    Count,
+}
+
+impl FactKind {
+    /// The name used in `facts.json` and in the vocabulary answer.
+    pub fn name(self) -> &'static str {
+        match self {
+            FactKind::Date => "date",
+            FactKind::Bool => "bool",
+            FactKind::Choice => "choice",
+            FactKind::Count => "count",
+        }
+    }
+}
+
+/// How a fact is typed, and the phrases that describe its values.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Spec {
+    Date,
+    Bool { yes: String, no: String },
+    Choice(Vec<Choice>),
+    Count { max: u32, subject: String, unit: String },
+}
+
+/// A fact in a catalogue's vocabulary: its JSON key, Chinese label and kind.
+///
+/// # Example
+///
+/// ```
+/// let vocabulary = banshi::Catalog::embedded().vocabulary();
+/// let marital = vocabulary.fact("marital_status").unwrap();
+/// assert_eq!(marital.label(), "婚姻状况");
+/// assert_eq!(marital.choices()[0].name(), "unmarried");
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct FactInfo {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) spec: Spec,
+}
+
+impl FactInfo {
+    /// The JSON key.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The Chinese label, as a form would show it.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The kind of value it takes.
+    pub fn kind(&self) -> FactKind {
+        match self.spec {
+            Spec::Date => FactKind::Date,
+            Spec::Bool { .. } => FactKind::Bool,
+            Spec::Choice(_) => FactKind::Choice,
+            Spec::Count { .. } => FactKind::Count,
+        }
+    }
+
+    /// The values of a choice fact, in declared order; empty for the others.
+    pub fn choices(&self) -> &[Choice] {
+        match &self.spec {
+            Spec::Choice(choices) => choices,
+            _ => &[],
+        }
+    }
+
+    /// The largest value of a count fact.
+    pub fn max(&self) -> Option<u32> {
+        match self.spec {
+            Spec::Count { max, .. } => Some(max),
+            _ => None,
+        }
+    }
+
+    /// The phrases a yes/no fact's answers print for true and for false.
+    pub fn phrases(&self) -> Option<(&str, &str)> {
+        match &self.spec {
+            Spec::Bool { yes, no } => Some((yes, no)),
+            _ => None,
+        }
+    }
+}
+
+/// An engine function that derives a number from a date fact and the
+/// application date.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Derivation {
+    /// Whole days from the date to the application date (`days_since`).
+    DaysSince,
+    /// Completed years from the date to the application date (`years_since`).
+    YearsSince,
+}
+
+impl Derivation {
+    /// Every function, in order.
+    pub const ALL: &'static [Derivation] = &[Derivation::DaysSince, Derivation::YearsSince];
+
+    /// The function's name in `facts.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Derivation::DaysSince => "days_since",
+            Derivation::YearsSince => "years_since",
+        }
+    }
+}
+
+/// A value conditions may read that no request gives directly, such as an
+/// age in completed years, computed from a date fact and the application
+/// date by an engine function.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Derived {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) function: Derivation,
+    /// The slot of the date fact it reads.
+    pub(crate) of: u16,
+    pub(crate) subject: String,
+    pub(crate) unit: String,
+}
+
+impl Derived {
+    /// The name conditions use, such as `age_years`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The Chinese label.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The engine function that computes it.
+    pub fn function(&self) -> Derivation {
+        self.function
+    }
+}
+
+/// A name a condition may test: a fact or a derived value, by index into
+/// [`Vocabulary`]'s variables.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub(crate) struct Var(pub(crate) u16);
+
+/// Where a variable's value comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Source {
+    /// The fact in this slot.
+    Fact(u16),
+    /// A derived value, by index.
+    Derived(u16),
+}
+
+/// How a condition variable is typed and described, borrowed from the
+/// vocabulary.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum VarKind<'v> {
+    /// A yes/no fact, with the phrase for each answer.
+    Bool { yes: &'v str, no: &'v str },
+    /// A choice fact, each value carrying its phrase.
+    Choice(&'v [Choice]),
+    /// A number, described as `{subject}{不满|满|…}{n}{unit}`.
+    Count { subject: &'v str, unit: &'v str },
+}
+
+/// A catalogue's vocabulary: its facts and derived values.
+///
+/// Cloning is cheap (it is shared): [`Facts`](crate::Facts) keep one, so that
+/// facts read for one catalogue are never evaluated against another's slots.
+#[derive(Clone, Debug)]
+pub struct Vocabulary(Arc<Inner>);
+
+#[derive(PartialEq, Eq, Debug)]
+struct Inner {
+    facts: Vec<FactInfo>,
+    derived: Vec<Derived>,
+    /// Condition variables: every fact but the dates, then every derived value.
+    vars: Vec<(String, Source)>,
+    /// Fact slots sorted by name, for look-ups by key.
+    fact_order: Vec<u16>,
+    /// Variable indexes sorted by name.
+    var_order: Vec<u16>,
+}
+
+impl PartialEq for Vocabulary {
+    fn eq(&self, other: &Vocabulary) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Vocabulary {}
+
+impl Vocabulary {
+    /// Builds a vocabulary from checked parts: `facts` starts with the
+    /// built-in `application_date` and has unique names, at most
+    /// [`MAX_FACTS`]; every derived value reads a date fact; no derived name
+    /// repeats a fact's. The loader checks all of it first.
+    pub(crate) fn new(facts: Vec<FactInfo>, derived: Vec<Derived>) -> Vocabulary {
+        debug_assert_eq!(facts.first().map(|f| f.name.as_str()), Some(APPLICATION_DATE));
+        debug_assert!(facts.len() <= MAX_FACTS);
+        let mut vars: Vec<(String, Source)> = Vec::new();
+        for (slot, fact) in facts.iter().enumerate() {
+            if fact.spec != Spec::Date {
+                vars.push((fact.name.clone(), Source::Fact(slot as u16)));
+            }
+        }
+        for (i, d) in derived.iter().enumerate() {
+            vars.push((d.name.clone(), Source::Derived(i as u16)));
+        }
+        let mut fact_order: Vec<u16> = (0..facts.len() as u16).collect();
+        fact_order.sort_unstable_by(|&a, &b| facts[usize::from(a)].name.cmp(&facts[usize::from(b)].name));
+        let mut var_order: Vec<u16> = (0..vars.len() as u16).collect();
+        var_order.sort_unstable_by(|&a, &b| vars[usize::from(a)].0.cmp(&vars[usize::from(b)].0));
+        Vocabulary(Arc::new(Inner { facts, derived, vars, fact_order, var_order }))
+    }
+
+    /// The built-in `application_date`, first in every vocabulary.
+    pub(crate) fn application_date() -> FactInfo {
+        FactInfo { name: APPLICATION_DATE.to_owned(), label: "申请日期".to_owned(), spec: Spec::Date }
+    }
+
+    /// Every fact, `application_date` first, then in declared order.
+    pub fn facts(&self) -> &[FactInfo] {
+        &self.0.facts
+    }
+
+    /// Every derived value, in declared order.
+    pub fn derived(&self) -> &[Derived] {
+        &self.0.derived
+    }
+
+    /// The fact with this JSON key.
+    pub fn fact(&self, name: &str) -> Option<&FactInfo> {
+        self.slot(name).map(|slot| &self.0.facts[usize::from(slot)])
+    }
+
+    /// The slot of the fact with this key.
+    pub(crate) fn slot(&self, name: &str) -> Option<u16> {
+        let order = &self.0.fact_order;
+        let i = order.partition_point(|&s| self.0.facts[usize::from(s)].name.as_str() < name);
+        order.get(i).copied().filter(|&s| self.0.facts[usize::from(s)].name == name)
+    }
+
+    /// The fact in a slot.
+    pub(crate) fn info(&self, slot: u16) -> &FactInfo {
+        &self.0.facts[usize::from(slot)]
+    }
+
+    /// The condition variable with this name.
+    pub(crate) fn var(&self, name: &str) -> Option<Var> {
+        let order = &self.0.var_order;
+        let i = order.partition_point(|&v| self.0.vars[usize::from(v)].0.as_str() < name);
+        order.get(i).copied().filter(|&v| self.0.vars[usize::from(v)].0 == name).map(Var)
+    }
+
+    /// Every condition variable's name, for suggestions.
+    pub(crate) fn var_names(&self) -> impl Iterator<Item = &str> + Clone {
+        self.0.vars.iter().map(|(name, _)| name.as_str())
+    }
+
+    pub(crate) fn var_name(&self, var: Var) -> &str {
+        &self.0.vars[usize::from(var.0)].0
+    }
+
+    pub(crate) fn source(&self, var: Var) -> Source {
+        self.0.vars[usize::from(var.0)].1
+    }
+
+    /// The fact a variable needs: the fact itself, or the date a derived
+    /// value reads.
+    pub(crate) fn input(&self, var: Var) -> u16 {
+        match self.source(var) {
+            Source::Fact(slot) => slot,
+            Source::Derived(d) => self.0.derived[usize::from(d)].of,
+        }
+    }
+
+    pub(crate) fn derivation(&self, index: u16) -> &Derived {
+        &self.0.derived[usize::from(index)]
+    }
+
+    pub(crate) fn kind(&self, var: Var) -> VarKind<'_> {
+        match self.source(var) {
+            Source::Fact(slot) => match &self.info(slot).spec {
+                Spec::Bool { yes, no } => VarKind::Bool { yes, no },
+                Spec::Choice(choices) => VarKind::Choice(choices),
+                Spec::Count { subject, unit, .. } => VarKind::Count { subject, unit },
+                Spec::Date => unreachable!("date facts are not condition variables"),
+            },
+            Source::Derived(d) => {
+                let d = self.derivation(d);
+                VarKind::Count { subject: &d.subject, unit: &d.unit }
+            }
+        }
+    }
+
+    /// Whether some derived value reads the fact in `slot`: such a date may
+    /// not fall after the application date.
+    pub(crate) fn is_derivation_input(&self, slot: u16) -> bool {
+        self.0.derived.iter().any(|d| d.of == slot)
+    }
+}
