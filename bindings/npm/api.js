@@ -217,6 +217,7 @@ export class Catalog {
   }
 
   servicesJson() { return this.#inner.services(); }
+  vocabularyJson() { return this.#inner.vocabulary(); }
   serviceJson(id) { return guard(() => this.#inner.service(id)); }
   assessJson(request) { return guard(() => this.#inner.assess(text(request))); }
   checkJson(request) { return guard(() => this.#inner.check(text(request))); }
@@ -229,6 +230,8 @@ export class Catalog {
   }
 
   services() { return JSON.parse(this.servicesJson()); }
+  /** The catalogue's own vocabulary: facts, derived values, documents, owners and forms. */
+  vocabulary() { return JSON.parse(this.vocabularyJson()); }
   service(id) { return JSON.parse(this.serviceJson(id)); }
   /** The assessment, parsed: built from a compact answer and the service's frozen guide parts. */
   assess(request) {
@@ -269,7 +272,7 @@ export const validateFileJson = (request) => catalog().validateFileJson(request)
 export const noticeHtml = (request, options) => catalog().noticeHtml(request, options);
 export const validateIdNumberJson = (request) => guard(() => wasm.validate_id_number(text(request)));
 export const validateDateJson = (request) => guard(() => wasm.validate_date(text(request)));
-export const vocabularyJson = () => wasm.vocabulary();
+export const vocabularyJson = () => catalog().vocabularyJson();
 
 export const services = () => catalog().services();
 export const service = (id) => catalog().service(id);
@@ -278,5 +281,5 @@ export const check = (request) => catalog().check(request);
 export const validateFile = (service, material, file) => catalog().validateFile(service, material, file);
 export const validateIdNumber = (idNumber) => JSON.parse(validateIdNumberJson({ id_number: idNumber }));
 export const validateDate = (date) => JSON.parse(validateDateJson({ date }));
-export const vocabulary = () => JSON.parse(vocabularyJson());
+export const vocabulary = () => catalog().vocabulary();
 export const version = () => wasm.version();

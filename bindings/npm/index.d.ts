@@ -39,6 +39,8 @@ export class Catalog {
   /** @throws {BanshiError} INVALID_CATALOG, listing every problem found */
   static load(bundle: string | object): Catalog;
   services(): Services;
+  /** The catalogue's own vocabulary: facts, derived values, documents, owners and forms. */
+  vocabulary(): Vocabulary;
   service(id: ServiceId): Guide;
   assess(request: AssessRequest | string): Assessment;
   check(request: CheckRequest | string): Notice;
@@ -47,6 +49,7 @@ export class Catalog {
   validateDate(date: string): Validation;
   validateFile(service: ServiceId, material: MaterialId, file: FileLike): Validation;
   servicesJson(): string;
+  vocabularyJson(): string;
   serviceJson(id: ServiceId): string;
   assessJson(request: AssessRequest | string): string;
   checkJson(request: CheckRequest | string): string;

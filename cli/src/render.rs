@@ -139,7 +139,7 @@ fn provenance(out: &mut String, item: &Value, name_of: &impl Fn(&Value) -> Strin
         let reading = if decision.is_some() { "（按口径说明理解）" } else { "" };
         let _ = writeln!(out, "     依据：{}{reading}", basis.join("、"));
     } else if decision.is_some() {
-        let _ = writeln!(out, "     依据：种子未载明，属口径解释");
+        let _ = writeln!(out, "     依据：原文未载明，属口径解释");
     }
     if let Some(decision) = decision {
         let _ = writeln!(out, "     口径说明：{decision}");

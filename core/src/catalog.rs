@@ -1613,7 +1613,7 @@ impl Checker<'_> {
         decided: bool,
     ) -> Vec<Citation> {
         if ids.is_empty() && !decided {
-            self.report(path, "缺少法定依据（basis 不能为空）；种子未载明的口径须在 decision 中说明");
+            self.report(path, "缺少法定依据（basis 不能为空）；原文未载明的口径须在 decision 中说明");
         }
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
@@ -1648,12 +1648,12 @@ impl Checker<'_> {
         if must_explain && !quoted && !decided {
             self.report(
                 format!("{path}.source"),
-                format!("{what}既未引用种子原文（source），也没有口径说明（decision）"),
+                format!("{what}既未引用所据原文（source），也没有口径说明（decision）"),
             );
         } else if !quoted && decided && !basis.is_empty() {
             self.report(
                 format!("{path}.basis"),
-                format!("种子未载明的{what}属于口径解释，不得列法定依据（basis）；请在 decision 中写明参照的文件，如“按……理解”"),
+                format!("原文未载明的{what}属于口径解释，不得列法定依据（basis）；请在 decision 中写明参照的文件，如“按……理解”"),
             );
         }
     }
@@ -1860,7 +1860,7 @@ fn compile(
         match (&r.title, &r.reference, &r.number) {
             (Some(_), Some(_), _) => c.report(
                 format!("legal_basis[{i}].reference"),
-                "title（文件名称）与 reference（种子的笼统提法）只能填一个",
+                "title（文件名称）与 reference（原文的笼统提法）只能填一个",
             ),
             (None, None, None) => c.report(
                 format!("legal_basis[{i}].title"),
@@ -2067,10 +2067,7 @@ fn compile(
             facts = facts.union(cond.facts());
         }
         if provenance == Provenance::Checked && r.when.is_some() && !r.when_quoted && r.decision.is_none() {
-            c.report(
-                format!("{path}.when"),
-                "条件既未引用种子中载明该条件的原文（when_source），也没有口径说明（decision）",
-            );
+            c.report(format!("{path}.when"), "条件既未引用载明该条件的原文（when_source），也没有口径说明（decision）");
         }
         if let Some(reason) = &r.reason {
             c.non_empty(&format!("{path}.reason"), reason);

@@ -272,7 +272,7 @@ fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
         let reading = if decision.is_some() { "（按口径说明理解）" } else { "" };
         el(out, "div", "sub", &format!("依据：{}{reading}", basis.join("、")));
     } else if decision.is_some() {
-        el(out, "div", "sub", "依据：种子未载明，属口径解释");
+        el(out, "div", "sub", "依据：原文未载明，属口径解释");
     }
     if let Some(decision) = decision {
         el(out, "div", "why", &format!("口径说明：{decision}"));
@@ -697,7 +697,7 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
     let decisions = list(g, "decisions");
     if !decisions.is_empty() {
         el(&mut out, "h2", "", "口径说明");
-        el(&mut out, "p", "sub", "以下为本目录在种子表述不明处所作的理解，不是法规原文。");
+        el(&mut out, "p", "sub", "以下为本目录在原文表述不明处所作的理解，不是法规原文。");
         for d in decisions {
             out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
             el(&mut out, "div", "", text(d));

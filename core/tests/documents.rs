@@ -83,12 +83,12 @@ fn an_interpretation_without_basis_says_so() {
     let catalog = Catalog::from_files("test-1", crate::with_vocabulary(&[("99.1.json", SERVICE)])).unwrap();
     let request = r#"{"service":"99.1","facts":{"application_date":"2026-11-27"}}"#;
     let page = html::notice(&catalog, request, "").unwrap();
-    assert!(page.contains("依据：种子未载明，属口径解释"));
+    assert!(page.contains("依据：原文未载明，属口径解释"));
     assert!(page.contains("口径说明：按示例中心惯例理解须交照片。"));
     assert!(page.contains("依据：天津人社局下发文件"), "a vague reference is shown as written");
     assert!(!page.contains("《天津人社局下发文件》"));
     let guide = html::guide(&catalog, "99.1").unwrap();
-    assert!(guide.contains("依据：种子未载明，属口径解释") && guide.contains("电话：12345678"));
+    assert!(guide.contains("依据：原文未载明，属口径解释") && guide.contains("电话：12345678"));
 }
 
 #[test]

@@ -79,7 +79,7 @@ fn every_mistake_is_reported_at_once() {
         ("bad.json", "valid_from", "日期不存在"),
         ("bad.json", "legal_basis[1].id", "重复"),
         ("bad.json", "steps", "缺少运行流程"),
-        ("bad.json", "eligibility[0].source", "资格条件既未引用种子原文（source），也没有口径说明（decision）"),
+        ("bad.json", "eligibility[0].source", "资格条件既未引用所据原文（source），也没有口径说明（decision）"),
         ("bad.json", "eligibility[0].requires", "“jobless”不是“employment_status”的取值"),
         ("bad.json", "materials[0].when", "未知的事实名“marital_staus”，是否应为“marital_status”"),
         ("bad.json", "materials[1].id", "编号“a”重复"),

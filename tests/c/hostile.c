@@ -42,7 +42,7 @@ int main(void) {
     EXPECT("service NULL id", banshi_service(catalog, NULL, 3, &out, &len, NULL), BANSHI_RESULT_NULL_POINTER);
     EXPECT("services NULL", banshi_services(NULL, &out, &len), BANSHI_RESULT_NULL_POINTER);
     EXPECT("services NULL out", banshi_services(catalog, NULL, &len), BANSHI_RESULT_NULL_POINTER);
-    EXPECT("vocabulary NULL", banshi_vocabulary(NULL, NULL), BANSHI_RESULT_NULL_POINTER);
+    EXPECT("vocabulary NULL", banshi_vocabulary(NULL, NULL, NULL), BANSHI_RESULT_NULL_POINTER);
     EXPECT("validate id NULL", banshi_validate_id_number(NULL, 5, &out, &len, NULL), BANSHI_RESULT_NULL_POINTER);
     EXPECT("validate date NULL out", banshi_validate_date(S("{}"), 2, NULL, NULL, NULL), BANSHI_RESULT_NULL_POINTER);
     EXPECT("validate file NULL catalog", banshi_validate_file(NULL, S("{}"), 2, &out, &len, NULL), BANSHI_RESULT_NULL_POINTER);

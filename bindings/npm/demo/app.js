@@ -83,7 +83,7 @@ function provenance(item, citations) {
   const lines = [];
   // A decided item rests on these documents only as banshi reads them.
   if (item.basis.length) lines.push(el('div', { class: 'basis', textContent: `依据：${item.basis.map((b) => citations[b]).join('、')}${item.decision ? '（按口径说明理解）' : ''}` }));
-  else if (item.decision) lines.push(el('div', { class: 'basis', textContent: '依据：种子未载明，属口径解释' }));
+  else if (item.decision) lines.push(el('div', { class: 'basis', textContent: '依据：原文未载明，属口径解释' }));
   if (item.decision) lines.push(el('div', { class: 'decision', textContent: `口径说明：${item.decision}` }));
   return lines;
 }

@@ -6,9 +6,10 @@ import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry points that need no catalogue: the version, the validators and the
- * vocabulary. Everything returns the JSON documented in SCHEMA.md, the same
- * bytes as every other binding.
+ * Entry points that need no catalogue: the version and the validators. (The
+ * vocabulary is each catalogue's own: {@link Catalog#vocabulary()}.) Everything
+ * returns the JSON documented in SCHEMA.md, the same bytes as every other
+ * binding.
  *
  * <pre>{@code
  * String result = Banshi.validateIdNumber("{\"id_number\":\"11010519491231002X\"}");
@@ -63,15 +64,6 @@ public final class Banshi {
         byte[] request = utf8(requestJson);
         return call((out, len, err) ->
                 NativeBanshi.LIB.banshi_validate_date(request, new SizeT(request.length), out, len, err));
-    }
-
-    /**
-     * The fact vocabulary, owners and forms, with Chinese labels.
-     *
-     * @return the vocabulary JSON
-     */
-    public static String vocabulary() {
-        return call((out, len, err) -> NativeBanshi.LIB.banshi_vocabulary(out, len));
     }
 
     // --- shared machinery -------------------------------------------------

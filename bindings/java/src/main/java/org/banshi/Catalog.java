@@ -137,6 +137,18 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * The catalogue's vocabulary: its facts (kinds, choices, limits), derived
+     * values, document registry, and the owners and forms of materials, each
+     * with its Chinese label. Each catalogue declares its own.
+     *
+     * @return {@code {"catalog_version", "facts", "derived", "documents", "owners", "forms"}}
+     * @throws BanshiException {@code NULL_POINTER} if the catalogue is closed
+     */
+    public String vocabulary() {
+        return call((out, len, err) -> NativeBanshi.LIB.banshi_vocabulary(handle, out, len));
+    }
+
+    /**
      * Every service.
      *
      * @return {@code {"catalog_version", "services": [{"id", "name", "facts"}]}}

@@ -10,6 +10,7 @@ import java.util.Optional;
  * {@link #toJson()} gives back the JSON it was read from.
  */
 public final class MaterialSpec extends JsonValue {
+    private final String document;
     private final Owner owner;
     private final Form form;
     private final int originals;
@@ -20,8 +21,9 @@ public final class MaterialSpec extends JsonValue {
     private final List<String> stamps;
     private final List<String> notes;
 
-    MaterialSpec(Owner owner, Form form, int originals, int copies, String paper, Photo photo, FileSpec file,
-            List<String> stamps, List<String> notes) {
+    MaterialSpec(String document, Owner owner, Form form, int originals, int copies, String paper, Photo photo,
+            FileSpec file, List<String> stamps, List<String> notes) {
+        this.document = document;
         this.owner = owner;
         this.form = form;
         this.originals = originals;
@@ -31,6 +33,17 @@ public final class MaterialSpec extends JsonValue {
         this.file = file;
         this.stamps = stamps;
         this.notes = notes;
+    }
+
+    /**
+     * The id of the document it is, in the catalogue's document registry
+     * (the {@code documents} of {@link Catalog#vocabulary()}), such as
+     * {@code resident_id_card}.
+     *
+     * @return the document id
+     */
+    public String document() {
+        return document;
     }
 
     /**
@@ -148,6 +161,7 @@ public final class MaterialSpec extends JsonValue {
 
     /** Writes the fields into an object being written: they are flattened into items. */
     void writeFields(JsonWriter out) {
+        out.key("document").string(document);
         out.key("owner").string(owner.wireName());
         out.key("form").string(form.wireName());
         out.key("originals").number(originals);
@@ -167,6 +181,7 @@ public final class MaterialSpec extends JsonValue {
 
     /** Collects the material fields of an object that also has other keys. */
     static final class Builder {
+        private String document;
         private Owner owner;
         private Form form;
         private long originals = -1;
@@ -181,6 +196,7 @@ public final class MaterialSpec extends JsonValue {
         /** Reads the value of {@code key} if it is a material field; false if it is not one. */
         boolean read(String key, JsonReader in) {
             switch (key) {
+                case "document": document = in.string(); break;
                 case "owner": owner = Owner.read(in); break;
                 case "form": form = Form.read(in); break;
                 case "originals": originals = in.integer(); break;
@@ -201,11 +217,11 @@ public final class MaterialSpec extends JsonValue {
         }
 
         MaterialSpec build(String where) {
-            if (owner == null || form == null || originals < 0 || copies < 0) {
+            if (document == null || owner == null || form == null || originals < 0 || copies < 0) {
                 throw new IllegalStateException("banshi response JSON: " + where
-                        + " lacks one of owner, form, originals, copies (or one_of)");
+                        + " lacks one of document, owner, form, originals, copies (or one_of)");
             }
-            return new MaterialSpec(owner, form, (int) originals, (int) copies, paper, photo, file, stamps, notes);
+            return new MaterialSpec(document, owner, form, (int) originals, (int) copies, paper, photo, file, stamps, notes);
         }
     }
 }

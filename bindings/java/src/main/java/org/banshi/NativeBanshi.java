@@ -65,5 +65,5 @@ interface NativeBanshi extends Library {
     int banshi_validate_date(byte[] request, SizeT requestLen, PointerByReference response, SizeTByReference len,
             PointerByReference error);
 
-    int banshi_vocabulary(PointerByReference response, SizeTByReference len);
+    int banshi_vocabulary(Pointer catalog, PointerByReference response, SizeTByReference len);
 }

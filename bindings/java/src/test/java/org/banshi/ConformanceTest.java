@@ -50,7 +50,7 @@ class ConformanceTest {
                 case "check": return catalog.check(request);
                 case "service": return catalog.service(text);
                 case "services": return catalog.services();
-                case "vocabulary": return Banshi.vocabulary();
+                case "vocabulary": return catalog.vocabulary();
                 case "validate_id_number": return Banshi.validateIdNumber(text);
                 case "validate_date": return Banshi.validateDate(text);
                 case "validate_file": return catalog.validateFile(text);
