@@ -23,7 +23,9 @@ function call(catalog, name, text) {
       case 'check': return catalog.checkJson(text);
       case 'service': return catalog.serviceJson(text);
       case 'services': return catalog.servicesJson();
-      case 'vocabulary': return banshi.vocabularyJson();
+      // FUTURE API (vocabulary with the catalogue): a TypeError (the vocabulary
+      // cases fail) until Catalog#vocabularyJson() lands; it was banshi.vocabularyJson().
+      case 'vocabulary': return catalog.vocabularyJson();
       case 'validate_id_number': return banshi.validateIdNumberJson(text);
       case 'validate_date': return banshi.validateDateJson(text);
       case 'validate_file': return catalog.validateFileJson(text);

@@ -118,7 +118,9 @@ class ConformanceTest {
                 case "check": return catalog.check(request);
                 case "service": return catalog.service(text);
                 case "services": return catalog.services();
-                case "vocabulary": return Banshi.vocabulary();
+                // FUTURE API (vocabulary with the catalogue): does not compile until
+                // Catalog.vocabulary() lands; it was Banshi.vocabulary().
+                case "vocabulary": return catalog.vocabulary();
                 case "validate_id_number": return Banshi.validateIdNumber(text);
                 case "validate_date": return Banshi.validateDate(text);
                 case "validate_file": return catalog.validateFile(text);
