@@ -60,12 +60,14 @@ cc "${cflags[@]}" tests/c/panic.c -L"$panic_lib" -lbanshi -o "$out/panic"
 cc "${cflags[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer tests/c/panic.c -L"$panic_lib" -lbanshi -o "$out/panic-asan"
 
 run() { LD_LIBRARY_PATH="$lib" "$@"; }
-args() { case "$1" in hostile*) ;; *) echo tests/cases ;; esac; }
+# conformance: the embedded catalogue with tests/cases, then each tests/catalogs/<catalogue>
+# with examples/<catalogue>/bundle.json, loaded at run time.
+args() { case "$1" in hostile*) ;; conformance*) echo tests/cases tests/catalogs examples ;; *) echo tests/cases ;; esac; }
 
 echo "--- plain"
 for t in conformance threads hostile; do run "$out/$t" $(args "$t"); done
 LD_LIBRARY_PATH="$panic_lib" "$out/panic"
-"$out/conformance-static" tests/cases
+"$out/conformance-static" $(args conformance)
 
 echo "--- valgrind"
 for t in conformance threads hostile; do

@@ -6,16 +6,71 @@
 //! files and must produce the same bytes. `BANSHI_BLESS=1 cargo test`
 //! rewrites the `.out` files from this runner; review the diff before
 //! committing it.
+//!
+//! `tests/cases` runs against the embedded catalogue. Each
+//! `tests/catalogs/<catalogue>/<call>/<name>.req` runs, in the same way and
+//! through the same functions, against `examples/<catalogue>/bundle.json`,
+//! loaded at run time with [`Catalog::from_bundle`]: nothing is rebuilt.
 
 use std::path::{Path, PathBuf};
 
 use banshi::{Catalog, Error, json};
 
-const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases");
+/// `tests/`: `cases/` and `catalogs/`. Paths in messages are relative to it.
+const TESTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests");
+/// `examples/<catalogue>/bundle.json`: the catalogue of `tests/catalogs/<catalogue>`.
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
 
-/// Runs one call by name, as every binding does.
-fn call(name: &str, request: &[u8]) -> String {
-    let catalog = Catalog::embedded();
+/// One catalogue and the directory of its cases.
+struct Suite {
+    /// The catalogue loaded from a bundle; `None` for the embedded one.
+    loaded: Option<Catalog>,
+    /// `tests/cases` or `tests/catalogs/<catalogue>`: `<call>/<name>.req`.
+    dir: PathBuf,
+    /// The fewest cases the directory may hold.
+    min_cases: usize,
+}
+
+impl Suite {
+    fn catalog(&self) -> &Catalog {
+        self.loaded.as_ref().unwrap_or_else(|| Catalog::embedded())
+    }
+}
+
+/// The names of the directories in `tests/catalogs`, sorted; none if it does not exist.
+fn catalogues() -> Vec<String> {
+    let dir = Path::new(TESTS).join("catalogs");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => panic!("{}: {e}", dir.display()),
+    };
+    let mut names: Vec<String> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.file_name().unwrap().to_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The embedded catalogue with `tests/cases` (at least 80 cases), then each
+/// catalogue of `tests/catalogs`, loaded from `examples/<catalogue>/bundle.json`
+/// now, with its own cases (at least one).
+fn suites() -> Vec<Suite> {
+    let mut suites = vec![Suite { loaded: None, dir: Path::new(TESTS).join("cases"), min_cases: 80 }];
+    for name in catalogues() {
+        let bundle = Path::new(EXAMPLES).join(&name).join("bundle.json");
+        let text = std::fs::read_to_string(&bundle)
+            .unwrap_or_else(|e| panic!("tests/catalogs/{name} needs {}: {e}", bundle.display()));
+        let catalog = Catalog::from_bundle(&text).unwrap_or_else(|e| panic!("{}: {e}", bundle.display()));
+        suites.push(Suite { loaded: Some(catalog), dir: Path::new(TESTS).join("catalogs").join(name), min_cases: 1 });
+    }
+    suites
+}
+
+/// Runs one call by name, as every binding does, with `catalog`.
+fn call(catalog: &Catalog, name: &str, request: &[u8]) -> String {
     let Ok(text) = std::str::from_utf8(request) else {
         return json::error(&Error::InvalidUtf8);
     };
@@ -24,22 +79,26 @@ fn call(name: &str, request: &[u8]) -> String {
         "check" => json::check(catalog, text),
         "service" => json::service(catalog, text),
         "services" => Ok(json::services(catalog)),
-        "vocabulary" => Ok(json::vocabulary(banshi::Catalog::embedded())),
+        "vocabulary" => Ok(json::vocabulary(catalog)),
         "validate_id_number" => json::validate_id_number(text),
         "validate_date" => json::validate_date(text),
         "validate_file" => json::validate_file(catalog, text),
         "load_catalog" => Catalog::from_bundle(text).map(|c| json::services(&c)).map_err(Error::from),
-        other => panic!("unknown call directory tests/cases/{other}"),
+        other => panic!("unknown call directory {other}"),
     };
     result.unwrap_or_else(|e| json::error(&e))
 }
 
-fn cases() -> Vec<(String, PathBuf)> {
+/// The cases of one directory: `(call, <dir>/<call>/<name>.req)`, sorted.
+fn cases(dir: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
-    for dir in std::fs::read_dir(CASES).expect("tests/cases exists") {
-        let dir = dir.unwrap().path();
-        let name = dir.file_name().unwrap().to_str().unwrap().to_owned();
-        for file in std::fs::read_dir(&dir).unwrap() {
+    for call in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let call = call.unwrap().path();
+        if !call.is_dir() {
+            continue;
+        }
+        let name = call.file_name().unwrap().to_str().unwrap().to_owned();
+        for file in std::fs::read_dir(&call).unwrap() {
             let path = file.unwrap().path();
             if path.extension().is_some_and(|e| e == "req") {
                 out.push((name.clone(), path));
@@ -50,14 +109,13 @@ fn cases() -> Vec<(String, PathBuf)> {
     out
 }
 
-#[test]
-fn every_case_gives_the_expected_bytes() {
-    let bless = std::env::var_os("BANSHI_BLESS").is_some();
-    let cases = cases();
-    assert!(cases.len() >= 80, "only {} conformance cases found", cases.len());
+/// Compares (or, blessing, writes) the bytes of every case in `dir`:
+/// how many cases there are, and each that differs.
+fn byte_failures(catalog: &Catalog, dir: &Path, bless: bool) -> (usize, Vec<String>) {
+    let cases = cases(dir);
     let mut failures = Vec::new();
     for (name, req) in &cases {
-        let actual = call(name, &std::fs::read(req).unwrap());
+        let actual = call(catalog, name, &std::fs::read(req).unwrap());
         let out = req.with_extension("out");
         if bless {
             std::fs::write(&out, &actual).unwrap();
@@ -69,36 +127,54 @@ fn every_case_gives_the_expected_bytes() {
             failures.push(format!("{}\n  expected: {expected}\n  actual:   {actual}", rel(req)));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    (cases.len(), failures)
 }
 
 #[test]
-fn every_output_is_valid_json_and_errors_are_coded() {
-    for (name, req) in cases() {
+fn every_case_gives_the_expected_bytes() {
+    let bless = std::env::var_os("BANSHI_BLESS").is_some();
+    let (mut total, mut failures) = (0, Vec::new());
+    for suite in suites() {
+        let (count, differ) = byte_failures(suite.catalog(), &suite.dir, bless);
+        assert!(count >= suite.min_cases, "only {count} conformance cases found in {}", rel(&suite.dir));
+        total += count;
+        failures.extend(differ);
+    }
+    assert!(failures.is_empty(), "{} of {total} cases differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every `.out` in `dir` is JSON, and an error with a known code exactly when
+/// the case is named `error-*`.
+fn check_outputs(dir: &Path) {
+    for (name, req) in cases(dir) {
         let out = std::fs::read_to_string(req.with_extension("out")).unwrap_or_default();
         let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{}: {e}", rel(&req)));
         let stem = req.file_stem().unwrap().to_str().unwrap();
         // A case named error-* must fail with a code, and only those may.
-        assert_eq!(stem.starts_with("error-"), value.get("error").is_some(), "{name}/{stem}");
+        assert_eq!(stem.starts_with("error-"), value.get("error").is_some(), "{name}/{stem} in {}", rel(dir));
         if let Some(code) = value["error"]["code"].as_str() {
             assert!(banshi::ErrorCode::ALL.iter().any(|c| c.name() == code), "{name}/{stem}: {code}");
         }
     }
 }
 
-fn rel(path: &Path) -> String {
-    path.strip_prefix(CASES).unwrap_or(path).display().to_string()
+#[test]
+fn every_output_is_valid_json_and_errors_are_coded() {
+    for suite in suites() {
+        check_outputs(&suite.dir);
+    }
 }
 
-/// The typed Rust API gives the same bytes as the JSON API and every
-/// binding: `Catalog::assess` and `Catalog::check`, fed the request's parts,
-/// write exactly the blessed `.out` of every assess and check case that
-/// succeeds.
-#[test]
-fn the_typed_api_gives_the_same_bytes() {
-    let catalog = Catalog::embedded();
+/// A path relative to `tests/`, for messages.
+fn rel(path: &Path) -> String {
+    path.strip_prefix(TESTS).unwrap_or(path).display().to_string()
+}
+
+/// Feeds `catalog`'s typed API the parts of every assess and check case of
+/// `dir` that succeeds; gives how many ran.
+fn check_typed(catalog: &Catalog, dir: &Path) -> usize {
     let mut checked = 0;
-    for (name, req) in cases() {
+    for (name, req) in cases(dir) {
         if name != "assess" && name != "check" {
             continue;
         }
@@ -108,8 +184,7 @@ fn the_typed_api_gives_the_same_bytes() {
         }
         let request: serde_json::Value = serde_json::from_slice(&std::fs::read(&req).unwrap()).unwrap();
         let service = request["service"].as_str().unwrap();
-        let facts =
-            banshi::Facts::from_json(banshi::Catalog::embedded().vocabulary(), &request["facts"].to_string()).unwrap();
+        let facts = banshi::Facts::from_json(catalog.vocabulary(), &request["facts"].to_string()).unwrap();
         let actual = if name == "assess" {
             catalog.assess(service, &facts).unwrap().to_json()
         } else {
@@ -127,6 +202,16 @@ fn the_typed_api_gives_the_same_bytes() {
         assert_eq!(actual, expected, "{}", rel(&req));
         checked += 1;
     }
+    checked
+}
+
+/// The typed Rust API gives the same bytes as the JSON API and every
+/// binding: `Catalog::assess` and `Catalog::check`, fed the request's parts,
+/// write exactly the blessed `.out` of every assess and check case that
+/// succeeds, for every catalogue.
+#[test]
+fn the_typed_api_gives_the_same_bytes() {
+    let checked: usize = suites().iter().map(|s| check_typed(s.catalog(), &s.dir)).sum();
     assert!(checked >= 30, "only {checked} typed cases ran");
 }
 
@@ -199,10 +284,11 @@ fn intent_failures(call: &str, stem: &str, intent: &serde_json::Value, response:
     failures
 }
 
-#[test]
-fn every_case_says_why_and_keeps_its_intent() {
+/// Checks the intent (`<name>.why.json`) of every case of `dir` on
+/// `catalog`'s response; gives each failure, naming the case.
+fn intent_failures_in(catalog: &Catalog, dir: &Path) -> Vec<String> {
     let mut failures = Vec::new();
-    for (name, req) in cases() {
+    for (name, req) in cases(dir) {
         let stem = req.file_stem().unwrap().to_str().unwrap();
         let why = req.with_extension("why.json");
         let Ok(text) = std::fs::read_to_string(&why) else {
@@ -216,10 +302,16 @@ fn every_case_says_why_and_keeps_its_intent() {
                 continue;
             }
         };
-        let response = serde_json::from_str(&call(&name, &std::fs::read(&req).unwrap())).unwrap();
+        let response = serde_json::from_str(&call(catalog, &name, &std::fs::read(&req).unwrap())).unwrap();
         for failure in intent_failures(&name, stem, &intent, &response) {
             failures.push(format!("{}: {failure}", rel(&req)));
         }
     }
+    failures
+}
+
+#[test]
+fn every_case_says_why_and_keeps_its_intent() {
+    let failures: Vec<String> = suites().iter().flat_map(|s| intent_failures_in(s.catalog(), &s.dir)).collect();
     assert!(failures.is_empty(), "{} intent failures:\n{}", failures.len(), failures.join("\n"));
 }

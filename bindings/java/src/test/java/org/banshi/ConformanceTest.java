@@ -23,22 +23,90 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The shared conformance cases, through Java: byte-identical to every other binding. */
+/**
+ * The shared conformance cases, through Java: byte-identical to every other binding.
+ *
+ * <p>{@code tests/cases} runs against the embedded catalogue; then each {@code tests/catalogs/<catalogue>}
+ * runs, through the same methods, against {@code examples/<catalogue>/bundle.json}, loaded at run time with
+ * {@link Catalog#load(String)}.
+ */
 class ConformanceTest {
-    private static Catalog catalog;
+    /** One catalogue and the directory of its cases ({@code <call>/<name>.req}). */
+    static final class Suite {
+        final String label;
+        final Catalog catalog;
+        final Path dir;
+        /** The fewest cases the directory may hold. */
+        final int minCases;
+
+        Suite(String label, Catalog catalog, Path dir, int minCases) {
+            this.label = label;
+            this.catalog = catalog;
+            this.dir = dir;
+            this.minCases = minCases;
+        }
+    }
+
+    private static final List<Suite> suites = new ArrayList<>();
 
     @BeforeAll
-    static void open() {
-        catalog = Catalog.embedded();
+    static void open() throws IOException {
+        suites.add(new Suite("cases", Catalog.embedded(), casesDir(), 80));
+        if (Files.isDirectory(catalogsDir())) {
+            try (Stream<Path> dirs = Files.list(catalogsDir())) {
+                for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory).sorted()::iterator) {
+                    String name = dir.getFileName().toString();
+                    Path bundle = examplesDir().resolve(name).resolve("bundle.json");
+                    if (!Files.exists(bundle)) {
+                        fail("tests/catalogs/" + name + " needs " + bundle.toAbsolutePath());
+                    }
+                    Catalog loaded = Catalog.load(new String(Files.readAllBytes(bundle), StandardCharsets.UTF_8));
+                    suites.add(new Suite("catalogs/" + name, loaded, dir, 1));
+                }
+            }
+        }
     }
 
     @AfterAll
     static void close() {
-        catalog.close();
+        for (Suite suite : suites) {
+            suite.catalog.close();
+        }
+        suites.clear();
     }
 
     static Path casesDir() {
         return Paths.get(System.getProperty("banshi.cases.dir", "../../tests/cases"));
+    }
+
+    /** {@code tests/catalogs}: a directory of cases for each catalogue of {@link #examplesDir()}. */
+    static Path catalogsDir() {
+        return Paths.get(System.getProperty("banshi.catalogs.dir", "../../tests/catalogs"));
+    }
+
+    /** {@code examples}: {@code <catalogue>/bundle.json}. */
+    static Path examplesDir() {
+        return Paths.get(System.getProperty("banshi.examples.dir", "../../examples"));
+    }
+
+    /** The {@code .req} files of one call's directory, sorted; none if there is no such directory. */
+    static List<Path> requests(Path callDir) throws IOException {
+        List<Path> requests = new ArrayList<>();
+        if (Files.isDirectory(callDir)) {
+            try (Stream<Path> files = Files.list(callDir)) {
+                files.filter(p -> p.toString().endsWith(".req")).sorted().forEach(requests::add);
+            }
+        }
+        return requests;
+    }
+
+    /** The call directories of a suite, sorted. */
+    static List<Path> callDirs(Path dir) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> calls = Files.list(dir)) {
+            calls.filter(Files::isDirectory).sorted().forEach(dirs::add);
+        }
+        return dirs;
     }
 
     /** Runs one call by its case-directory name; an error gives its JSON. */
@@ -65,26 +133,33 @@ class ConformanceTest {
         }
     }
 
+    /** One test for each case of {@code suite}: the response is exactly the {@code .out} bytes. */
+    static List<DynamicTest> byteTests(Suite suite) throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : callDirs(suite.dir)) {
+            String name = dir.getFileName().toString();
+            for (Path req : requests(dir)) {
+                Path out = Paths.get(req.toString().replaceAll("\\.req$", ".out"));
+                tests.add(DynamicTest.dynamicTest(suite.label + "/" + name + "/" + req.getFileName(), () -> {
+                    byte[] expected = Files.readAllBytes(out);
+                    byte[] actual = call(suite.catalog, name, Files.readAllBytes(req)).getBytes(StandardCharsets.UTF_8);
+                    assertArrayEquals(expected, actual, () -> "expected " + new String(expected, StandardCharsets.UTF_8)
+                            + "\nactual   " + new String(actual, StandardCharsets.UTF_8));
+                }));
+            }
+        }
+        int count = tests.size();
+        tests.add(DynamicTest.dynamicTest(suite.label + " holds at least " + suite.minCases + " cases", () ->
+                assertTrue(count >= suite.minCases, "found only " + count + " cases in " + suite.dir.toAbsolutePath())));
+        return tests;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseGivesTheExpectedBytes() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> calls = Files.list(casesDir())) {
-            for (Path dir : (Iterable<Path>) calls.sorted()::iterator) {
-                String name = dir.getFileName().toString();
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path req : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".req")).sorted()::iterator) {
-                        Path out = Paths.get(req.toString().replaceAll("\\.req$", ".out"));
-                        tests.add(DynamicTest.dynamicTest(name + "/" + req.getFileName(), () -> {
-                            byte[] expected = Files.readAllBytes(out);
-                            byte[] actual = call(catalog, name, Files.readAllBytes(req)).getBytes(StandardCharsets.UTF_8);
-                            assertArrayEquals(expected, actual, () -> "expected " + new String(expected, StandardCharsets.UTF_8)
-                                    + "\nactual   " + new String(actual, StandardCharsets.UTF_8));
-                        }));
-                    }
-                }
-            }
+        for (Suite suite : suites) {
+            tests.addAll(byteTests(suite));
         }
-        assertTrue(tests.size() >= 80, "found only " + tests.size() + " cases in " + casesDir().toAbsolutePath());
         return tests.stream();
     }
 
@@ -97,38 +172,46 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> everyTypedResultWritesBackTheExpectedBytes() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : new String[] {"assess", "check", "validate_id_number", "validate_date", "validate_file"}) {
-            try (Stream<Path> files = Files.list(casesDir().resolve(name))) {
-                for (Path req : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".req")).sorted()::iterator) {
-                    Path out = Paths.get(req.toString().replaceAll("\\.req$", ".out"));
-                    String expected = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
-                    boolean error = expected.startsWith("{\"error\"");
-                    if (error && name.startsWith("validate")) {
-                        continue;
-                    }
-                    tests.add(DynamicTest.dynamicTest(name + "/" + req.getFileName() + " typed", () -> {
-                        byte[] request = Files.readAllBytes(req);
-                        String actual;
-                        try {
-                            switch (name) {
-                                case "assess": actual = catalog.assessment(request).toJson(); break;
-                                case "check": actual = catalog.notice(request).toJson(); break;
-                                default: actual = typedValidation(name, request).toJson();
-                            }
-                        } catch (BanshiException e) {
-                            actual = e.errorJson();
-                        }
-                        assertEquals(expected, actual);
-                    }));
-                }
-            }
+        for (Suite suite : suites) {
+            tests.addAll(typedTests(suite));
         }
         assertTrue(tests.size() >= 50, "found only " + tests.size() + " typed cases");
         return tests.stream();
     }
 
+    /** The typed tests of one suite's cases, with its catalogue. */
+    static List<DynamicTest> typedTests(Suite suite) throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        Catalog catalog = suite.catalog;
+        for (String name : new String[] {"assess", "check", "validate_id_number", "validate_date", "validate_file"}) {
+            for (Path req : requests(suite.dir.resolve(name))) {
+                Path out = Paths.get(req.toString().replaceAll("\\.req$", ".out"));
+                String expected = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+                boolean error = expected.startsWith("{\"error\"");
+                if (error && name.startsWith("validate")) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(suite.label + "/" + name + "/" + req.getFileName() + " typed", () -> {
+                    byte[] request = Files.readAllBytes(req);
+                    String actual;
+                    try {
+                        switch (name) {
+                            case "assess": actual = catalog.assessment(request).toJson(); break;
+                            case "check": actual = catalog.notice(request).toJson(); break;
+                            default: actual = typedValidation(catalog, name, request).toJson();
+                        }
+                    } catch (BanshiException e) {
+                        actual = e.errorJson();
+                    }
+                    assertEquals(expected, actual);
+                }));
+            }
+        }
+        return tests;
+    }
+
     /** Calls a typed validator with the arguments that the case's request JSON holds. */
-    static Validation typedValidation(String name, byte[] request) {
+    static Validation typedValidation(Catalog catalog, String name, byte[] request) {
         Object json = MiniJson.parse(new String(request, StandardCharsets.UTF_8));
         switch (name) {
             case "validate_id_number": return catalog.validateIdNumber((String) at(json, "id_number"));
@@ -149,27 +232,33 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> everyCaseKeepsItsIntent() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> calls = Files.list(casesDir())) {
-            for (Path dir : (Iterable<Path>) calls.sorted()::iterator) {
-                String name = dir.getFileName().toString();
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path req : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".req")).sorted()::iterator) {
-                        String stem = req.getFileName().toString().replaceAll("\\.req$", "");
-                        Path why = req.resolveSibling(stem + ".why.json");
-                        tests.add(DynamicTest.dynamicTest(name + "/" + stem + " intent", () -> {
-                            if (!Files.exists(why)) {
-                                fail(name + "/" + stem + ": no " + why.getFileName());
-                            }
-                            Object intent = MiniJson.parse(new String(Files.readAllBytes(why), StandardCharsets.UTF_8));
-                            Object response = MiniJson.parse(call(catalog, name, Files.readAllBytes(req)));
-                            List<String> failures = intentFailures(name, stem, intent, response);
-                            assertTrue(failures.isEmpty(), () -> name + "/" + stem + ": " + String.join("; ", failures));
-                        }));
-                    }
-                }
-            }
+        for (Suite suite : suites) {
+            tests.addAll(intentTests(suite));
         }
         return tests.stream();
+    }
+
+    /** The intent tests of one suite's cases, with its catalogue. */
+    static List<DynamicTest> intentTests(Suite suite) throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : callDirs(suite.dir)) {
+            String name = dir.getFileName().toString();
+            for (Path req : requests(dir)) {
+                String stem = req.getFileName().toString().replaceAll("\\.req$", "");
+                Path why = req.resolveSibling(stem + ".why.json");
+                String label = suite.label + "/" + name + "/" + stem;
+                tests.add(DynamicTest.dynamicTest(label + " intent", () -> {
+                    if (!Files.exists(why)) {
+                        fail(label + ": no " + why.getFileName());
+                    }
+                    Object intent = MiniJson.parse(new String(Files.readAllBytes(why), StandardCharsets.UTF_8));
+                    Object response = MiniJson.parse(call(suite.catalog, name, Files.readAllBytes(req)));
+                    List<String> failures = intentFailures(name, stem, intent, response);
+                    assertTrue(failures.isEmpty(), () -> label + ": " + String.join("; ", failures));
+                }));
+            }
+        }
+        return tests;
     }
 
     /** The ids that present and absent speak of, by call (tests/README.md). */
