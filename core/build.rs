@@ -11,7 +11,7 @@ use std::path::Path;
 
 // The same SHA-256 as the library's, for the embedded catalogue's content hash.
 #[allow(dead_code)]
-#[path = "src/sha256.rs"]
+#[path = "src/support/sha256.rs"]
 mod sha256;
 
 /// The canonical form of `src/receipt.rs`: keys sorted by bytes, no

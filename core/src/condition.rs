@@ -515,7 +515,7 @@ impl<'s> Parser<'s> {
         };
         let vocabulary = self.vocabulary;
         let Some(var) = vocabulary.var(name) else {
-            let suggestion = crate::suggest::nearest(name, vocabulary.var_names());
+            let suggestion = crate::support::suggest::nearest(name, vocabulary.var_names());
             let mut message = format!("未知的事实名“{name}”");
             if let Some(s) = suggestion {
                 message.push_str(&format!("，是否应为“{s}”？"));
@@ -605,10 +605,10 @@ impl<'s> Parser<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Date;
+    use crate::support::date::Date;
 
     fn vocabulary() -> &'static Vocabulary {
-        crate::Catalog::embedded().vocabulary()
+        crate::model::Catalog::embedded().vocabulary()
     }
 
     fn parse(text: &str) -> Result<Condition, ConditionError> {

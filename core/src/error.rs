@@ -159,7 +159,7 @@ pub enum Error {
         /// The service number.
         id: String,
         /// The application date.
-        date: crate::Date,
+        date: crate::support::date::Date,
     },
     /// The service has no material with this id.
     UnknownMaterial {
@@ -194,7 +194,7 @@ pub enum Error {
         /// The field holding the date.
         field: String,
         /// Why it is invalid.
-        reason: crate::DateError,
+        reason: crate::support::date::DateError,
     },
     /// The facts lack the application date.
     MissingApplicationDate,
@@ -206,22 +206,22 @@ pub enum Error {
         /// Its Chinese label, such as `出生日期`.
         label: String,
         /// The date given.
-        date: crate::Date,
+        date: crate::support::date::Date,
         /// The application date.
-        application: crate::Date,
+        application: crate::support::date::Date,
     },
     /// The facts were read against another catalogue's vocabulary: read
-    /// them with this catalogue's [`Catalog::vocabulary`](crate::Catalog::vocabulary).
+    /// them with this catalogue's [`Catalog::vocabulary`](crate::model::Catalog::vocabulary).
     VocabularyMismatch,
     /// A catalogue failed validation.
-    InvalidCatalog(crate::LoadError),
+    InvalidCatalog(LoadError),
 }
 
 impl fmt::Display for Error {
     /// The Chinese message, with anything shaped like an ID number masked
-    /// (`crate::validate::mask_id_numbers`), whichever field it came in.
+    /// (`crate::support::id_number::mask_id_numbers`), whichever field it came in.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::validate::mask_id_numbers(&self.unmasked_message()))
+        f.write_str(&crate::support::id_number::mask_id_numbers(&self.unmasked_message()))
     }
 }
 
@@ -234,9 +234,19 @@ impl std::error::Error for Error {
     }
 }
 
-impl From<crate::LoadError> for Error {
-    fn from(load: crate::LoadError) -> Error {
+impl From<LoadError> for Error {
+    fn from(load: LoadError) -> Error {
         Error::InvalidCatalog(load)
+    }
+}
+
+impl From<crate::support::wire::ParseError> for Error {
+    fn from(e: crate::support::wire::ParseError) -> Error {
+        use crate::support::wire::ParseError;
+        match e {
+            ParseError::TooLarge { size, limit } => Error::InputTooLarge { size, limit },
+            ParseError::Syntax(detail) => Error::InvalidJson { detail },
+        }
     }
 }
 
@@ -306,6 +316,76 @@ impl Error {
 impl std::fmt::Debug for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("Error").field(&self.code().name()).field(&self.to_string()).finish()
+    }
+}
+
+/// A catalogue failed to load; every problem is listed.
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
+#[error("目录校验失败，共 {} 个问题：\n{}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct LoadError {
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// Every problem found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+/// One problem in a catalogue: where it is and what is wrong.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Problem {
+    pub(crate) file: String,
+    pub(crate) service: Option<String>,
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(file: &str, service: Option<&str>, path: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            service: service.map(str::to_owned),
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The file (or bundle element) the problem is in.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The service number, when known.
+    pub fn service(&self) -> Option<&str> {
+        self.service.as_deref()
+    }
+
+    /// Where in the service, such as `materials[3].when`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong, in Chinese.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// `file [service] path: message`, with anything shaped like an ID number
+/// masked, so that a `LoadError` printed on its own leaks nothing either.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mask = crate::support::id_number::mask_id_numbers;
+        write!(f, "{}", mask(&self.file))?;
+        if let Some(s) = &self.service {
+            write!(f, " [{}]", mask(s))?;
+        }
+        if !self.path.is_empty() {
+            write!(f, " {}", mask(&self.path))?;
+        }
+        write!(f, ": {}", mask(&self.message))
     }
 }
 

@@ -53,36 +53,31 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// Layers, each using only those above it in this list (see ARCHITECTURE.md):
 mod catalog;
-mod condition;
-mod date;
-mod embedded;
-mod engine;
-mod error;
-mod facts;
-pub mod html;
-pub mod json;
-mod lookup;
-mod receipt;
-mod sha256;
-mod suggest;
-mod validate;
-mod wire;
-mod writer;
+mod condition; // conditions over the vocabulary
+mod error; // errors and their stable codes
+mod eval; // assessing applicants and checking submissions
+mod facts; // a catalogue's vocabulary, and facts read against it
+mod load; // reading and compiling catalogue files into the model
+mod model; // the catalogue as data
+mod render; // answers as JSON and HTML
+mod support; // dates, ID numbers, JSON in and out, look-ups: no domain knowledge // the public constructors, joining load and render
 
-pub use catalog::{
-    Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, LoadError, Material, Owner, Paper, PhotoSize,
-    PhotoSpec, Problem, Requirement, Service, Step, Supervision,
-};
 pub use condition::Reason;
-pub use date::{Date, DateError};
-pub use engine::{
+pub use error::{Error, ErrorCode, LoadError, Problem};
+pub use eval::file::{FileProblem, UploadedFile};
+pub use eval::{
     Assessment, ChecklistItem, Defect, Eligibility, Notice, NoticeStatus, PendingItem, RuleOutcome, Shortfall,
     Submission,
 };
-pub use error::{Error, ErrorCode};
 pub use facts::{Choice, Derivation, Derived, FactInfo, FactKind, FactValue, Facts, Vocabulary};
-pub use validate::{FileProblem, IdNumber, IdNumberError, IdProblem, UploadedFile, mask_id_number, mask_id_numbers};
+pub use model::{
+    Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Owner, Paper, PhotoSize, PhotoSpec,
+    Requirement, Service, Step, Supervision,
+};
+pub use render::{html, json};
+pub use support::date::{Date, DateError};
+pub use support::id_number::{IdNumber, IdNumberError, IdProblem, mask_id_number, mask_id_numbers};
 
-/// The version of this library, from `Cargo.toml`.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use support::VERSION;

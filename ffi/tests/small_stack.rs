@@ -11,12 +11,17 @@ use banshi::{
     banshi_string_free,
 };
 
+/// The embedded catalogue's vocabulary, which the condition's `proxy` is from.
+const FACTS: &str = include_str!("../../core/catalog/facts.json");
+
 fn bundle(condition: &str) -> String {
+    let facts = FACTS.trim();
+    let vocabulary = &facts[1..facts.len() - 1];
     format!(
-        r#"{{"version":"1","services":[{{"id":"1.1","name":"示例","legal_basis":[{{"id":"law","title":"条例"}}],
+        r#"{{"version":"1",{vocabulary},"documents":[{{"id":"doc","name":"证件"}}],"services":[{{"id":"1.1","name":"示例","legal_basis":[{{"id":"law","title":"条例"}}],
 "implementing_body":"中心","boundary":"中心","steps":[{{"action":"申请"}}],"responsibility":"负责",
 "supervision":{{"office":"纪检","phone":"1"}},"eligibility":[{{"id":"r","text":"规则","requires":"{condition}","basis":["law"],"source":"规则原文"}}],
-"materials":[{{"id":"m","name":"材料","owner":"applicant","form":"original","basis":["law"]}}]}}]}}"#
+"materials":[{{"id":"m","name":"材料","document":"doc","owner":"applicant","form":"original","basis":["law"]}}]}}]}}"#
     )
 }
 

@@ -15,9 +15,9 @@ pub(crate) use set::{FactNames, FactSet};
 pub(crate) use vocabulary::{APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Source, Spec, Var, VarKind};
 pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Vocabulary};
 
-use crate::Date;
-use crate::Error;
-use crate::wire::Value;
+use crate::error::Error;
+use crate::support::date::Date;
+use crate::support::wire::Value;
 
 /// A value given for one fact, as [`Facts::set`] takes it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -127,7 +127,7 @@ impl Facts {
     /// [`Error::DateAfterApplication`] for a date an age is computed from
     /// that falls after the application date.
     pub fn from_json(vocabulary: &Vocabulary, text: &str) -> Result<Facts, Error> {
-        let value = crate::wire::parse(text)?;
+        let value = crate::support::wire::parse(text)?;
         Facts::from_wire(vocabulary, &value, "facts")
     }
 
@@ -189,13 +189,13 @@ impl Facts {
     /// Serialises the facts as the JSON object [`Facts::from_json`] reads,
     /// omitting facts that were not given.
     pub fn to_json(&self) -> String {
-        crate::writer::to_string(self, 256)
+        crate::support::writer::to_string(self, 256)
     }
 
     fn slot_of(&self, key: &str) -> Result<u16, Error> {
         self.vocabulary.slot(key).ok_or_else(|| Error::UnknownFact {
             key: key.to_owned(),
-            suggestion: crate::suggest::nearest(key, self.vocabulary.facts().iter().map(FactInfo::name))
+            suggestion: crate::support::suggest::nearest(key, self.vocabulary.facts().iter().map(FactInfo::name))
                 .map(str::to_owned),
         })
     }
@@ -302,7 +302,7 @@ fn choice_index(info: &FactInfo, choices: &[Choice], name: &str) -> Result<u8, E
         None => {
             let names = choices.iter().map(Choice::name);
             let mut expected = format!("的取值“{name}”无效，应为 {} 之一", join(names.clone()));
-            if let Some(near) = crate::suggest::nearest(name, names) {
+            if let Some(near) = crate::support::suggest::nearest(name, names) {
                 expected.push_str(&format!("，是否应为“{near}”？"));
             }
             Err(invalid(info, expected))

@@ -272,10 +272,12 @@ impl Vocabulary {
         for (i, d) in derived.iter().enumerate() {
             vars.push((d.name.clone(), Source::Derived(i as u16)));
         }
-        let mut fact_order: Vec<u16> = (0..facts.len() as u16).collect();
-        fact_order.sort_unstable_by(|&a, &b| facts[usize::from(a)].name.cmp(&facts[usize::from(b)].name));
-        let mut var_order: Vec<u16> = (0..vars.len() as u16).collect();
-        var_order.sort_unstable_by(|&a, &b| vars[usize::from(a)].0.cmp(&vars[usize::from(b)].0));
+        // The crate's one sort (`lookup::Index`), so that WASM holds one copy of it.
+        let order = |names: &mut dyn Iterator<Item = &str>| -> Vec<u16> {
+            crate::support::lookup::Index::new(names).pairs().iter().map(|&(_, i)| i as u16).collect()
+        };
+        let fact_order = order(&mut facts.iter().map(|f| f.name.as_str()));
+        let var_order = order(&mut vars.iter().map(|(name, _)| name.as_str()));
         Vocabulary(Arc::new(Inner { facts, derived, vars, fact_order, var_order }))
     }
 

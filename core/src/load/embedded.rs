@@ -3,6 +3,6 @@
 //! time.
 
 /// The catalogue version, from `core/catalog/VERSION`.
-pub(crate) const VERSION: &str = include_str!("../catalog/VERSION");
+pub(crate) const VERSION: &str = include_str!("../../catalog/VERSION");
 
 include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));

@@ -20,8 +20,12 @@
 
 use std::fmt::Write;
 
-use crate::wire::{self, Object, Value};
-use crate::{Catalog, Error, Form, Owner, Vocabulary, json};
+use crate::error::Error;
+use crate::facts::Vocabulary;
+use crate::model::{Catalog, Form, Owner};
+use crate::render::json;
+use crate::render::request::Object;
+use crate::support::wire::{self, Value};
 
 // ---------------------------------------------------------------------------
 // Reading the JSON responses.
@@ -359,7 +363,7 @@ fn notice_options(options: &str) -> Result<NoticeOptions, Error> {
 /// always gives the same number; no clock is read.
 #[inline(never)]
 pub fn notice_number(service: &str, request: &str) -> String {
-    let digest = crate::sha256::hex_digest(request.as_bytes());
+    let digest = crate::support::sha256::hex_digest(request.as_bytes());
     format!("{service}-{}", digest[..10].to_ascii_uppercase())
 }
 
@@ -385,7 +389,7 @@ pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String,
     // The caller's own text is masked too: an ID number typed as the notice
     // number or the name never reaches the page.
     let number = match &options.number {
-        Some(n) => crate::mask_id_numbers(n).into_owned(),
+        Some(n) => crate::support::id_number::mask_id_numbers(n).into_owned(),
         None => notice_number(id, request),
     };
     Ok(render_notice(catalog.vocabulary(), &r, &guide, &number, &options))
@@ -419,10 +423,10 @@ fn render_notice(
         row(&mut out, "办理情形", opt(case, "name").unwrap_or("未确定"));
     }
     if let Some(name) = &options.applicant_name {
-        row(&mut out, "申请人", &crate::mask_id_numbers(name));
+        row(&mut out, "申请人", &crate::support::id_number::mask_id_numbers(name));
     }
     if let Some(id_number) = &options.id_number {
-        row(&mut out, "身份证号", &crate::mask_id_number(id_number.trim()));
+        row(&mut out, "身份证号", &crate::support::id_number::mask_id_number(id_number.trim()));
     }
     row(&mut out, "申请日期", &chinese_date(s(r, "application_date")));
     out.push_str("</table>");
@@ -736,7 +740,7 @@ fn material_ids(m: &Value<'_>) -> String {
 pub fn condition_text(vocabulary: &Vocabulary, condition: &str) -> String {
     match crate::condition::Condition::parse(condition, vocabulary) {
         Ok(parsed) => parsed.describe(vocabulary),
-        Err(_) => format!("（目录条件，未能译出：{}）", crate::mask_id_numbers(condition)),
+        Err(_) => format!("（目录条件，未能译出：{}）", crate::support::id_number::mask_id_numbers(condition)),
     }
 }
 
@@ -746,7 +750,7 @@ mod tests {
 
     #[test]
     fn conditions_read_as_chinese() {
-        let vocabulary = crate::Catalog::embedded().vocabulary();
+        let vocabulary = crate::model::Catalog::embedded().vocabulary();
         for (condition, chinese) in [
             ("marital_status == married", "婚姻状况为已婚"),
             ("marital_status in [unmarried, divorced, widowed]", "婚姻状况为未婚、离异或丧偶"),
@@ -767,7 +771,7 @@ mod tests {
         let deep = format!("{}proxy", "!".repeat(100_000));
         let refused = std::thread::Builder::new()
             .stack_size(256 * 1024)
-            .spawn(move || condition_text(crate::Catalog::embedded().vocabulary(), &deep))
+            .spawn(move || condition_text(crate::model::Catalog::embedded().vocabulary(), &deep))
             .unwrap()
             .join()
             .expect("no stack overflow");

@@ -23,12 +23,12 @@
 //! basis, steps and supervision) is the guide's, unchanged: the bindings'
 //! tests check the rebuilt answer against `json::assess` on every case.
 
-use super::Assessment;
-use crate::Reason;
-use crate::Requirement;
-use crate::catalog::Service;
+use crate::condition::Reason;
+use crate::eval::Assessment;
 use crate::facts::FactNames;
-use crate::writer::Writer;
+use crate::model::Requirement;
+use crate::model::Service;
+use crate::support::writer::Writer;
 
 fn index(service: &Service, requirement: &Requirement) -> usize {
     service

@@ -40,15 +40,25 @@ impl Value<'_> {
 /// Deepest accepted nesting of arrays and objects.
 pub(crate) const MAX_DEPTH: usize = 128;
 
-/// Parses JSON text (RFC 8259, strictly) into a tree.
+/// Why request text could not be read as JSON.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) enum ParseError {
+    /// Larger than [`MAX_INPUT_BYTES`].
+    TooLarge { size: usize, limit: usize },
+    /// Not well-formed JSON (or nested too deep): what and where, in Chinese.
+    Syntax(String),
+}
+
+/// Parses request text (RFC 8259, strictly, at most [`MAX_INPUT_BYTES`])
+/// into a tree.
 ///
 /// Deep nesting is an error, not a stack overflow; errors name the line and
 /// column.
-pub(crate) fn parse(text: &str) -> Result<Value<'_>, crate::Error> {
+pub(crate) fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(crate::Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
+        return Err(ParseError::TooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
     }
-    parse_unlimited(text).map_err(|detail| crate::Error::InvalidJson { detail })
+    parse_unlimited(text).map_err(ParseError::Syntax)
 }
 
 /// Parses JSON text of any size (catalogues are larger than requests).
@@ -293,73 +303,177 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Walks a request object: takes known keys, reports unknown and repeated
-/// ones with a suggestion.
-pub(crate) struct Object<'v, 'a> {
-    path: &'v str,
+// ---------------------------------------------------------------------------
+// The walker: typed views of a tree's objects, for requests and catalogue
+// files alike. What it finds wrong goes to a `Sink`, which either stops the
+// walk at the first issue (a request is refused with one coded error) or
+// collects every issue (a catalogue reports all its problems at once).
+
+/// What is wrong at one place of a JSON tree, for a [`Sink`] to put into
+/// words or codes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Issue<'a> {
+    /// The value is not an object; `actual` is its JSON type, in Chinese.
+    NotObject { actual: &'static str },
+    /// A key outside the known ones, with the nearest known key.
+    UnknownKey { key: &'a str, suggestion: Option<&'static str> },
+    /// A key given twice in one object.
+    DuplicateKey { key: &'a str },
+    /// A required member is absent or `null`.
+    Missing,
+    /// A member of the wrong JSON type: `expected` and `actual`, in Chinese.
+    WrongType { expected: &'static str, actual: &'static str },
+    /// Not a whole number from 0 to `max`.
+    OutOfRange { max: u64 },
+}
+
+/// Where a walk's issues go.
+pub(crate) trait Sink {
+    /// Takes one issue. `object` is the path of the object it was found in
+    /// (empty at the top), `key` the member's key (empty for the object
+    /// itself).
+    fn issue(&mut self, object: &str, key: &str, issue: Issue<'_>);
+
+    /// Whether the walk stops at the first issue.
+    fn stops(&self) -> bool;
+}
+
+/// The path of a member: `key`, or `object.key`.
+pub(crate) fn field(object: &str, key: &str) -> String {
+    if object.is_empty() { key.to_owned() } else { format!("{object}.{key}") }
+}
+
+/// One object of a tree, with its path, as the walker hands it out.
+pub(crate) struct Obj<'v, 'a> {
+    pub(crate) path: String,
     members: &'v [(Cow<'a, str>, Value<'a>)],
 }
 
-impl<'v, 'a> Object<'v, 'a> {
-    /// Views `value` as an object with exactly the `known` keys (or fewer).
-    pub(crate) fn new(value: &'v Value<'a>, path: &'v str, known: &[&'static str]) -> Result<Self, crate::Error> {
+impl<'v, 'a> Obj<'v, 'a> {
+    /// Views `value` as an object with the `known` keys (or fewer),
+    /// reporting a wrong type, every unknown key (with the nearest known
+    /// one) and every repeated key. `None` when it is not an object, or
+    /// when `sink` stops at the first issue and there was one.
+    pub(crate) fn new(
+        sink: &mut impl Sink,
+        path: &str,
+        value: &'v Value<'a>,
+        known: &[&'static str],
+    ) -> Option<Obj<'v, 'a>> {
         let Value::Object(members) = value else {
-            return Err(crate::Error::InvalidValue {
-                field: path.to_owned(),
-                expected: format!("应为 JSON 对象，实为{}", value.type_name()),
-            });
+            sink.issue(path, "", Issue::NotObject { actual: value.type_name() });
+            return None;
         };
-        for (i, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.as_ref()) {
-                return Err(crate::Error::UnknownKey {
-                    path: path.to_owned(),
-                    key: key.to_string(),
-                    suggestion: crate::suggest::nearest(key, known.iter().copied()),
-                });
-            }
-            if members[..i].iter().any(|(k, _)| k == key) {
-                return Err(crate::Error::DuplicateKey { key: key.to_string() });
+        // Which known keys were seen: a repeat is found without rescanning.
+        let mut seen = vec![false; known.len()];
+        for (key, _) in members.iter() {
+            let issue = match known.iter().position(|k| *k == key.as_ref()) {
+                None => {
+                    Issue::UnknownKey { key, suggestion: crate::support::suggest::nearest(key, known.iter().copied()) }
+                }
+                Some(k) if seen[k] => Issue::DuplicateKey { key },
+                Some(k) => {
+                    seen[k] = true;
+                    continue;
+                }
+            };
+            sink.issue(path, key, issue);
+            if sink.stops() {
+                return None;
             }
         }
-        Ok(Object { path, members })
+        Some(Obj { path: path.to_owned(), members })
     }
 
+    /// A member; `null` counts as absent.
     pub(crate) fn get(&self, key: &str) -> Option<&'v Value<'a>> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
     }
 
+    /// The path of a member.
     pub(crate) fn field(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+        field(&self.path, key)
     }
 
-    pub(crate) fn require(&self, key: &str) -> Result<&'v Value<'a>, crate::Error> {
-        self.get(key).ok_or_else(|| crate::Error::MissingField { field: self.field(key) })
+    /// A required member.
+    pub(crate) fn require(&self, sink: &mut impl Sink, key: &str) -> Option<&'v Value<'a>> {
+        let value = self.get(key);
+        if value.is_none() {
+            sink.issue(&self.path, key, Issue::Missing);
+        }
+        value
     }
 
-    pub(crate) fn str(&self, key: &str) -> Result<Option<&'v str>, crate::Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::Str(s)) => Ok(Some(s)),
-            Some(other) => Err(crate::Error::InvalidValue {
-                field: self.field(key),
-                expected: format!("应为字符串，实为{}", other.type_name()),
-            }),
+    /// An optional string member.
+    pub(crate) fn opt_str(&self, sink: &mut impl Sink, key: &str) -> Option<&'v str> {
+        match self.get(key)? {
+            Value::Str(s) => Some(s),
+            other => {
+                sink.issue(&self.path, key, Issue::WrongType { expected: "字符串", actual: other.type_name() });
+                None
+            }
         }
     }
 
-    pub(crate) fn required_str(&self, key: &str) -> Result<&'v str, crate::Error> {
-        self.str(key)?.ok_or_else(|| crate::Error::MissingField { field: self.field(key) })
+    /// A required string member.
+    pub(crate) fn str(&self, sink: &mut impl Sink, key: &str) -> Option<&'v str> {
+        self.require(sink, key)?;
+        self.opt_str(sink, key)
     }
 
-    pub(crate) fn count(&self, key: &str, max: u32) -> Result<Option<u32>, crate::Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::Int(n)) if (0..=i64::from(max)).contains(n) => Ok(Some(*n as u32)),
-            Some(_) => Err(crate::Error::InvalidValue {
-                field: self.field(key),
-                expected: format!("应为 0 至 {max} 的整数"),
-            }),
+    /// An optional `true` or `false`.
+    pub(crate) fn bool(&self, sink: &mut impl Sink, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                sink.issue(&self.path, key, Issue::WrongType { expected: "true 或 false", actual: other.type_name() });
+                None
+            }
         }
+    }
+
+    /// An optional whole number from 0 to `max`.
+    pub(crate) fn number(&self, sink: &mut impl Sink, key: &str, max: u64) -> Option<u64> {
+        match self.get(key)? {
+            Value::Int(n) if u64::try_from(*n).is_ok_and(|n| n <= max) => Some(*n as u64),
+            _ => {
+                sink.issue(&self.path, key, Issue::OutOfRange { max });
+                None
+            }
+        }
+    }
+
+    /// An array member; empty when absent (reported if `required`) or not
+    /// an array.
+    pub(crate) fn items(&self, sink: &mut impl Sink, key: &str, required: bool) -> &'v [Value<'a>] {
+        match self.get(key) {
+            None if required => {
+                sink.issue(&self.path, key, Issue::Missing);
+                &[]
+            }
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                sink.issue(&self.path, key, Issue::WrongType { expected: "数组", actual: other.type_name() });
+                &[]
+            }
+        }
+    }
+
+    /// An optional array of strings; each element that is not one is reported.
+    pub(crate) fn strings(&self, sink: &mut impl Sink, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, item) in self.items(sink, key, false).iter().enumerate() {
+            match item {
+                Value::Str(s) => out.push(s.to_string()),
+                other => sink.issue(
+                    &self.path,
+                    &format!("{key}[{i}]"),
+                    Issue::WrongType { expected: "字符串", actual: other.type_name() },
+                ),
+            }
+        }
+        out
     }
 }
 
@@ -374,13 +488,24 @@ mod tests {
         assert_eq!(m.len(), 3);
         assert_eq!(m[1].1, Value::Str(Cow::Owned("x\"y".into())));
         assert_eq!(m[2].1, Value::Array(vec![Value::Bool(true), Value::Null, Value::Float]));
-        assert!(matches!(Object::new(&v, "请求", &["a", "b"]), Err(crate::Error::DuplicateKey { .. })));
+        struct First(Option<String>);
+        impl Sink for First {
+            fn issue(&mut self, object: &str, key: &str, issue: Issue<'_>) {
+                self.0.get_or_insert_with(|| format!("{object}/{key}: {issue:?}"));
+            }
+            fn stops(&self) -> bool {
+                self.0.is_some()
+            }
+        }
+        let mut first = First(None);
+        assert!(Obj::new(&mut first, "请求", &v, &["a", "b"]).is_none());
+        assert_eq!(first.0.as_deref(), Some(r#"请求/b: DuplicateKey { key: "b" }"#));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(10_000);
-        assert!(matches!(parse(&deep), Err(crate::Error::InvalidJson { .. })));
+        assert!(matches!(parse(&deep), Err(ParseError::Syntax(_))));
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }
@@ -388,7 +513,7 @@ mod tests {
     #[test]
     fn strict_json() {
         fn ok(t: &str) -> Value<'_> {
-            parse(t).unwrap_or_else(|e| panic!("{t}: {e}"))
+            parse(t).unwrap_or_else(|e| panic!("{t}: {e:?}"))
         }
         assert_eq!(ok(r#" "a\u00e9\ud83d\ude00\n" "#), Value::Str(Cow::Owned("aé😀\n".into())));
         assert_eq!(ok("-0"), Value::Int(0));
@@ -415,9 +540,9 @@ mod tests {
             "1 2",
             "\"\u{1}\"",
         ] {
-            assert!(matches!(parse(bad), Err(crate::Error::InvalidJson { .. })), "{bad:?} should fail");
+            assert!(matches!(parse(bad), Err(ParseError::Syntax(_))), "{bad:?} should fail");
         }
-        let Err(crate::Error::InvalidJson { detail }) = parse("{\n  \"a\": tru }") else { panic!() };
+        let Err(ParseError::Syntax(detail)) = parse("{\n  \"a\": tru }") else { panic!() };
         assert_eq!(detail, "第 2 行第 8 列：此处应为 JSON 值");
     }
 }

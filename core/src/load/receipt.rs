@@ -14,8 +14,8 @@
 //! string says. `build.rs` computes the embedded catalogue's hash the same
 //! way, at build time; a test checks that both agree.
 
-use crate::sha256::{Sha256, hex};
-use crate::wire::Value;
+use crate::support::sha256::{Sha256, hex};
+use crate::support::wire::Value;
 
 /// Keys left out of the canonical form.
 pub(crate) const IGNORED_KEYS: [&str; 2] = ["source", "when_source"];
@@ -124,7 +124,7 @@ mod tests {
 
     fn canon(text: &str) -> String {
         let mut out = String::new();
-        canonical(&crate::wire::parse_unlimited(text).unwrap(), &mut out);
+        canonical(&crate::support::wire::parse_unlimited(text).unwrap(), &mut out);
         out
     }
 
@@ -134,8 +134,8 @@ mod tests {
             canon("{ \"b\": [1, true, null],\n \"a\": \"x\\u0022\\n\\/é\", \"source\": \"q\" }"),
             r#"{"a":"x\"\u000a/é","b":[1,true,null]}"#
         );
-        let a = crate::wire::parse_unlimited(r#"{"id":"10.1","x":1}"#).unwrap();
-        let b = crate::wire::parse_unlimited(r#"{"id":"2.1","x":1}"#).unwrap();
+        let a = crate::support::wire::parse_unlimited(r#"{"id":"10.1","x":1}"#).unwrap();
+        let b = crate::support::wire::parse_unlimited(r#"{"id":"2.1","x":1}"#).unwrap();
         assert_eq!(
             hash(None, None, None, [&a, &b]),
             hash(None, None, None, [&b, &a]),

@@ -9,13 +9,20 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::engine::{CaseJson, CitationJson, MaterialJson, Seq, StepJson, SupervisionJson};
+use crate::error::Error;
+use crate::eval::Submission;
+use crate::eval::file::UploadedFile;
 use crate::facts::FactNames;
-use crate::wire::{self, Object, Value};
-use crate::{Catalog, Date, Error, Facts, IdNumber, Service, Submission, UploadedFile};
+use crate::facts::Facts;
+use crate::model::{Catalog, Service};
+use crate::render::answer::{CaseJson, CitationJson, MaterialJson, Seq, StepJson, SupervisionJson};
+use crate::render::request::Object;
+use crate::support::date::Date;
+use crate::support::id_number::IdNumber;
+use crate::support::wire::{self, Value};
 
 fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
-    crate::writer::to_string(value, 256)
+    crate::support::writer::to_string(value, 256)
 }
 
 /// Lists the services: `{"catalog_version", "services": [{"id", "name", "facts"}]}`.
@@ -39,7 +46,7 @@ pub fn services(catalog: &Catalog) -> String {
             map.end()
         }
     }
-    crate::writer::to_string(&List(catalog), 4096)
+    crate::support::writer::to_string(&List(catalog), 4096)
 }
 
 /// The full guide to one service: basis, steps, rules, cases and every
@@ -68,7 +75,7 @@ impl Serialize for Guide<'_> {
         let svc = self.service;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("catalog_version", self.version)?;
-        map.serialize_entry("engine_version", crate::VERSION)?;
+        map.serialize_entry("engine_version", crate::support::VERSION)?;
         map.serialize_entry("catalog_hash", self.hash)?;
         map.serialize_entry("id", svc.id())?;
         map.serialize_entry("name", svc.name())?;
@@ -90,7 +97,7 @@ impl Serialize for Guide<'_> {
     }
 }
 
-struct RuleJson<'a>(&'a crate::EligibilityRule);
+struct RuleJson<'a>(&'a crate::model::EligibilityRule);
 
 impl Serialize for RuleJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -99,7 +106,7 @@ impl Serialize for RuleJson<'_> {
         map.serialize_entry("id", r.id())?;
         map.serialize_entry("text", r.text())?;
         map.serialize_entry("requires", r.condition())?;
-        map.serialize_entry("basis", &Seq(|| r.basis().iter().map(crate::Citation::id)))?;
+        map.serialize_entry("basis", &Seq(|| r.basis().iter().map(crate::model::Citation::id)))?;
         if let Some(d) = r.decision() {
             map.serialize_entry("decision", d)?;
         }
@@ -107,7 +114,7 @@ impl Serialize for RuleJson<'_> {
     }
 }
 
-struct RequirementJson<'a>(&'a Service, &'a crate::Requirement);
+struct RequirementJson<'a>(&'a Service, &'a crate::model::Requirement);
 
 impl Serialize for RequirementJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -118,7 +125,7 @@ impl Serialize for RequirementJson<'_> {
         if r.is_one_of() {
             map.serialize_entry("one_of", &Seq(|| r.options().iter().map(MaterialJson)))?;
         } else {
-            crate::engine::material_fields(&mut map, &r.options()[0])?;
+            crate::render::answer::material_fields(&mut map, &r.options()[0])?;
         }
         if let Some(case) = r.case {
             map.serialize_entry("case", svc.cases()[case].value())?;
@@ -126,7 +133,7 @@ impl Serialize for RequirementJson<'_> {
         if let Some(when) = r.when() {
             map.serialize_entry("when", when)?;
         }
-        map.serialize_entry("basis", &Seq(|| r.basis().iter().map(crate::Citation::id)))?;
+        map.serialize_entry("basis", &Seq(|| r.basis().iter().map(crate::model::Citation::id)))?;
         if let Some(from) = r.valid_from {
             map.serialize_entry("valid_from", &from)?;
         }
@@ -450,8 +457,8 @@ pub fn vocabulary(catalog: &Catalog) -> String {
         facts,
         derived,
         documents,
-        owners: crate::Owner::ALL.iter().map(|o| Label { name: o.name(), label: o.label() }).collect(),
-        forms: crate::Form::ALL.iter().map(|f| Label { name: f.name(), label: f.label() }).collect(),
+        owners: crate::model::Owner::ALL.iter().map(|o| Label { name: o.name(), label: o.label() }).collect(),
+        forms: crate::model::Form::ALL.iter().map(|f| Label { name: f.name(), label: f.label() }).collect(),
     })
 }
 
@@ -466,7 +473,7 @@ pub fn error(e: &Error) -> String {
     struct Masked<'a>(&'a str);
     impl Serialize for Masked<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(&crate::validate::mask_id_numbers(self.0))
+            s.serialize_str(&crate::support::id_number::mask_id_numbers(self.0))
         }
     }
     #[derive(Serialize)]

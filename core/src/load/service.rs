@@ -1,0 +1,919 @@
+//! One service file: read into its raw form, then compiled against the
+//! catalogue's vocabulary and document registry into a model `Service`.
+
+use super::check::{Checker, Obj, Problems, quotes_something};
+use crate::condition::{self, Condition};
+use crate::facts::{FactSet, VarKind, Vocabulary};
+use crate::model::{
+    Case, Citation, Document, EligibilityRule, FileSpec, Form, Material, Owner, Paper, PhotoSize, PhotoSpec,
+    Requirement, Service, Step, Supervision,
+};
+use crate::support::lookup::Index;
+use crate::support::wire::Value;
+
+/// Whether loading checks where each rule comes from (see
+/// `Checker::provenance`). Source files are checked; the embedded catalogue
+/// was checked from its sources by the test suite, and its build strips the
+/// seed quotes the check reads.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Provenance {
+    Checked,
+    Trusted,
+}
+
+/// Reads and checks one service; adds it to `services` only if it has no problems.
+pub(super) fn load_one(
+    file: &str,
+    value: &Value<'_>,
+    context: &Context<'_>,
+    provenance: Provenance,
+    problems: &mut Problems,
+    services: &mut Vec<(String, Service)>,
+) {
+    let before = problems.list.len();
+    let id = match value {
+        Value::Object(members) => members.iter().find(|(k, _)| k == "id").and_then(|(_, v)| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
+    if let Some(service) = raw.and_then(|raw| compile(file, raw, context, provenance, problems)) {
+        if problems.list.len() == before {
+            services.push((file.to_owned(), service));
+        }
+    }
+}
+
+/// What every service of a catalogue is read against.
+pub(super) struct Context<'a> {
+    pub(super) vocabulary: &'a Vocabulary,
+    pub(super) documents: &'a [Document],
+    pub(super) document_index: &'a Index<'a>,
+}
+
+// ---------------------------------------------------------------------------
+// The file format, as read from the JSON tree. Names and enums stay strings
+// here so that every bad value is reported with its path, not just the first.
+
+struct RawService {
+    id: String,
+    name: String,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    legal_basis: Vec<RawCitation>,
+    implementing_body: String,
+    boundary: String,
+    steps: Vec<RawStep>,
+    responsibility: String,
+    supervision: RawSupervision,
+    eligibility: Vec<RawRule>,
+    cases: Option<RawCases>,
+    materials: Vec<RawRequirement>,
+    decisions: Vec<RawDecision>,
+}
+
+/// An interpretation choice, with the seed text it settles when there is one.
+struct RawDecision {
+    text: String,
+}
+
+struct RawCitation {
+    id: String,
+    title: Option<String>,
+    reference: Option<String>,
+    number: Option<String>,
+    note: Option<String>,
+}
+
+struct RawStep {
+    actor: Option<String>,
+    action: String,
+    phone: Option<String>,
+    optional: bool,
+}
+
+struct RawSupervision {
+    office: String,
+    phone: String,
+}
+
+struct RawRule {
+    id: String,
+    text: String,
+    requires: String,
+    basis: Vec<String>,
+    decision: Option<String>,
+    /// Whether it quotes the seed text that states it (`source`).
+    quoted: bool,
+}
+
+struct RawCases {
+    fact: String,
+    options: Vec<RawCase>,
+}
+
+struct RawCase {
+    value: String,
+    name: String,
+}
+
+struct RawRequirement {
+    id: String,
+    name: String,
+    document: Option<String>,
+    owner: Option<String>,
+    form: Option<String>,
+    copies: Option<u32>,
+    paper: Option<String>,
+    photo: Option<RawPhoto>,
+    file: Option<RawFile>,
+    stamps: Vec<String>,
+    notes: Vec<String>,
+    one_of: Option<Vec<RawMaterial>>,
+    case: Option<String>,
+    when: Option<String>,
+    reason: Option<String>,
+    basis: Vec<String>,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    decision: Option<String>,
+    /// Whether it quotes the seed text that lists it (`source`).
+    quoted: bool,
+    /// Whether it quotes the seed text that states its condition (`when_source`).
+    when_quoted: bool,
+}
+
+struct RawMaterial {
+    id: String,
+    name: String,
+    document: String,
+    owner: String,
+    form: String,
+    copies: Option<u32>,
+    paper: Option<String>,
+    photo: Option<RawPhoto>,
+    file: Option<RawFile>,
+    stamps: Vec<String>,
+    notes: Vec<String>,
+}
+
+struct RawPhoto {
+    size: String,
+    color: bool,
+    bareheaded: bool,
+    count: u32,
+}
+
+struct RawFile {
+    formats: Vec<String>,
+    max_bytes: u64,
+}
+
+impl Checker<'_> {
+    /// Checks a `source` quote: one string, or (for materials) a list.
+    fn source(&mut self, o: &Obj<'_, '_>, list: bool) {
+        if list && !matches!(o.get("source"), Some(Value::Str(_))) {
+            self.strings(o, "source");
+        } else {
+            self.opt_str(o, "source");
+        }
+    }
+
+    fn photo(&mut self, o: &Obj<'_, '_>) -> Option<RawPhoto> {
+        let p = self.object(&o.field("photo"), o.get("photo")?, &["size", "color", "bareheaded", "count"])?;
+        let size = self.str(&p, "size");
+        let count = self.number(&p, "count", 1000);
+        if p.get("count").is_none() {
+            self.report(p.field("count"), "缺少此字段");
+        }
+        Some(RawPhoto {
+            size,
+            color: self.bool(&p, "color"),
+            bareheaded: self.bool(&p, "bareheaded"),
+            count: count? as u32,
+        })
+    }
+
+    fn file(&mut self, o: &Obj<'_, '_>) -> Option<RawFile> {
+        let f = self.object(&o.field("file"), o.get("file")?, &["formats", "max_bytes"])?;
+        let formats = self.strings(&f, "formats");
+        if f.get("max_bytes").is_none() {
+            self.report(f.field("max_bytes"), "缺少此字段");
+        }
+        Some(RawFile { formats, max_bytes: self.number(&f, "max_bytes", u64::from(u32::MAX))? })
+    }
+
+    fn read_material(&mut self, path: &str, value: &Value<'_>) -> Option<RawMaterial> {
+        const KEYS: &[&str] =
+            &["id", "name", "document", "owner", "form", "copies", "paper", "photo", "file", "stamps", "notes"];
+        let m = self.object(path, value, KEYS)?;
+        Some(RawMaterial {
+            id: self.str(&m, "id"),
+            name: self.str(&m, "name"),
+            document: self.str(&m, "document"),
+            owner: self.str(&m, "owner"),
+            form: self.str(&m, "form"),
+            copies: self.number(&m, "copies", 1000).map(|n| n as u32),
+            paper: self.opt_str(&m, "paper"),
+            photo: self.photo(&m),
+            file: self.file(&m),
+            stamps: self.strings(&m, "stamps"),
+            notes: self.strings(&m, "notes"),
+        })
+    }
+
+    fn read_requirement(&mut self, path: &str, value: &Value<'_>) -> Option<RawRequirement> {
+        const KEYS: &[&str] = &[
+            "id",
+            "name",
+            "document",
+            "owner",
+            "form",
+            "copies",
+            "paper",
+            "photo",
+            "file",
+            "stamps",
+            "notes",
+            "one_of",
+            "case",
+            "when",
+            "reason",
+            "basis",
+            "valid_from",
+            "valid_until",
+            "decision",
+            "source",
+            "when_source",
+        ];
+        let r = self.object(path, value, KEYS)?;
+        self.source(&r, true);
+        if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) {
+            self.strings(&r, "when_source");
+        }
+        let one_of = r.get("one_of").map(|_| {
+            let items = self.items(&r, "one_of", false);
+            let field = r.field("one_of");
+            items.iter().enumerate().filter_map(|(j, v)| self.read_material(&format!("{field}[{j}]"), v)).collect()
+        });
+        Some(RawRequirement {
+            id: self.str(&r, "id"),
+            name: self.str(&r, "name"),
+            document: self.opt_str(&r, "document"),
+            owner: self.opt_str(&r, "owner"),
+            form: self.opt_str(&r, "form"),
+            copies: self.number(&r, "copies", 1000).map(|n| n as u32),
+            paper: self.opt_str(&r, "paper"),
+            photo: self.photo(&r),
+            file: self.file(&r),
+            stamps: self.strings(&r, "stamps"),
+            notes: self.strings(&r, "notes"),
+            one_of,
+            case: self.opt_str(&r, "case"),
+            when: self.opt_str(&r, "when"),
+            reason: self.opt_str(&r, "reason"),
+            basis: self.strings(&r, "basis"),
+            valid_from: self.opt_str(&r, "valid_from"),
+            valid_until: self.opt_str(&r, "valid_until"),
+            decision: self.opt_str(&r, "decision"),
+            quoted: quotes_something(r.get("source")),
+            when_quoted: quotes_something(r.get("when_source")),
+        })
+    }
+
+    /// Reads one service file's tree into the raw form `compile` checks.
+    fn read_service(&mut self, value: &Value<'_>) -> Option<RawService> {
+        const KEYS: &[&str] = &[
+            "id",
+            "name",
+            "valid_from",
+            "valid_until",
+            "legal_basis",
+            "implementing_body",
+            "boundary",
+            "steps",
+            "responsibility",
+            "supervision",
+            "eligibility",
+            "cases",
+            "materials",
+            "decisions",
+        ];
+        let o = self.object("", value, KEYS)?;
+        let mut legal_basis = Vec::new();
+        for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
+            if let Some(c) =
+                self.object(&format!("legal_basis[{i}]"), v, &["id", "title", "reference", "number", "note", "source"])
+            {
+                self.source(&c, false);
+                legal_basis.push(RawCitation {
+                    id: self.str(&c, "id"),
+                    title: self.opt_str(&c, "title"),
+                    reference: self.opt_str(&c, "reference"),
+                    number: self.opt_str(&c, "number"),
+                    note: self.opt_str(&c, "note"),
+                });
+            }
+        }
+        let mut steps = Vec::new();
+        for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
+            if let Some(st) =
+                self.object(&format!("steps[{i}]"), v, &["actor", "action", "phone", "optional", "source"])
+            {
+                self.source(&st, false);
+                steps.push(RawStep {
+                    actor: self.opt_str(&st, "actor"),
+                    action: self.str(&st, "action"),
+                    phone: self.opt_str(&st, "phone"),
+                    optional: self.bool(&st, "optional"),
+                });
+            }
+        }
+        let supervision = match o.get("supervision") {
+            Some(v) => self
+                .object("supervision", v, &["office", "phone"])
+                .map(|sv| RawSupervision { office: self.str(&sv, "office"), phone: self.str(&sv, "phone") }),
+            None => {
+                self.report("supervision", "缺少此字段");
+                None
+            }
+        };
+        let mut eligibility = Vec::new();
+        for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
+            if let Some(r) =
+                self.object(&format!("eligibility[{i}]"), v, &["id", "text", "requires", "basis", "decision", "source"])
+            {
+                self.source(&r, true);
+                eligibility.push(RawRule {
+                    quoted: quotes_something(r.get("source")),
+                    id: self.str(&r, "id"),
+                    text: self.str(&r, "text"),
+                    requires: self.str(&r, "requires"),
+                    basis: self.strings(&r, "basis"),
+                    decision: self.opt_str(&r, "decision"),
+                });
+            }
+        }
+        let cases = o.get("cases").and_then(|v| self.object("cases", v, &["fact", "options"])).map(|k| {
+            let mut options = Vec::new();
+            for (i, v) in self.items(&k, "options", true).iter().enumerate() {
+                if let Some(opt) = self.object(&format!("cases.options[{i}]"), v, &["value", "name", "source"]) {
+                    self.source(&opt, false);
+                    options.push(RawCase { value: self.str(&opt, "value"), name: self.str(&opt, "name") });
+                }
+            }
+            RawCases { fact: self.str(&k, "fact"), options }
+        });
+        let materials = self
+            .items(&o, "materials", true)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.read_requirement(&format!("materials[{i}]"), v))
+            .collect();
+        let mut decisions = Vec::new();
+        for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
+            if let Some(d) = self.object(&format!("decisions[{i}]"), v, &["text", "source"]) {
+                self.source(&d, false);
+                decisions.push(RawDecision { text: self.str(&d, "text") });
+            }
+        }
+        Some(RawService {
+            id: self.str(&o, "id"),
+            name: self.str(&o, "name"),
+            valid_from: self.opt_str(&o, "valid_from"),
+            valid_until: self.opt_str(&o, "valid_until"),
+            legal_basis,
+            implementing_body: self.str(&o, "implementing_body"),
+            boundary: self.str(&o, "boundary"),
+            steps,
+            responsibility: self.str(&o, "responsibility"),
+            supervision: supervision?,
+            eligibility,
+            cases,
+            materials,
+            decisions,
+        })
+    }
+
+    /// Resolves the citation ids of a rule or a requirement. An empty basis
+    /// is allowed only for an interpretation, which says in its `decision`
+    /// what it rests on.
+    fn basis(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        citations: &[Citation],
+        index: &Index<'_>,
+        decided: bool,
+    ) -> Vec<Citation> {
+        if ids.is_empty() && !decided {
+            self.report(path, "缺少法定依据（basis 不能为空）；原文未载明的口径须在 decision 中说明");
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            // The first citation with the id, as a scan would find.
+            match index.first(id) {
+                Some(c) => out.push(citations[c].clone()),
+                None => {
+                    let hint = crate::support::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
+                        .map(|s| format!("，是否应为“{s}”？"))
+                        .unwrap_or_default();
+                    self.report(format!("{path}[{i}]"), format!("引用了未定义的法定依据“{id}”{hint}"));
+                }
+            }
+        }
+        out
+    }
+
+    /// Principle 1, checked where the catalogue's source files are read: a
+    /// rule (`must_explain`) either quotes the seed text that states it, or
+    /// is an interpretation with its `decision`; and an interpretation never
+    /// borrows a law's authority, so an unquoted, decided entry cites no
+    /// `basis` of its own.
+    fn provenance(
+        &mut self,
+        path: &str,
+        must_explain: bool,
+        quoted: bool,
+        decided: bool,
+        basis: &[String],
+        what: &str,
+    ) {
+        if must_explain && !quoted && !decided {
+            self.report(
+                format!("{path}.source"),
+                format!("{what}既未引用所据原文（source），也没有口径说明（decision）"),
+            );
+        } else if !quoted && decided && !basis.is_empty() {
+            self.report(
+                format!("{path}.basis"),
+                format!("原文未载明的{what}属于口径解释，不得列法定依据（basis）；请在 decision 中写明参照的文件，如“按……理解”"),
+            );
+        }
+    }
+
+    fn condition(&mut self, path: &str, text: &str, vocabulary: &Vocabulary) -> Option<Condition> {
+        self.condition_within(path, text, vocabulary, condition::MAX_DEPTH, condition::MAX_LENGTH)
+    }
+
+    fn condition_within(
+        &mut self,
+        path: &str,
+        text: &str,
+        vocabulary: &Vocabulary,
+        max_depth: usize,
+        max_length: usize,
+    ) -> Option<Condition> {
+        match Condition::parse_within(text, vocabulary, max_depth, max_length) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                // An over-long condition is quoted by its start only.
+                let quoted: String = text.chars().take(100).collect();
+                let more = if quoted.len() < text.len() { "…" } else { "" };
+                self.report(path, format!("条件“{quoted}{more}”有误：{e}"));
+                None
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn material(
+        &mut self,
+        path: &str,
+        id: &str,
+        name: &str,
+        document: Option<&str>,
+        context: &Context<'_>,
+        owner: Option<&str>,
+        form: Option<&str>,
+        copies: Option<u32>,
+        paper: Option<&str>,
+        photo: Option<&RawPhoto>,
+        file: Option<&RawFile>,
+        stamps: &[String],
+        notes: &[String],
+    ) -> Option<Material> {
+        self.non_empty(&format!("{path}.name"), name);
+        let document = match document {
+            None => {
+                self.report(format!("{path}.document"), "缺少 document（材料对应的登记证件）");
+                None
+            }
+            Some(d) if context.document_index.first(d).is_none() => {
+                let hint = crate::support::suggest::nearest(d, context.documents.iter().map(|d| d.id.as_str()))
+                    .map(|s| format!("，是否应为“{s}”？"))
+                    .unwrap_or_default();
+                self.report(format!("{path}.document"), format!("材料证件“{d}”未在 documents.json 中登记{hint}"));
+                None
+            }
+            Some(d) => Some(d.to_owned()),
+        };
+        let owner = match owner {
+            None => {
+                self.report(format!("{path}.owner"), "缺少 owner");
+                None
+            }
+            Some(o) => Owner::from_name(o).or_else(|| {
+                let names = Owner::ALL.iter().map(|o| o.name()).collect::<Vec<_>>().join("、");
+                self.report(format!("{path}.owner"), format!("未知的材料归属“{o}”，应为 {names} 之一"));
+                None
+            }),
+        };
+        let form = match form {
+            None => {
+                self.report(format!("{path}.form"), "缺少 form");
+                None
+            }
+            Some(f) => Form::from_name(f).or_else(|| {
+                let names = Form::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join("、");
+                self.report(format!("{path}.form"), format!("未知的材料形式“{f}”，应为 {names} 之一"));
+                None
+            }),
+        };
+        let paper = paper.and_then(|p| {
+            Paper::from_name(p).or_else(|| {
+                self.report(format!("{path}.paper"), format!("未知的纸张“{p}”，应为 A4"));
+                None
+            })
+        });
+        let photo = photo.and_then(|p| {
+            let size = PhotoSize::from_name(&p.size).or_else(|| {
+                self.report(format!("{path}.photo.size"), format!("未知的照片尺寸“{}”，应为 1寸 或 2寸", p.size));
+                None
+            });
+            if p.count == 0 {
+                self.report(format!("{path}.photo.count"), "照片张数应至少为 1");
+            }
+            Some(PhotoSpec { size: size?, color: p.color, bareheaded: p.bareheaded, count: p.count })
+        });
+        let file = file.map(|f| {
+            if f.formats.is_empty() {
+                self.report(format!("{path}.file.formats"), "至少应列出一种文件格式");
+            }
+            for (i, format) in f.formats.iter().enumerate() {
+                if format.is_empty() || !format.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                    self.report(
+                        format!("{path}.file.formats[{i}]"),
+                        format!("文件格式“{format}”应为小写扩展名，如 jpg"),
+                    );
+                }
+            }
+            if f.max_bytes == 0 {
+                self.report(format!("{path}.file.max_bytes"), "文件大小上限应大于 0");
+            }
+            FileSpec { formats: f.formats.clone(), max_bytes: f.max_bytes }
+        });
+        let form = form?;
+        let (originals, copies) = match (form, copies) {
+            (Form::Original | Form::Electronic, Some(_)) => {
+                self.report(format!("{path}.copies"), "仅需原件或电子版的材料不应填写 copies");
+                (1, 0)
+            }
+            (_, Some(0)) => {
+                self.report(format!("{path}.copies"), "复印件份数应至少为 1");
+                (1, 1)
+            }
+            (Form::Original | Form::Electronic, None) => (photo.map_or(1, |p| p.count), 0),
+            (Form::Copy, n) => (0, n.unwrap_or(1)),
+            (Form::OriginalAndCopy, n) => (1, n.unwrap_or(1)),
+        };
+        if photo.is_some() && !matches!(form, Form::Original | Form::Electronic) {
+            self.report(format!("{path}.form"), "照片的形式应为 original 或 electronic");
+        }
+        if file.is_some() != (form == Form::Electronic) {
+            self.report(format!("{path}.file"), "电子版材料必须且只有电子版材料填写 file");
+        }
+        Some(Material {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            document: document?,
+            owner: owner?,
+            form,
+            originals,
+            copies,
+            paper,
+            photo,
+            file,
+            stamps: stamps.to_vec(),
+            notes: notes.to_vec(),
+        })
+    }
+}
+
+fn compile(
+    file: &str,
+    raw: RawService,
+    context: &Context<'_>,
+    provenance: Provenance,
+    problems: &mut Problems,
+) -> Option<Service> {
+    let vocabulary = context.vocabulary;
+    let before = problems.list.len();
+    let mut c = Checker { file: file.to_owned(), service: Some(raw.id.clone()), problems };
+
+    let valid_id = {
+        let mut parts = raw.id.split('.');
+        let ok =
+            |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+        ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+    };
+    if !valid_id {
+        c.report("id", format!("事项序号“{}”应为“数字.数字”，如 10.1", raw.id));
+    }
+    c.non_empty("name", &raw.name);
+    c.non_empty("implementing_body", &raw.implementing_body);
+    c.non_empty("boundary", &raw.boundary);
+    c.non_empty("responsibility", &raw.responsibility);
+    c.non_empty("supervision.office", &raw.supervision.office);
+    c.non_empty("supervision.phone", &raw.supervision.phone);
+    let valid_from = c.date("valid_from", &raw.valid_from);
+    let valid_until = c.date("valid_until", &raw.valid_until);
+    if let (Some(f), Some(u)) = (valid_from, valid_until) {
+        if f > u {
+            c.report("valid_until", "有效期止日早于起日");
+        }
+    }
+
+    if raw.legal_basis.is_empty() {
+        c.report("legal_basis", "缺少法定依据");
+    }
+    let citation_repeats = Index::new(raw.legal_basis.iter().map(|r| r.id.as_str())).repeats();
+    let mut citations = Vec::new();
+    for (i, r) in raw.legal_basis.iter().enumerate() {
+        c.id(&format!("legal_basis[{i}].id"), &r.id, citation_repeats[i]);
+        match (&r.title, &r.reference, &r.number) {
+            (Some(_), Some(_), _) => c.report(
+                format!("legal_basis[{i}].reference"),
+                "title（文件名称）与 reference（原文的笼统提法）只能填一个",
+            ),
+            (None, None, None) => c.report(
+                format!("legal_basis[{i}].title"),
+                "缺少文件名称（title）、笼统提法（reference）或文号（number）",
+            ),
+            _ => {}
+        }
+        for (key, text) in [("title", &r.title), ("reference", &r.reference), ("number", &r.number)] {
+            if let Some(text) = text {
+                c.non_empty(&format!("legal_basis[{i}].{key}"), text);
+            }
+        }
+        citations.push(Citation {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            reference: r.reference.clone(),
+            number: r.number.clone(),
+            note: r.note.clone(),
+        });
+    }
+
+    if raw.steps.is_empty() {
+        c.report("steps", "缺少运行流程");
+    }
+    let steps = raw
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            c.non_empty(&format!("steps[{i}].action"), &s.action);
+            Step { actor: s.actor.clone(), action: s.action.clone(), phone: s.phone.clone(), optional: s.optional }
+        })
+        .collect();
+
+    let mut facts = FactSet::EMPTY;
+    let citation_index = Index::new(citations.iter().map(|c| c.id.as_str()));
+    let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
+    let mut eligibility = Vec::new();
+    for (i, r) in raw.eligibility.iter().enumerate() {
+        let path = format!("eligibility[{i}]");
+        c.id(&format!("{path}.id"), &r.id, rule_repeats[i]);
+        c.non_empty(&format!("{path}.text"), &r.text);
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
+        if provenance == Provenance::Checked {
+            c.provenance(&path, true, r.quoted, r.decision.is_some(), &r.basis, "资格条件");
+        }
+        if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires, vocabulary) {
+            facts = facts.union(condition.facts());
+            eligibility.push(EligibilityRule {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                condition,
+                basis,
+                decision: r.decision.clone(),
+            });
+        }
+    }
+
+    let mut cases = Vec::new();
+    let mut case_var = None;
+    if let Some(rc) = &raw.cases {
+        match vocabulary.var(&rc.fact) {
+            Some(var) => match vocabulary.kind(var) {
+                VarKind::Choice(choices) => {
+                    let slot = vocabulary.input(var);
+                    case_var = Some((var, slot));
+                    facts.insert(slot);
+                    let mut seen = Vec::new();
+                    for (i, o) in rc.options.iter().enumerate() {
+                        c.non_empty(&format!("cases.options[{i}].name"), &o.name);
+                        match choices.iter().find(|ch| ch.name() == o.value) {
+                            Some(ch) if !seen.contains(&ch.name()) => {
+                                seen.push(ch.name());
+                                cases.push(Case { value: ch.name().to_owned(), name: o.name.clone() });
+                            }
+                            Some(_) => c.report(format!("cases.options[{i}].value"), format!("情形“{}”重复", o.value)),
+                            None => c.report(
+                                format!("cases.options[{i}].value"),
+                                format!("“{}”不是“{}”的取值", o.value, rc.fact),
+                            ),
+                        }
+                    }
+                    if rc.options.is_empty() {
+                        c.report("cases.options", "至少应有一个情形");
+                    }
+                }
+                _ => c.report("cases.fact", format!("情形事实“{}”应为选择型事实", rc.fact)),
+            },
+            None => c.report("cases.fact", format!("未知的事实名“{}”", rc.fact)),
+        }
+    }
+
+    if raw.materials.is_empty() {
+        c.report("materials", "缺少运行要件（材料）");
+    }
+    // Requirement ids and "one of" option ids share one namespace, checked in this order.
+    let material_ids = raw
+        .materials
+        .iter()
+        .flat_map(|r| std::iter::once(r.id.as_str()).chain(r.one_of.iter().flatten().map(|m| m.id.as_str())));
+    let mut material_repeats = Index::new(material_ids).repeats().into_iter();
+    let mut requirements = Vec::new();
+    for (i, r) in raw.materials.iter().enumerate() {
+        let path = format!("materials[{i}]");
+        c.id(&format!("{path}.id"), &r.id, material_repeats.next().unwrap_or(false));
+        let options: Vec<Option<Material>> = match &r.one_of {
+            Some(options) => {
+                if r.owner.is_some()
+                    || r.document.is_some()
+                    || r.form.is_some()
+                    || r.copies.is_some()
+                    || r.paper.is_some()
+                    || r.photo.is_some()
+                    || r.file.is_some()
+                    || !r.stamps.is_empty()
+                    || !r.notes.is_empty()
+                {
+                    c.report(&path, "“二选一”材料的 owner、form 等应写在 one_of 的各选项中");
+                }
+                if options.len() < 2 {
+                    c.report(format!("{path}.one_of"), "one_of 至少应有两个选项");
+                }
+                options
+                    .iter()
+                    .enumerate()
+                    .map(|(j, m)| {
+                        let p = format!("{path}.one_of[{j}]");
+                        c.id(&format!("{p}.id"), &m.id, material_repeats.next().unwrap_or(false));
+                        c.material(
+                            &p,
+                            &m.id,
+                            &m.name,
+                            Some(&m.document),
+                            context,
+                            Some(&m.owner),
+                            Some(&m.form),
+                            m.copies,
+                            m.paper.as_deref(),
+                            m.photo.as_ref(),
+                            m.file.as_ref(),
+                            &m.stamps,
+                            &m.notes,
+                        )
+                    })
+                    .collect()
+            }
+            None => vec![c.material(
+                &path,
+                &r.id,
+                &r.name,
+                r.document.as_deref(),
+                context,
+                r.owner.as_deref(),
+                r.form.as_deref(),
+                r.copies,
+                r.paper.as_deref(),
+                r.photo.as_ref(),
+                r.file.as_ref(),
+                &r.stamps,
+                &r.notes,
+            )],
+        };
+        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
+        if provenance == Provenance::Checked {
+            c.provenance(&path, false, r.quoted, r.decision.is_some(), &r.basis, "材料");
+        }
+        let case = match (&r.case, case_var) {
+            (None, _) => None,
+            (Some(v), None) => {
+                c.report(format!("{path}.case"), format!("本事项没有定义情形，不能引用情形“{v}”"));
+                None
+            }
+            (Some(v), Some(_)) => {
+                let found = cases.iter().position(|k| k.value == *v);
+                if found.is_none() {
+                    c.report(format!("{path}.case"), format!("引用了未定义的情形“{v}”"));
+                }
+                found
+            }
+        };
+        let combined = match (
+            case.zip(case_var).map(|(k, (var, _))| format!("{} == {}", vocabulary.var_name(var), cases[k].value)),
+            &r.when,
+        ) {
+            (None, None) => None,
+            (Some(k), None) => Some(k),
+            (None, Some(w)) => Some(w.clone()),
+            (Some(k), Some(w)) => Some(format!("{k} && ({w})")),
+        };
+        let condition = match &r.when {
+            Some(w) if c.condition(&format!("{path}.when"), w, vocabulary).is_none() => None,
+            // `when` passed the limits; the `case == … && (…)` around it may take one level more.
+            _ => combined.and_then(|text| {
+                c.condition_within(
+                    &format!("{path}.when"),
+                    &text,
+                    vocabulary,
+                    condition::MAX_DEPTH + 1,
+                    condition::MAX_LENGTH + 128,
+                )
+            }),
+        };
+        if let Some(cond) = &condition {
+            facts = facts.union(cond.facts());
+        }
+        if provenance == Provenance::Checked && r.when.is_some() && !r.when_quoted && r.decision.is_none() {
+            c.report(format!("{path}.when"), "条件既未引用载明该条件的原文（when_source），也没有口径说明（decision）");
+        }
+        if let Some(reason) = &r.reason {
+            c.non_empty(&format!("{path}.reason"), reason);
+            if condition.is_none() && r.when.is_none() {
+                c.report(format!("{path}.reason"), "无条件材料不需要 reason");
+            }
+        }
+        let valid_from = c.date(&format!("{path}.valid_from"), &r.valid_from);
+        let valid_until = c.date(&format!("{path}.valid_until"), &r.valid_until);
+        if let (Some(f), Some(u)) = (valid_from, valid_until) {
+            if f > u {
+                c.report(format!("{path}.valid_until"), "有效期止日早于起日");
+            }
+        }
+        if options.iter().all(Option::is_some) && (r.when.is_none() || condition.is_some()) {
+            requirements.push(Requirement {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                options: options.into_iter().flatten().collect(),
+                case,
+                when: r.when.clone(),
+                condition,
+                reason: r.reason.clone(),
+                basis,
+                valid_from,
+                valid_until,
+                decision: r.decision.clone(),
+                json: Default::default(),
+            });
+        }
+    }
+    if case_var.is_some() {
+        for (k, case) in cases.iter().enumerate() {
+            if !requirements.iter().any(|r| r.case == Some(k)) {
+                c.report("cases", format!("情形“{}”下没有任何材料", case.value));
+            }
+        }
+    }
+
+    if c.problems.list.len() > before {
+        return None;
+    }
+    Some(Service {
+        id: raw.id,
+        name: raw.name,
+        valid_from,
+        valid_until,
+        legal_basis: citations,
+        implementing_body: raw.implementing_body,
+        boundary: raw.boundary,
+        steps,
+        responsibility: raw.responsibility,
+        supervision: Supervision { office: raw.supervision.office, phone: raw.supervision.phone },
+        eligibility,
+        cases,
+        case_var,
+        requirements,
+        decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
+        facts,
+        vocabulary: vocabulary.clone(),
+        json: Default::default(),
+    })
+}

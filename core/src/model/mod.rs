@@ -1,0 +1,716 @@
+//! The model: a loaded catalogue, its services, rules, cases, requirements
+//! and materials, as the rest of the crate reads them. Plain data with
+//! accessors; the loading layer builds it, evaluation and rendering read it.
+
+use std::fmt;
+
+use crate::condition::Condition;
+use crate::facts::{FactInfo, FactSet, Var, Vocabulary};
+use crate::support::date::Date;
+
+/// A loaded, validated catalogue of services.
+///
+/// A catalogue is immutable once loaded, and it is `Send + Sync`: share one
+/// between threads freely.
+///
+/// # Example
+///
+/// ```
+/// let catalog = banshi::Catalog::embedded();
+/// assert_eq!(catalog.services().len(), 18);
+/// let loan = catalog.service("10.1")?;
+/// assert_eq!(loan.name(), "小额担保贷款");
+/// # Ok::<(), banshi::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    pub(crate) version: String,
+    /// `sha256:…` of the canonical form of the catalogue (`receipt.rs`).
+    pub(crate) hash: String,
+    pub(crate) vocabulary: Vocabulary,
+    pub(crate) documents: Vec<Document>,
+    pub(crate) services: Vec<Service>,
+}
+
+/// A kind of document (证件、证明、表格) in the catalogue's registry, such as
+/// the 居民身份证: every material names the document it is, so the same
+/// document can be recognised across services.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Document {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) issuer: Option<String>,
+}
+
+impl Document {
+    /// The document's stable id, such as `resident_id_card`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Its Chinese name, such as `居民身份证`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Who issues it, where the catalogue says (such as `公安机关`).
+    pub fn issuer(&self) -> Option<&str> {
+        self.issuer.as_deref()
+    }
+}
+
+/// A service (职责事项): one row of the 职责事项信息表.
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) valid_from: Option<Date>,
+    pub(crate) valid_until: Option<Date>,
+    pub(crate) legal_basis: Vec<Citation>,
+    pub(crate) implementing_body: String,
+    pub(crate) boundary: String,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) responsibility: String,
+    pub(crate) supervision: Supervision,
+    pub(crate) eligibility: Vec<EligibilityRule>,
+    pub(crate) cases: Vec<Case>,
+    /// The choice fact that selects the case: its variable and its slot.
+    pub(crate) case_var: Option<(Var, u16)>,
+    pub(crate) requirements: Vec<Requirement>,
+    pub(crate) decisions: Vec<String>,
+    pub(crate) facts: FactSet,
+    /// The catalogue's vocabulary, shared: the facts' names and phrases.
+    pub(crate) vocabulary: Vocabulary,
+    /// JSON precomputed at load for the parts of responses that never change.
+    pub(crate) json: PreparedService,
+}
+
+/// A legal document cited as a basis (法定依据).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Citation {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) reference: Option<String>,
+    pub(crate) number: Option<String>,
+    pub(crate) note: Option<String>,
+}
+
+/// One step of a service's process (运行流程).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Step {
+    pub(crate) actor: Option<String>,
+    pub(crate) action: String,
+    pub(crate) phone: Option<String>,
+    pub(crate) optional: bool,
+}
+
+/// The supervision contact (监督方式).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Supervision {
+    pub(crate) office: String,
+    pub(crate) phone: String,
+}
+
+/// A condition the applicant must meet to be eligible.
+#[derive(Clone, Debug)]
+pub struct EligibilityRule {
+    pub(crate) id: String,
+    pub(crate) text: String,
+    pub(crate) condition: Condition,
+    pub(crate) basis: Vec<Citation>,
+    pub(crate) decision: Option<String>,
+}
+
+/// One of the cases a service is split into, such as 1.2's 新生儿住院垫付.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Case {
+    pub(crate) value: String,
+    pub(crate) name: String,
+}
+
+/// A required material, or a choice of materials ("one of").
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) options: Vec<Material>,
+    pub(crate) case: Option<usize>,
+    pub(crate) when: Option<String>,
+    /// The case test and `when`, combined; `None` when always required.
+    pub(crate) condition: Option<Condition>,
+    pub(crate) reason: Option<String>,
+    pub(crate) basis: Vec<Citation>,
+    pub(crate) valid_from: Option<Date>,
+    pub(crate) valid_until: Option<Date>,
+    pub(crate) decision: Option<String>,
+    /// JSON precomputed at load: the fields before `because`, and `basis`.
+    pub(crate) json: PreparedRequirement,
+}
+
+/// A material (材料): a document, a form, a photo or a file.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Material {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) document: String,
+    pub(crate) owner: Owner,
+    pub(crate) form: Form,
+    pub(crate) originals: u32,
+    pub(crate) copies: u32,
+    pub(crate) paper: Option<Paper>,
+    pub(crate) photo: Option<PhotoSpec>,
+    pub(crate) file: Option<FileSpec>,
+    pub(crate) stamps: Vec<String>,
+    pub(crate) notes: Vec<String>,
+}
+
+/// The JSON text of the parts of a service's answers that depend on the
+/// catalogue only, prepared once by the rendering layer
+/// (`render::prepare`), so that an answer copies it instead of writing it.
+#[derive(Clone, Default, Debug)]
+pub(crate) struct PreparedService {
+    pub(crate) service: String,
+    pub(crate) assessment_tail: String,
+    pub(crate) notice_tail: String,
+}
+
+/// A requirement's prepared JSON text: the fields before `because`, and
+/// those after it.
+#[derive(Clone, Default, Debug)]
+pub(crate) struct PreparedRequirement {
+    pub(crate) head: String,
+    pub(crate) tail: String,
+}
+
+macro_rules! named_enum {
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident = $json:literal, $label:literal;)* }) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[doc = $vdoc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The JSON name.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $json,)* }
+            }
+
+            /// The Chinese label.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)* }
+            }
+
+            pub(crate) fn from_name(name: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.name() == name)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// Whose material it is.
+    Owner {
+        /// 申请人.
+        Applicant = "applicant", "申请人";
+        /// 代办人.
+        Proxy = "proxy", "代办人";
+        /// 配偶.
+        Spouse = "spouse", "配偶";
+        /// 未成年申请人（孩子）.
+        Child = "child", "孩子";
+        /// 担保人.
+        Guarantor = "guarantor", "担保人";
+        /// 反担保人.
+        CounterGuarantor = "counter_guarantor", "反担保人";
+        /// 用工单位.
+        Employer = "employer", "用工单位";
+        /// 争议双方.
+        DisputeParties = "dispute_parties", "争议双方";
+    }
+}
+
+named_enum! {
+    /// The form in which a material is presented.
+    Form {
+        /// 原件.
+        Original = "original", "原件";
+        /// 复印件.
+        Copy = "copy", "复印件";
+        /// 原件及复印件.
+        OriginalAndCopy = "original_and_copy", "原件及复印件";
+        /// 电子版.
+        Electronic = "electronic", "电子版";
+    }
+}
+
+named_enum! {
+    /// Paper size for copies.
+    Paper {
+        /// A4 纸.
+        A4 = "A4", "A4纸";
+    }
+}
+
+named_enum! {
+    /// Photo size.
+    PhotoSize {
+        /// 1寸 (25 × 35 mm).
+        OneInch = "1寸", "1寸";
+        /// 2寸 (35 × 49 mm).
+        TwoInch = "2寸", "2寸";
+    }
+}
+
+/// What a photo must look like.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PhotoSpec {
+    pub(crate) size: PhotoSize,
+    pub(crate) color: bool,
+    pub(crate) bareheaded: bool,
+    pub(crate) count: u32,
+}
+
+/// What an uploaded file must be: its formats and its size limit.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct FileSpec {
+    pub(crate) formats: Vec<String>,
+    pub(crate) max_bytes: u64,
+}
+
+impl Catalog {
+    /// The catalogue's version, such as `2026.11.1`.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The content hash of the catalogue's rules, `sha256:` and 64 hex
+    /// digits: the SHA-256 of a canonical form of its services (sorted keys,
+    /// no whitespace, without the seed quotes), so that reformatting a file
+    /// keeps it and changing any rule changes it, whatever the version
+    /// string. The embedded catalogue's is computed at build time.
+    pub fn content_hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// Every service, ordered by number (1.1, 1.2, 2.1, … 10.1, 11.1).
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The catalogue's fact vocabulary, from its `facts.json`: read facts
+    /// for this catalogue with it ([`Facts::from_json`](crate::Facts::from_json)).
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The document registry, from `documents.json`, in file order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// The registered document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The service with this number, such as `"10.1"`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownService`](crate::error::Error::UnknownService), with the
+    /// nearest number when one is close.
+    pub fn service(&self, id: &str) -> Result<&Service, crate::error::Error> {
+        self.services.iter().find(|s| s.id == id).ok_or_else(|| crate::error::Error::UnknownService {
+            id: id.to_owned(),
+            suggestion: crate::support::suggest::nearest(id, self.services.iter().map(|s| s.id.as_str()))
+                .map(str::to_owned),
+        })
+    }
+}
+
+impl Service {
+    /// The number (序号), such as `"10.1"`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The name (名称).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The first day the service is in force, if bounded.
+    pub fn valid_from(&self) -> Option<Date> {
+        self.valid_from
+    }
+
+    /// The last day the service is in force (inclusive), if bounded.
+    pub fn valid_until(&self) -> Option<Date> {
+        self.valid_until
+    }
+
+    /// Whether the service is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        in_force(self.valid_from, self.valid_until, date)
+    }
+
+    /// The legal basis (法定依据), in the order the seed lists it.
+    pub fn legal_basis(&self) -> &[Citation] {
+        &self.legal_basis
+    }
+
+    /// The implementing body (实施机构).
+    pub fn implementing_body(&self) -> &str {
+        &self.implementing_body
+    }
+
+    /// The responsibility boundary (职责边界).
+    pub fn boundary(&self) -> &str {
+        &self.boundary
+    }
+
+    /// The process steps (运行流程), in order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The responsibility (责任事项).
+    pub fn responsibility(&self) -> &str {
+        &self.responsibility
+    }
+
+    /// The supervision contact (监督方式).
+    pub fn supervision(&self) -> &Supervision {
+        &self.supervision
+    }
+
+    /// The eligibility rules, all of which must hold.
+    pub fn eligibility(&self) -> &[EligibilityRule] {
+        &self.eligibility
+    }
+
+    /// The cases the service is split into; empty for most services.
+    pub fn cases(&self) -> &[Case] {
+        &self.cases
+    }
+
+    /// The fact that selects the case, such as `reimbursement_case`.
+    pub fn case_fact(&self) -> Option<&str> {
+        self.case_var.map(|(var, _)| self.vocabulary.var_name(var))
+    }
+
+    /// Every requirement, in catalogue order, whatever its condition.
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    /// The interpretation choices the catalogue made for this service where
+    /// the seed is ambiguous (口径说明).
+    pub fn decisions(&self) -> &[String] {
+        &self.decisions
+    }
+
+    /// The facts this service's rules read: the questions a form should ask,
+    /// in vocabulary order. `application_date` is always needed and is not
+    /// listed.
+    pub fn facts(&self) -> impl Iterator<Item = &FactInfo> {
+        self.facts.facts(&self.vocabulary)
+    }
+
+    /// Finds a material by id, among single materials and "one of" options.
+    pub fn material(&self, id: &str) -> Option<(&Requirement, &Material)> {
+        self.requirements.iter().find_map(|r| r.options.iter().find(|m| m.id == id).map(|m| (r, m)))
+    }
+
+    /// The error for a material id this service does not know, with the
+    /// nearest known id.
+    pub(crate) fn unknown_material(&self, id: &str) -> crate::error::Error {
+        let ids = self.requirements.iter().flat_map(|r| r.options.iter().map(|m| m.id.as_str()));
+        crate::error::Error::UnknownMaterial {
+            service: self.id.clone(),
+            id: id.to_owned(),
+            suggestion: crate::support::suggest::nearest(id, ids).map(str::to_owned),
+        }
+    }
+}
+
+fn in_force(from: Option<Date>, until: Option<Date>, date: Date) -> bool {
+    from.is_none_or(|f| f <= date) && until.is_none_or(|u| date <= u)
+}
+
+impl Citation {
+    /// The id other catalogue entries cite it by.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The document's title, without 《》, when the seed names a document.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// A reference the seed makes without naming a document, such as
+    /// `天津人社局下发文件`: shown exactly as the seed wrote it, never as a
+    /// 《title》.
+    pub fn reference(&self) -> Option<&str> {
+        self.reference.as_deref()
+    }
+
+    /// The document number, such as `津政发〔2009〕21号`, if it has one.
+    pub fn number(&self) -> Option<&str> {
+        self.number.as_deref()
+    }
+
+    /// A note, such as the article cited.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+/// `《title》（number）`, a bare reference as the seed wrote it, or the
+/// number alone.
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.title, &self.reference, &self.number) {
+            (Some(t), _, Some(n)) => write!(f, "《{t}》（{n}）"),
+            (Some(t), _, None) => write!(f, "《{t}》"),
+            (None, Some(r), Some(n)) => write!(f, "{r}（{n}）"),
+            (None, Some(r), None) => f.write_str(r),
+            (None, None, Some(n)) => f.write_str(n),
+            (None, None, None) => f.write_str(&self.id),
+        }
+    }
+}
+
+impl Step {
+    /// Who acts, such as `街劳服`, when the seed names it.
+    pub fn actor(&self) -> Option<&str> {
+        self.actor.as_deref()
+    }
+
+    /// What is done.
+    pub fn action(&self) -> &str {
+        &self.action
+    }
+
+    /// A phone number the step uses, such as 3.1's pre-check line.
+    pub fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+
+    /// Whether the step may be skipped (可以先…).
+    pub fn optional(&self) -> bool {
+        self.optional
+    }
+}
+
+impl Supervision {
+    /// The supervising office.
+    pub fn office(&self) -> &str {
+        &self.office
+    }
+
+    /// Its phone number.
+    pub fn phone(&self) -> &str {
+        &self.phone
+    }
+}
+
+impl EligibilityRule {
+    /// A stable id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The rule in words, such as `申请人须为失业人员`.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The condition, as written in the catalogue.
+    pub fn condition(&self) -> &str {
+        self.condition.source()
+    }
+
+    /// The documents the rule rests on.
+    pub fn basis(&self) -> &[Citation] {
+        &self.basis
+    }
+
+    /// The interpretation choice the catalogue made for it, if any.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+}
+
+impl Case {
+    /// The value of the service's case fact that selects this case.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The case's name, such as `新生儿住院垫付`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Requirement {
+    /// A stable id. For a single material it is the material's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The name. For a single material it is the material's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The materials that satisfy it: one, or several for "one of".
+    pub fn options(&self) -> &[Material] {
+        &self.options
+    }
+
+    /// Whether any one of several materials satisfies it.
+    pub fn is_one_of(&self) -> bool {
+        self.options.len() > 1
+    }
+
+    /// The condition under which it is required, as written in the
+    /// catalogue, if not always.
+    pub fn when(&self) -> Option<&str> {
+        self.when.as_deref()
+    }
+
+    /// The documents it rests on.
+    pub fn basis(&self) -> &[Citation] {
+        &self.basis
+    }
+
+    /// The interpretation choice the catalogue made for it, if any.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+
+    pub(crate) fn in_force(&self, date: Date) -> bool {
+        in_force(self.valid_from, self.valid_until, date)
+    }
+}
+
+impl Material {
+    /// A stable id, such as `spouse_id_card`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The Chinese name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The id of the document it is, in the catalogue's registry
+    /// ([`Catalog::document`]), such as `resident_id_card`.
+    pub fn document(&self) -> &str {
+        &self.document
+    }
+
+    /// Whose material it is.
+    pub fn owner(&self) -> Owner {
+        self.owner
+    }
+
+    /// Original, copy, both, or electronic.
+    pub fn form(&self) -> Form {
+        self.form
+    }
+
+    /// How many originals (for photos: how many photos; for electronic
+    /// materials: how many files).
+    pub fn originals(&self) -> u32 {
+        self.originals
+    }
+
+    /// How many copies.
+    pub fn copies(&self) -> u32 {
+        self.copies
+    }
+
+    /// Required paper size for copies.
+    pub fn paper(&self) -> Option<Paper> {
+        self.paper
+    }
+
+    /// The photo spec, for photos.
+    pub fn photo(&self) -> Option<&PhotoSpec> {
+        self.photo.as_ref()
+    }
+
+    /// The file spec, for uploads.
+    pub fn file(&self) -> Option<&FileSpec> {
+        self.file.as_ref()
+    }
+
+    /// Stamps (印章) the material must bear.
+    pub fn stamps(&self) -> &[String] {
+        &self.stamps
+    }
+
+    /// Further notes.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The unit for counting it: 张 for photos, 个 for files, 份 otherwise.
+    pub(crate) fn unit(&self) -> &'static str {
+        match (self.photo, self.form) {
+            (Some(_), _) => "张",
+            (None, Form::Electronic) => "个",
+            (None, _) => "份",
+        }
+    }
+}
+
+impl PhotoSpec {
+    /// 1寸 or 2寸.
+    pub fn size(&self) -> PhotoSize {
+        self.size
+    }
+
+    /// Whether it must be in colour (彩色).
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// Whether it must be bareheaded (免冠).
+    pub fn bareheaded(&self) -> bool {
+        self.bareheaded
+    }
+
+    /// How many photos.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+}
+
+impl FileSpec {
+    /// Accepted formats, as lower-case file extensions such as `jpg`.
+    pub fn formats(&self) -> &[String] {
+        &self.formats
+    }
+
+    /// The size limit: a file must be strictly smaller than this many bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+}
