@@ -211,7 +211,11 @@ export class Catalog {
     return new Catalog(wasm.WasmCatalog.embedded());
   }
 
-  /** Loads a bundle: {"version", "services": [...]}. Throws INVALID_CATALOG listing every problem. */
+  /**
+   * Loads a bundle, as text or an object: {"version", "facts", "derived", "documents", "services": [...]}, the
+   * catalogue's own fact vocabulary (its facts.json), document registry (its documents.json) and services
+   * (`banshi bundle <dir>` writes one). Throws INVALID_CATALOG listing every problem.
+   */
   static load(bundle) {
     return new Catalog(guard(() => wasm.WasmCatalog.load(text(bundle))));
   }

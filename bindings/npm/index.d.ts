@@ -36,7 +36,13 @@ export interface NoticeOptions {
  */
 export class Catalog {
   static embedded(): Catalog;
-  /** @throws {BanshiError} INVALID_CATALOG, listing every problem found */
+  /**
+   * Loads a bundle, as JSON text or an object: `{"version", "facts", "derived", "documents", "services": [...]}`.
+   * A catalogue declares its own fact vocabulary (`facts` and the optional `derived`, its `facts.json`) and its
+   * document registry (`documents`, its `documents.json`); every material names its `document`.
+   * `banshi bundle <dir>` writes a bundle from a catalogue directory.
+   * @throws {BanshiError} INVALID_CATALOG, listing every problem found
+   */
   static load(bundle: string | object): Catalog;
   services(): Services;
   /** The catalogue's own vocabulary: facts, derived values, documents, owners and forms. */
@@ -76,6 +82,7 @@ export function check(request: CheckRequest | string): Notice;
 export function validateFile(service: ServiceId, material: MaterialId, file: FileLike): Validation;
 export function validateIdNumber(idNumber: string): Validation;
 export function validateDate(date: string): Validation;
+/** The embedded catalogue's vocabulary; a loaded catalogue's is `catalog.vocabulary()`. */
 export function vocabulary(): Vocabulary;
 /** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
 export function noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
@@ -88,4 +95,5 @@ export function checkJson(request: CheckRequest | string): string;
 export function validateFileJson(request: object | string): string;
 export function validateIdNumberJson(request: object | string): string;
 export function validateDateJson(request: object | string): string;
+/** The embedded catalogue's vocabulary as JSON text; a loaded catalogue's is `catalog.vocabularyJson()`. */
 export function vocabularyJson(): string;

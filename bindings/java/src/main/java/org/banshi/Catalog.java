@@ -69,7 +69,11 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Loads a catalogue bundle: {@code {"version": "...", "services": [ ... ]}}.
+     * Loads a catalogue bundle: {@code {"version": "...", "facts": [ ... ], "derived": [ ... ], "documents": [ ... ],
+     * "services": [ ... ]}}. A catalogue declares its own fact vocabulary (the members of its {@code facts.json}:
+     * {@code facts} and the optional {@code derived}) and its document registry ({@code documents}, from
+     * {@code documents.json}); every material names the document it is. {@code banshi bundle <dir>} writes a bundle
+     * from a catalogue directory.
      *
      * @param bundleJson the bundle, each service in the catalogue file format
      * @return the loaded catalogue; close it when done

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -70,24 +67,28 @@ class CatalogTest {
 
     @Test
     void aLoadedCatalogueReportsEveryProblem() {
-        BanshiException e = assertThrows(BanshiException.class, () -> Catalog.load("{\"version\":\"x\",\"services\":[]}"));
+        // With a vocabulary and a registry, the services are checked: an empty list is refused.
+        BanshiException e = assertThrows(BanshiException.class, () -> Catalog.load(TestBundles.bundleOf("x", "")));
         assertEquals(ErrorCode.INVALID_CATALOG, e.code());
         assertTrue(e.errorJson().contains("目录中没有任何事项"), e.errorJson());
+        // Without them, both are reported at once.
+        BanshiException bare = assertThrows(BanshiException.class, () -> Catalog.load("{\"version\":\"x\",\"services\":[]}"));
+        assertEquals(ErrorCode.INVALID_CATALOG, bare.code());
+        assertTrue(bare.errorJson().contains("\"path\":\"facts\""), bare.errorJson());
+        assertTrue(bare.errorJson().contains("\"path\":\"documents\""), bare.errorJson());
     }
 
     @Test
-    void aBundleLoadsAtRunTime() throws Exception {
-        Path dir = ConformanceTest.casesDir().resolve("../../core/catalog/services").normalize();
-        List<String> files = new ArrayList<>();
-        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                files.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
-            }
-        }
-        String bundle = "{\"version\":\"office-2027.1\",\"services\":[" + String.join(",", files) + "]}";
-        try (Catalog loaded = Catalog.load(bundle)) {
+    void aBundleLoadsAtRunTime() {
+        try (Catalog embedded = Catalog.embedded(); Catalog loaded = Catalog.load(TestBundles.sourceBundle("office-2027.1"))) {
             assertTrue(loaded.services().startsWith("{\"catalog_version\":\"office-2027.1\""));
             assertTrue(loaded.assess(MARRIED).contains("\"id\":\"spouse_id_card\""));
+            // The vocabulary is the loaded catalogue's own: its version, and the facts and documents of its bundle.
+            String vocabulary = loaded.vocabulary();
+            String prefix = "{\"catalog_version\":\"office-2027.1\",";
+            assertTrue(vocabulary.startsWith(prefix), vocabulary);
+            String embeddedVocabulary = embedded.vocabulary();
+            assertEquals(embeddedVocabulary.substring(embeddedVocabulary.indexOf(',') + 1), vocabulary.substring(prefix.length()));
         }
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -48,17 +45,6 @@ class CloseRaceTest {
     private static final int ITERATIONS = 200;
     private static final int CALLERS = 4;
 
-    static String bundle() throws Exception {
-        Path dir = ConformanceTest.casesDir().resolve("../../core/catalog/services").normalize();
-        List<String> files = new ArrayList<>();
-        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                files.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
-            }
-        }
-        return "{\"version\":\"office-2027.1\",\"services\":[" + String.join(",", files) + "]}";
-    }
-
     static List<String> answers(Catalog catalog) {
         List<String> out = new ArrayList<>();
         for (Function<Catalog, String> call : CALLS) {
@@ -75,7 +61,7 @@ class CloseRaceTest {
 
     @Test
     void closeWhileOtherThreadsCallWaitsForThemAndLaterCallsFailWithACode() throws Exception {
-        String bundle = bundle();
+        String bundle = TestBundles.sourceBundle("office-2027.1");
         List<String> embeddedAnswers;
         List<String> loadedAnswers;
         try (Catalog c = Catalog.embedded()) {

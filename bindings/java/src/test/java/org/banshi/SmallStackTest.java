@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class SmallStackTest {
     private static String bundle(String condition) {
-        return "{\"version\":\"hostile\",\"services\":[{\"id\":\"1.1\",\"name\":\"示例\","
+        return TestBundles.bundleOf("hostile", "{\"id\":\"1.1\",\"name\":\"示例\","
                 + "\"legal_basis\":[{\"id\":\"law\",\"title\":\"条例\"}],\"implementing_body\":\"中心\",\"boundary\":\"中心\","
                 + "\"steps\":[{\"action\":\"申请\"}],\"responsibility\":\"办理\",\"supervision\":{\"office\":\"纪检\",\"phone\":\"1\"},"
                 + "\"eligibility\":[{\"id\":\"r\",\"text\":\"规则\",\"requires\":\"" + condition
                 + "\",\"basis\":[\"law\"],\"source\":\"规则原文\"}],"
-                + "\"materials\":[{\"id\":\"a\",\"name\":\"甲\",\"owner\":\"applicant\",\"form\":\"original\",\"basis\":[\"law\"]}]}]}";
+                + "\"materials\":[{\"id\":\"a\",\"name\":\"甲\",\"document\":\"" + TestBundles.DOCUMENT + "\","
+                + "\"owner\":\"applicant\",\"form\":\"original\",\"basis\":[\"law\"]}]}");
     }
 
     private static String repeat(String s, int n) {
