@@ -117,8 +117,8 @@ fn main() {
         writeln!(list, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),").expect("in memory");
     }
     // The vocabulary and the document registry, minified, after the services.
-    let mut parts = [String::from("[]"), String::from("[]"), String::from("[]")];
-    for (name, keys) in [("facts.json", &["facts", "derived"][..]), ("documents.json", &["documents"][..])] {
+    let mut parts = [String::from("[]"), String::from("[]"), String::from("[]"), String::from("[]")];
+    for (name, keys) in [("facts.json", &["facts", "derived", "owners"][..]), ("documents.json", &["documents"][..])] {
         let text = std::fs::read_to_string(Path::new("catalog").join(name)).expect("readable");
         let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(value) => {
@@ -127,7 +127,8 @@ fn main() {
                         let index = match *key {
                             "facts" => 0,
                             "derived" => 1,
-                            _ => 2,
+                            "owners" => 2,
+                            _ => 3,
                         };
                         parts[index].clear();
                         canonical(member, &mut parts[index]);

@@ -25,8 +25,6 @@ export type ReimbursementCase = "emergency_observation" | "newborn_inpatient";
 
 export type Premises = "owned" | "leased";
 
-export type Owner = "applicant" | "proxy" | "spouse" | "child" | "guarantor" | "counter_guarantor" | "employer" | "dispute_parties";
-
 export type Form = "original" | "copy" | "original_and_copy" | "electronic";
 
 export type FactName = "application_date" | "birth_date" | "hukou" | "marital_status" | "proxy" | "disabled" | "dibao" | "employment_status" | "insurance_category" | "reimbursement_case" | "receipt_names_parent" | "premises" | "has_training_certificate" | "college_graduate" | "receiving_flexible_subsidy" | "subsidy_years_received";
@@ -63,13 +61,21 @@ export type MaterialFields = {
 /**
  * The id of the document it is, in the catalogue's registry (`vocabulary().documents`).
  */
-document: string, owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
+document: string, 
+/**
+ * Whose material it is: one of the catalogue's `vocabulary().owners`.
+ */
+owner: string, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
 
 export type Material = { id: string, name: string, 
 /**
  * The id of the document it is, in the catalogue's registry (`vocabulary().documents`).
  */
-document: string, owner: Owner, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
+document: string, 
+/**
+ * Whose material it is: one of the catalogue's `vocabulary().owners`.
+ */
+owner: string, form: Form, originals: number, copies: number, paper?: string, photo?: Photo, file?: FileSpec, stamps?: Array<string>, notes?: Array<string>, };
 
 export type Spec = { one_of: Array<Material>, } | MaterialFields;
 

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use banshi::{Catalog, Form, Owner, Vocabulary};
+use banshi::{Catalog, Form, Vocabulary};
 use serde_json::Value;
 
 fn parse(text: &str) -> Value {
@@ -20,8 +20,8 @@ fn list(v: &Value) -> &[Value] {
     v.as_array().map_or(&[], Vec::as_slice)
 }
 
-fn owner_label(name: &str) -> &'static str {
-    Owner::ALL.iter().find(|o| o.name() == name).map_or("其他", |o| o.label())
+fn owner_label<'v>(vocabulary: &'v Vocabulary, name: &'v str) -> &'v str {
+    vocabulary.owner(name).map_or(name, |o| o.label())
 }
 
 fn fact_label(vocabulary: &Vocabulary, name: &str) -> String {
@@ -100,7 +100,7 @@ fn material_ids(item: &Value) -> String {
 
 /// The owner of a requirement (of its first option, for "one of").
 fn owner_of(item: &Value) -> &str {
-    item["owner"].as_str().or_else(|| item["one_of"][0]["owner"].as_str()).unwrap_or("applicant")
+    item["owner"].as_str().or_else(|| item["one_of"][0]["owner"].as_str()).unwrap_or_default()
 }
 
 /// Citation id → its short form: the document number, else the 《title》,
@@ -195,7 +195,8 @@ pub(crate) fn guide(vocabulary: &Vocabulary, json: &str) -> String {
         }
         for (i, m) in items.iter().enumerate() {
             let when = m["when"].as_str().map(|w| format!("（条件：{w}）")).unwrap_or_default();
-            let _ = writeln!(out, "  {}. [{}] {}{when}", i + 1, owner_label(owner_of(m)), requirement_line(m));
+            let _ =
+                writeln!(out, "  {}. [{}] {}{when}", i + 1, owner_label(vocabulary, owner_of(m)), requirement_line(m));
             let _ = writeln!(out, "     编号：{}", material_ids(m));
             provenance(&mut out, m, &name_of);
         }
@@ -257,10 +258,10 @@ fn header(out: &mut String, r: &Value) {
 }
 
 /// Items grouped by owner, in the vocabulary's owner order.
-fn grouped(out: &mut String, items: &[Value], citations: &[Value]) {
+fn grouped(vocabulary: &Vocabulary, out: &mut String, items: &[Value], citations: &[Value]) {
     let name_of = citation_names(citations);
     let mut n = 0;
-    for owner in Owner::ALL {
+    for owner in vocabulary.owners() {
         let mine: Vec<&Value> = items.iter().filter(|i| owner_of(i) == owner.name()).collect();
         if mine.is_empty() {
             continue;
@@ -298,7 +299,7 @@ pub(crate) fn assessment(vocabulary: &Vocabulary, json: &str) -> String {
     header(&mut out, &r);
     let items = list(&r["checklist"]);
     let _ = writeln!(out, "\n须提交材料（共 {} 项）", items.len());
-    grouped(&mut out, items, list(&r["legal_basis"]));
+    grouped(vocabulary, &mut out, items, list(&r["legal_basis"]));
     pending_and_facts(vocabulary, &mut out, &r);
     steps(&mut out, &r["steps"]);
     let _ = write!(out, "\n监督方式：{} {}", s(&r["supervision"]["office"]), s(&r["supervision"]["phone"]));
@@ -326,7 +327,7 @@ pub(crate) fn notice(vocabulary: &Vocabulary, json: &str) -> String {
     let missing = list(&r["missing"]);
     if !missing.is_empty() {
         let _ = writeln!(out, "\n一、尚未提交的材料（{} 项）", missing.len());
-        grouped(&mut out, missing, citations);
+        grouped(vocabulary, &mut out, missing, citations);
     }
     let defective = list(&r["defective"]);
     if !defective.is_empty() {

@@ -24,7 +24,8 @@ impl Catalog {
     }
 
     /// Loads a catalogue from its files, each a `(file name, JSON text)`
-    /// pair: `facts.json` (the fact vocabulary), `documents.json` (the
+    /// pair: `facts.json` (the fact vocabulary and the owners of
+    /// materials), `documents.json` (the
     /// document registry), and one file per service in the format of
     /// `core/catalog/services/*.json`. Files are told apart by name: a name
     /// ending in `facts.json` or `documents.json` (after the last `/`) is
@@ -54,7 +55,8 @@ impl Catalog {
     ///                  "owner": "applicant", "form": "original", "basis": ["law"]}]
     /// }"#;
     /// let facts = r#"{"facts": [{"name": "proxy", "label": "是否由代办人办理", "type": "bool",
-    ///                             "yes": "由代办人办理", "no": "由申请人本人办理"}]}"#;
+    ///                             "yes": "由代办人办理", "no": "由申请人本人办理"}],
+    ///                  "owners": [{"name": "applicant", "label": "申请人"}]}"#;
     /// let documents = r#"{"documents": [{"id": "id_card", "name": "居民身份证"}]}"#;
     /// let catalog = banshi::Catalog::from_files(
     ///     "1",

@@ -71,9 +71,9 @@ pub use eval::{
     Assessment, ChecklistItem, Defect, Eligibility, Notice, NoticeStatus, PendingItem, RuleOutcome, Shortfall,
     Submission,
 };
-pub use facts::{Choice, Derivation, Derived, FactInfo, FactKind, FactValue, Facts, Vocabulary};
+pub use facts::{Choice, Derivation, Derived, FactInfo, FactKind, FactValue, Facts, Owner, Vocabulary};
 pub use model::{
-    Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Owner, Paper, PhotoSize, PhotoSpec,
+    Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec,
     Requirement, Service, Step, Supervision,
 };
 pub use render::{html, json};

@@ -1,6 +1,6 @@
 //! The product's named cases, with their boundaries.
 
-use banshi::{Catalog, Eligibility, Owner};
+use banshi::{Catalog, Eligibility};
 
 use crate::{checklist, facts, reasons};
 
@@ -206,7 +206,7 @@ fn a_proxy_adds_the_proxys_id_where_the_seed_says_so() {
     }
     let service = Catalog::embedded().service("4.2").unwrap();
     let (_, proxy) = service.material("proxy_id_card").unwrap();
-    assert_eq!((proxy.owner(), proxy.copies()), (Owner::Proxy, 0), "4.2: 代办人身份证只需原件");
+    assert_eq!((proxy.owner(), proxy.copies()), ("proxy", 0), "4.2: 代办人身份证只需原件");
 }
 
 // --- cases (1.2, 6.1) -----------------------------------------------------

@@ -66,19 +66,6 @@ pub enum Premises {
 
 #[derive(Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Owner {
-    Applicant,
-    Proxy,
-    Spouse,
-    Child,
-    Guarantor,
-    CounterGuarantor,
-    Employer,
-    DisputeParties,
-}
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
 pub enum Form {
     Original,
     Copy,
@@ -244,7 +231,8 @@ pub struct FileSpec {
 pub struct MaterialFields {
     /// The id of the document it is, in the catalogue's registry (`vocabulary().documents`).
     pub document: String,
-    pub owner: Owner,
+    /// Whose material it is: one of the catalogue's `vocabulary().owners`.
+    pub owner: String,
     pub form: Form,
     pub originals: u32,
     pub copies: u32,
@@ -726,7 +714,6 @@ fn generate() -> String {
         InsuranceCategory,
         ReimbursementCase,
         Premises,
-        Owner,
         Form,
         FactName,
         Facts,

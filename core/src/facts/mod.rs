@@ -13,7 +13,7 @@ mod vocabulary;
 
 pub(crate) use set::{FactNames, FactSet};
 pub(crate) use vocabulary::{APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Source, Spec, Var, VarKind};
-pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Vocabulary};
+pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Owner, Vocabulary};
 
 use crate::error::Error;
 use crate::support::date::Date;

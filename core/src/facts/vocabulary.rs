@@ -1,6 +1,6 @@
 //! A catalogue's fact vocabulary: the facts a request may give, the values
-//! they take, the Chinese phrases answers print, and the derived values
-//! conditions may read.
+//! they take, the Chinese phrases answers print, the derived values
+//! conditions may read, and the parties whose materials a checklist lists.
 //!
 //! The vocabulary is data, read from the catalogue's `facts.json` by the
 //! loader; nothing here names a fact of any catalogue. Each fact gets a
@@ -202,6 +202,27 @@ impl Derived {
     }
 }
 
+/// A party whose material it is, such as 申请人 or 担保人: a catalogue
+/// declares its own (`owners` in `facts.json`), and a checklist groups its
+/// materials by them, in declared order.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Owner {
+    pub(crate) name: String,
+    pub(crate) label: String,
+}
+
+impl Owner {
+    /// The JSON name, such as `applicant`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The Chinese label, such as `申请人`.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+}
+
 /// A name a condition may test: a fact or a derived value, by index into
 /// [`Vocabulary`]'s variables.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
@@ -239,6 +260,7 @@ pub struct Vocabulary(Arc<Inner>);
 struct Inner {
     facts: Vec<FactInfo>,
     derived: Vec<Derived>,
+    owners: Vec<Owner>,
     /// Condition variables: every fact but the dates, then every derived value.
     vars: Vec<(String, Source)>,
     /// Fact slots sorted by name, for look-ups by key.
@@ -260,7 +282,7 @@ impl Vocabulary {
     /// built-in `application_date` and has unique names, at most
     /// [`MAX_FACTS`]; every derived value reads a date fact; no derived name
     /// repeats a fact's. The loader checks all of it first.
-    pub(crate) fn new(facts: Vec<FactInfo>, derived: Vec<Derived>) -> Vocabulary {
+    pub(crate) fn new(facts: Vec<FactInfo>, derived: Vec<Derived>, owners: Vec<Owner>) -> Vocabulary {
         debug_assert_eq!(facts.first().map(|f| f.name.as_str()), Some(APPLICATION_DATE));
         debug_assert!(facts.len() <= MAX_FACTS);
         let mut vars: Vec<(String, Source)> = Vec::new();
@@ -278,7 +300,7 @@ impl Vocabulary {
         };
         let fact_order = order(&mut facts.iter().map(|f| f.name.as_str()));
         let var_order = order(&mut vars.iter().map(|(name, _)| name.as_str()));
-        Vocabulary(Arc::new(Inner { facts, derived, vars, fact_order, var_order }))
+        Vocabulary(Arc::new(Inner { facts, derived, owners, vars, fact_order, var_order }))
     }
 
     /// The built-in `application_date`, first in every vocabulary.
@@ -294,6 +316,16 @@ impl Vocabulary {
     /// Every derived value, in declared order.
     pub fn derived(&self) -> &[Derived] {
         &self.0.derived
+    }
+
+    /// The parties whose materials a checklist lists, in declared order.
+    pub fn owners(&self) -> &[Owner] {
+        &self.0.owners
+    }
+
+    /// The owner with this name.
+    pub fn owner(&self, name: &str) -> Option<&Owner> {
+        self.0.owners.iter().find(|o| o.name == name)
     }
 
     /// The fact with this JSON key.

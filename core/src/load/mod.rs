@@ -40,16 +40,17 @@ impl Catalog {
         }
         let base = |file: &str| file.rsplit('/').next().unwrap_or(file).to_owned();
         let role = |file: &str, name: &str| base(file) == name;
-        let (mut facts, mut derived, mut documents) = (None, None, None);
+        let (mut facts, mut derived, mut owners, mut documents) = (None, None, None, None);
         let mut services = Vec::new();
         for (file, value) in &parsed {
             let mut c = Checker { file: (*file).to_owned(), service: None, problems: &mut problems };
             if role(file, "facts.json") {
                 if facts.is_some() {
                     c.report("", "目录中有多个 facts.json");
-                } else if let Some(o) = c.object("", value, &["facts", "derived"]) {
+                } else if let Some(o) = c.object("", value, &["facts", "derived", "owners"]) {
                     facts = Some(((*file).to_owned(), o.get("facts")));
                     derived = o.get("derived");
+                    owners = o.get("owners");
                 }
             } else if role(file, "documents.json") {
                 if documents.is_some() {
@@ -61,7 +62,8 @@ impl Catalog {
                 services.push((*file, value));
             }
         }
-        let mut catalog = Catalog::assemble(version, facts, derived, documents, services, provenance, problems)?;
+        let mut catalog =
+            Catalog::assemble(version, facts, [derived, owners], documents, services, provenance, problems)?;
         let vocabulary = parsed.iter().find(|(f, _)| role(f, "facts.json")).map(|(_, v)| v);
         let registry = parsed.iter().find(|(f, _)| role(f, "documents.json")).map(|(_, v)| v);
         let member = |v: Option<&Value<'_>>, key: &str| -> Option<String> {
@@ -74,6 +76,7 @@ impl Catalog {
         catalog.hash = crate::load::receipt::hash(
             member(vocabulary, "facts").as_deref(),
             member(vocabulary, "derived").as_deref(),
+            member(vocabulary, "owners").as_deref(),
             member(registry, "documents").as_deref(),
             parsed.iter().filter(|(f, _)| !role(f, "facts.json") && !role(f, "documents.json")).map(|(_, v)| v),
         );
@@ -85,7 +88,7 @@ impl Catalog {
     fn assemble<'v, 'a: 'v>(
         version: &str,
         facts: Option<(String, Option<&'v Value<'a>>)>,
-        derived: Option<&'v Value<'a>>,
+        [derived, owners]: [Option<&'v Value<'a>>; 2],
         documents: Option<(String, Option<&'v Value<'a>>)>,
         services: Vec<(&str, &'v Value<'a>)>,
         provenance: Provenance,
@@ -94,7 +97,7 @@ impl Catalog {
         let vocabulary = match facts {
             Some((file, list)) => {
                 let mut c = Checker { file, service: None, problems: &mut problems };
-                c.vocabulary(list, derived)
+                c.vocabulary(list, derived, owners)
             }
             None => {
                 problems.add(Problem::new("facts.json", None, "", "缺少事实词汇表 facts.json"));
@@ -131,7 +134,8 @@ impl Catalog {
         })?;
         let mut problems = Problems::default();
         let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
-        let Some(bundle) = c.object("", &value, &["version", "facts", "derived", "documents", "services"]) else {
+        let Some(bundle) = c.object("", &value, &["version", "facts", "derived", "owners", "documents", "services"])
+        else {
             return Err(LoadError { problems: problems.into_list() });
         };
         let version = c.str(&bundle, "version");
@@ -139,10 +143,11 @@ impl Catalog {
         let names: Vec<String> = (0..items.len()).map(|i| format!("bundle:services[{i}]")).collect();
         let services = names.iter().map(String::as_str).zip(items.iter()).collect();
         let (facts, derived, documents) = (bundle.get("facts"), bundle.get("derived"), bundle.get("documents"));
+        let owners = bundle.get("owners");
         let mut catalog = Catalog::assemble(
             &version,
             Some(("bundle".to_owned(), facts)),
-            derived,
+            [derived, owners],
             Some(("bundle".to_owned(), documents)),
             services,
             Provenance::Checked,
@@ -158,6 +163,7 @@ impl Catalog {
         catalog.hash = crate::load::receipt::hash(
             canonical(facts).as_deref(),
             canonical(derived).as_deref(),
+            canonical(owners).as_deref(),
             canonical(documents).as_deref(),
             items.iter(),
         );

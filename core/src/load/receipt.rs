@@ -7,7 +7,7 @@
 //! `\`, and control characters as `\u00xx`), integers in decimal, and the
 //! seed quotes (`source`, `when_source`) left out: they document where a rule
 //! comes from but never change an answer, and the embedded build strips them.
-//! The vocabulary's `facts` and `derived` lists and the registry's
+//! The vocabulary's `facts`, `derived` and `owners` lists and the registry's
 //! `documents` come first, then the services as one array ordered by number (`2.1` before
 //! `10.1`). Reformatting a file, reordering its keys or editing a quote
 //! therefore keeps the hash; changing a rule changes it, whatever the version
@@ -75,14 +75,15 @@ fn sort_key(id: &str) -> (u32, u32, String) {
     (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX), id.to_owned())
 }
 
-/// `sha256:<hex>` of a catalogue: its vocabulary's `facts` and `derived`
-/// lists and its registry's `documents` list, each already in canonical
-/// form (`None` when absent, hashed as `[]`), then the services, each a
-/// parsed service file. The hashed text is the JSON array
-/// `[facts, derived, documents, service, …]`.
+/// `sha256:<hex>` of a catalogue: its vocabulary's `facts`, `derived` and
+/// `owners` lists and its registry's `documents` list, each already in
+/// canonical form (`None` when absent, hashed as `[]`), then the services,
+/// each a parsed service file. The hashed text is the JSON array
+/// `[facts, derived, owners, documents, service, …]`.
 pub(crate) fn hash<'v, 'a: 'v>(
     facts: Option<&str>,
     derived: Option<&str>,
+    owners: Option<&str>,
     documents: Option<&str>,
     services: impl IntoIterator<Item = &'v Value<'a>>,
 ) -> String {
@@ -104,7 +105,7 @@ pub(crate) fn hash<'v, 'a: 'v>(
     forms.sort();
     let mut h = Sha256::new();
     h.update(b"[");
-    for part in [facts, derived, documents] {
+    for part in [facts, derived, owners, documents] {
         h.update(part.unwrap_or("[]").as_bytes());
         h.update(b",");
     }
@@ -137,8 +138,8 @@ mod tests {
         let a = crate::support::wire::parse_unlimited(r#"{"id":"10.1","x":1}"#).unwrap();
         let b = crate::support::wire::parse_unlimited(r#"{"id":"2.1","x":1}"#).unwrap();
         assert_eq!(
-            hash(None, None, None, [&a, &b]),
-            hash(None, None, None, [&b, &a]),
+            hash(None, None, None, None, [&a, &b]),
+            hash(None, None, None, None, [&b, &a]),
             "ordered by number, not by input order"
         );
     }

@@ -5,8 +5,8 @@ use super::check::{Checker, Obj, Problems, quotes_something};
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
 use crate::model::{
-    Case, Citation, Document, EligibilityRule, FileSpec, Form, Material, Owner, Paper, PhotoSize, PhotoSpec,
-    Requirement, Service, Step, Supervision,
+    Case, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec, Requirement,
+    Service, Step, Supervision,
 };
 use crate::support::lookup::Index;
 use crate::support::wire::Value;
@@ -515,11 +515,18 @@ impl Checker<'_> {
                 self.report(format!("{path}.owner"), "缺少 owner");
                 None
             }
-            Some(o) => Owner::from_name(o).or_else(|| {
-                let names = Owner::ALL.iter().map(|o| o.name()).collect::<Vec<_>>().join("、");
-                self.report(format!("{path}.owner"), format!("未知的材料归属“{o}”，应为 {names} 之一"));
-                None
-            }),
+            Some(o) => match context.vocabulary.owner(o) {
+                Some(owner) => Some(owner.name().to_owned()),
+                None => {
+                    let owners = context.vocabulary.owners().iter().map(|o| o.name());
+                    let hint = crate::support::suggest::nearest(o, owners.clone())
+                        .map(|s| format!("，是否应为“{s}”？"))
+                        .unwrap_or_default();
+                    let names = owners.collect::<Vec<_>>().join("、");
+                    self.report(format!("{path}.owner"), format!("未知的材料归属“{o}”，应为 {names} 之一{hint}"));
+                    None
+                }
+            },
         };
         let form = match form {
             None => {

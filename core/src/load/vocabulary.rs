@@ -3,7 +3,7 @@
 
 use super::check::{Checker, Obj, is_identifier};
 use crate::facts::{
-    APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Spec, Vocabulary,
+    APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Owner, Spec, Vocabulary,
 };
 use crate::model::Document;
 use crate::support::lookup::Index;
@@ -22,7 +22,12 @@ impl Checker<'_> {
     }
 
     /// Reads `facts` and `derived` into a vocabulary; `None` if any is wrong.
-    pub(super) fn vocabulary(&mut self, facts: Option<&Value<'_>>, derived: Option<&Value<'_>>) -> Option<Vocabulary> {
+    pub(super) fn vocabulary(
+        &mut self,
+        facts: Option<&Value<'_>>,
+        derived: Option<&Value<'_>>,
+        owners: Option<&Value<'_>>,
+    ) -> Option<Vocabulary> {
         let before = self.problems.list.len();
         let list: &[Value<'_>] = match facts {
             Some(Value::Array(items)) => items,
@@ -125,7 +130,40 @@ impl Checker<'_> {
                 derivations.push(Derived { name, label, function, of: slot as u16, subject, unit });
             }
         }
-        (self.problems.list.len() == before).then(|| Vocabulary::new(infos, derivations))
+        let owners = self.owners(owners);
+        (self.problems.list.len() == before).then(|| Vocabulary::new(infos, derivations, owners))
+    }
+
+    /// The parties whose materials a checklist lists: at least one, each an
+    /// identifier with a Chinese label.
+    fn owners(&mut self, list: Option<&Value<'_>>) -> Vec<Owner> {
+        let items: &[Value<'_>] = match list {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.report("owners", format!("应为数组，实为{}", other.type_name()));
+                &[]
+            }
+            None => {
+                self.report("owners", "缺少此字段（材料归属，如 applicant 申请人）");
+                &[]
+            }
+        };
+        if items.is_empty() && list.is_some() {
+            self.report("owners", "至少应有一个材料归属");
+        }
+        let mut out: Vec<Owner> = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let Some(o) = self.object(&format!("owners[{i}]"), v, &["name", "label"]) else { continue };
+            let name = self.str(&o, "name");
+            if !is_identifier(&name) {
+                self.report(o.field("name"), format!("名称“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
+            } else if out.iter().any(|x| x.name == name) {
+                self.report(o.field("name"), format!("名称“{name}”重复"));
+            }
+            let label = self.text(&o, "label");
+            out.push(Owner { name, label });
+        }
+        out
     }
 
     /// The values of a choice fact.

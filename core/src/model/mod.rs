@@ -153,7 +153,7 @@ pub struct Material {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) document: String,
-    pub(crate) owner: Owner,
+    pub(crate) owner: String,
     pub(crate) form: Form,
     pub(crate) originals: u32,
     pub(crate) copies: u32,
@@ -216,28 +216,6 @@ macro_rules! named_enum {
             }
         }
     };
-}
-
-named_enum! {
-    /// Whose material it is.
-    Owner {
-        /// 申请人.
-        Applicant = "applicant", "申请人";
-        /// 代办人.
-        Proxy = "proxy", "代办人";
-        /// 配偶.
-        Spouse = "spouse", "配偶";
-        /// 未成年申请人（孩子）.
-        Child = "child", "孩子";
-        /// 担保人.
-        Guarantor = "guarantor", "担保人";
-        /// 反担保人.
-        CounterGuarantor = "counter_guarantor", "反担保人";
-        /// 用工单位.
-        Employer = "employer", "用工单位";
-        /// 争议双方.
-        DisputeParties = "dispute_parties", "争议双方";
-    }
 }
 
 named_enum! {
@@ -625,9 +603,10 @@ impl Material {
         &self.document
     }
 
-    /// Whose material it is.
-    pub fn owner(&self) -> Owner {
-        self.owner
+    /// Whose material it is: the name of one of the vocabulary's owners
+    /// ([`Vocabulary::owner`](crate::Vocabulary::owner) gives its label).
+    pub fn owner(&self) -> &str {
+        &self.owner
     }
 
     /// Original, copy, both, or electronic.

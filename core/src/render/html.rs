@@ -22,7 +22,7 @@ use std::fmt::Write;
 
 use crate::error::Error;
 use crate::facts::Vocabulary;
-use crate::model::{Catalog, Form, Owner};
+use crate::model::{Catalog, Form};
 use crate::render::json;
 use crate::render::request::Object;
 use crate::support::wire::{self, Value};
@@ -176,14 +176,14 @@ fn chinese_date(date: &str) -> String {
 // Materials, citations and provenance, shared by both documents.
 
 #[inline(never)]
-fn owner_label(name: &str) -> &'static str {
-    Owner::ALL.iter().find(|o| o.name() == name).map_or("其他", |o| o.label())
+fn owner_label<'v>(vocabulary: &'v Vocabulary, name: &'v str) -> &'v str {
+    vocabulary.owner(name).map_or(name, |o| o.label())
 }
 
 /// The owner of a requirement (of its first option, for "one of").
 #[inline(never)]
 fn owner_of<'v>(item: &'v Value<'_>) -> &'v str {
-    opt(item, "owner").or_else(|| list(item, "one_of").first().and_then(|o| opt(o, "owner"))).unwrap_or("applicant")
+    opt(item, "owner").or_else(|| list(item, "one_of").first().and_then(|o| opt(o, "owner"))).unwrap_or_default()
 }
 
 /// "原件及复印件1份，A4纸；1寸彩色免冠照片4张；JPG格式，小于120 KB；须盖…；注：…"
@@ -304,9 +304,15 @@ fn requirement(out: &mut String, item: &Value<'_>) {
 /// Numbered items grouped by owner, in the vocabulary's owner order. The
 /// numbers run on across groups, from `first`; returns the next number.
 #[inline(never)]
-fn grouped(out: &mut String, items: &[Value<'_>], citations: &[Value<'_>], first: usize) -> usize {
+fn grouped(
+    vocabulary: &Vocabulary,
+    out: &mut String,
+    items: &[Value<'_>],
+    citations: &[Value<'_>],
+    first: usize,
+) -> usize {
     let mut n = first;
-    for owner in Owner::ALL {
+    for owner in vocabulary.owners() {
         let mine: Vec<&Value<'_>> = items.iter().filter(|i| owner_of(i) == owner.name()).collect();
         if mine.is_empty() {
             continue;
@@ -474,7 +480,7 @@ fn render_notice(
     };
     if !missing.is_empty() {
         el(&mut out, "h2", "", &next_section(&format!("尚未提交的材料（{} 项）", missing.len())));
-        grouped(&mut out, missing, citations, 1);
+        grouped(vocabulary, &mut out, missing, citations, 1);
     }
     if !defective.is_empty() {
         el(&mut out, "h2", "", &next_section(&format!("需要补正的材料（{} 项）", defective.len())));
@@ -668,7 +674,12 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
         for m in mine {
             let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
             requirement(&mut out, m);
-            el(&mut out, "div", "sub", &format!("提交人：{}　编号：{}", owner_label(owner_of(m)), material_ids(m)));
+            el(
+                &mut out,
+                "div",
+                "sub",
+                &format!("提交人：{}　编号：{}", owner_label(vocabulary, owner_of(m)), material_ids(m)),
+            );
             let when = opt(m, "when").map_or_else(|| String::from("所有申请人"), |w| condition_text(vocabulary, w));
             el(&mut out, "div", "sub", &format!("适用：{when}"));
             let dates: Vec<String> = [("valid_from", "起"), ("valid_until", "止")]

@@ -425,7 +425,7 @@ pub fn vocabulary(catalog: &Catalog) -> String {
         facts: Vec<Fact<'a>>,
         derived: Vec<Derived<'a>>,
         documents: Vec<Document<'a>>,
-        owners: Vec<Label<'static>>,
+        owners: Vec<Label<'a>>,
         forms: Vec<Label<'static>>,
     }
     let vocabulary = catalog.vocabulary();
@@ -457,7 +457,7 @@ pub fn vocabulary(catalog: &Catalog) -> String {
         facts,
         derived,
         documents,
-        owners: crate::model::Owner::ALL.iter().map(|o| Label { name: o.name(), label: o.label() }).collect(),
+        owners: vocabulary.owners().iter().map(|o| Label { name: o.name(), label: o.label() }).collect(),
         forms: crate::model::Form::ALL.iter().map(|f| Label { name: f.name(), label: f.label() }).collect(),
     })
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class MaterialSpec extends JsonValue {
     private final String document;
-    private final Owner owner;
+    private final String owner;
     private final Form form;
     private final int originals;
     private final int copies;
@@ -21,7 +21,7 @@ public final class MaterialSpec extends JsonValue {
     private final List<String> stamps;
     private final List<String> notes;
 
-    MaterialSpec(String document, Owner owner, Form form, int originals, int copies, String paper, Photo photo,
+    MaterialSpec(String document, String owner, Form form, int originals, int copies, String paper, Photo photo,
             FileSpec file, List<String> stamps, List<String> notes) {
         this.document = document;
         this.owner = owner;
@@ -47,11 +47,12 @@ public final class MaterialSpec extends JsonValue {
     }
 
     /**
-     * Whose material it is.
+     * Whose material it is: the name of one of the catalogue's owners
+     * (the {@code owners} of {@link Catalog#vocabulary()}), such as {@code applicant}.
      *
-     * @return the owner
+     * @return the owner's name
      */
-    public Owner owner() {
+    public String owner() {
         return owner;
     }
 
@@ -162,7 +163,7 @@ public final class MaterialSpec extends JsonValue {
     /** Writes the fields into an object being written: they are flattened into items. */
     void writeFields(JsonWriter out) {
         out.key("document").string(document);
-        out.key("owner").string(owner.wireName());
+        out.key("owner").string(owner);
         out.key("form").string(form.wireName());
         out.key("originals").number(originals);
         out.key("copies").number(copies);
@@ -182,7 +183,7 @@ public final class MaterialSpec extends JsonValue {
     /** Collects the material fields of an object that also has other keys. */
     static final class Builder {
         private String document;
-        private Owner owner;
+        private String owner;
         private Form form;
         private long originals = -1;
         private long copies = -1;
@@ -197,7 +198,7 @@ public final class MaterialSpec extends JsonValue {
         boolean read(String key, JsonReader in) {
             switch (key) {
                 case "document": document = in.string(); break;
-                case "owner": owner = Owner.read(in); break;
+                case "owner": owner = in.string(); break;
                 case "form": form = Form.read(in); break;
                 case "originals": originals = in.integer(); break;
                 case "copies": copies = in.integer(); break;
