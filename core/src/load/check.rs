@@ -77,6 +77,13 @@ pub(super) struct Checker<'p> {
     pub(super) problems: &'p mut Problems,
 }
 
+impl<'p> Checker<'p> {
+    /// A checker for a file's problems that belong to no service.
+    pub(super) fn new(file: &str, problems: &'p mut Problems) -> Checker<'p> {
+        Checker { file: file.to_owned(), service: None, problems }
+    }
+}
+
 impl Checker<'_> {
     /// Views `value` as an object with the `known` keys, reporting a wrong
     /// type, every unknown key (with the nearest known one) and repeats.
@@ -114,6 +121,7 @@ impl Checker<'_> {
     pub(super) fn strings(&mut self, o: &Obj<'_, '_>, key: &str) -> Vec<String> {
         o.strings(self, key)
     }
+
     pub(super) fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.add(Problem {
             file: self.file.clone(),

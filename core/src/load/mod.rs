@@ -13,7 +13,7 @@ pub(crate) mod receipt;
 mod service;
 mod vocabulary;
 
-use check::{Checker, Problems};
+use check::{Checker, Obj, Problems};
 pub(crate) use service::Provenance;
 use service::{Context, load_one};
 
@@ -22,6 +22,11 @@ use crate::facts::Vocabulary;
 use crate::model::{Catalog, Document, Service};
 use crate::support::lookup::Index;
 use crate::support::wire::{self, Value};
+
+/// Where the vocabulary or the registry is read from: the file's name, and
+/// the object holding its members (`facts.json` and `documents.json`, or
+/// the bundle itself).
+type Source<'o, 'v, 'a> = Option<(String, &'o Obj<'v, 'a>)>;
 
 impl Catalog {
     /// Reads and compiles a catalogue's files (see `Catalog::from_files`).
@@ -38,93 +43,29 @@ impl Catalog {
                 Err(detail) => problems.add(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
-        let base = |file: &str| file.rsplit('/').next().unwrap_or(file).to_owned();
-        let role = |file: &str, name: &str| base(file) == name;
-        let (mut facts, mut derived, mut owners, mut documents) = (None, None, None, None);
+        let role = |file: &str| match file.rsplit('/').next().unwrap_or(file) {
+            "facts.json" => Some(("facts.json", &["facts", "derived", "owners"][..])),
+            "documents.json" => Some(("documents.json", &["documents"][..])),
+            _ => None,
+        };
+        let (mut vocabulary, mut registry) = (None, None);
         let mut services = Vec::new();
         for (file, value) in &parsed {
-            let mut c = Checker { file: (*file).to_owned(), service: None, problems: &mut problems };
-            if role(file, "facts.json") {
-                if facts.is_some() {
-                    c.report("", "目录中有多个 facts.json");
-                } else if let Some(o) = c.object("", value, &["facts", "derived", "owners"]) {
-                    facts = Some(((*file).to_owned(), o.get("facts")));
-                    derived = o.get("derived");
-                    owners = o.get("owners");
-                }
-            } else if role(file, "documents.json") {
-                if documents.is_some() {
-                    c.report("", "目录中有多个 documents.json");
-                } else if let Some(o) = c.object("", value, &["documents"]) {
-                    documents = Some(((*file).to_owned(), o.get("documents")));
-                }
-            } else {
+            let Some((name, keys)) = role(file) else {
                 services.push((*file, value));
+                continue;
+            };
+            let mut c = Checker::new(file, &mut problems);
+            let slot = if name == "facts.json" { &mut vocabulary } else { &mut registry };
+            if slot.is_some() {
+                c.report("", format!("目录中有多个 {name}"));
+            } else if let Some(o) = c.object("", value, keys) {
+                *slot = Some(((*file).to_owned(), o));
             }
         }
-        let mut catalog =
-            Catalog::assemble(version, facts, [derived, owners], documents, services, provenance, problems)?;
-        let vocabulary = parsed.iter().find(|(f, _)| role(f, "facts.json")).map(|(_, v)| v);
-        let registry = parsed.iter().find(|(f, _)| role(f, "documents.json")).map(|(_, v)| v);
-        let member = |v: Option<&Value<'_>>, key: &str| -> Option<String> {
-            let Some(Value::Object(members)) = v else { return None };
-            let (_, value) = members.iter().find(|(k, _)| k == key)?;
-            let mut text = String::new();
-            crate::load::receipt::canonical(value, &mut text);
-            Some(text)
-        };
-        catalog.hash = crate::load::receipt::hash(
-            member(vocabulary, "facts").as_deref(),
-            member(vocabulary, "derived").as_deref(),
-            member(vocabulary, "owners").as_deref(),
-            member(registry, "documents").as_deref(),
-            parsed.iter().filter(|(f, _)| !role(f, "facts.json") && !role(f, "documents.json")).map(|(_, v)| v),
-        );
-        Ok(catalog)
-    }
-
-    /// Reads the vocabulary and the registry, then every service against
-    /// them. `facts` and `documents` name the file each came from.
-    fn assemble<'v, 'a: 'v>(
-        version: &str,
-        facts: Option<(String, Option<&'v Value<'a>>)>,
-        [derived, owners]: [Option<&'v Value<'a>>; 2],
-        documents: Option<(String, Option<&'v Value<'a>>)>,
-        services: Vec<(&str, &'v Value<'a>)>,
-        provenance: Provenance,
-        mut problems: Problems,
-    ) -> Result<Catalog, LoadError> {
-        let vocabulary = match facts {
-            Some((file, list)) => {
-                let mut c = Checker { file, service: None, problems: &mut problems };
-                c.vocabulary(list, derived, owners)
-            }
-            None => {
-                problems.add(Problem::new("facts.json", None, "", "缺少事实词汇表 facts.json"));
-                None
-            }
-        };
-        let registry = match documents {
-            Some((file, list)) => {
-                let mut c = Checker { file, service: None, problems: &mut problems };
-                c.documents(list)
-            }
-            None => {
-                problems.add(Problem::new("documents.json", None, "", "缺少材料证件登记表 documents.json"));
-                Vec::new()
-            }
-        };
-        // Services cannot be type-checked without a vocabulary.
-        let Some(vocabulary) = vocabulary else {
-            return Err(LoadError { problems: problems.into_list() });
-        };
-        let mut loaded = Vec::new();
-        let document_index = Index::new(registry.iter().map(|d| d.id.as_str()));
-        let context = Context { vocabulary: &vocabulary, documents: &registry, document_index: &document_index };
-        for (file, value) in services {
-            load_one(file, value, &context, provenance, &mut problems, &mut loaded);
-        }
-        finish(version, vocabulary, registry, loaded, problems)
+        let vocabulary = vocabulary.as_ref().map(|(f, o)| (f.clone(), o));
+        let registry = registry.as_ref().map(|(f, o)| (f.clone(), o));
+        Catalog::assemble(version, vocabulary, registry, services, provenance, problems)
     }
 
     /// Reads and compiles a bundle (see `Catalog::from_bundle`).
@@ -133,7 +74,7 @@ impl Catalog {
             problems: vec![Problem::new("bundle", None, "", format!("JSON 格式错误：{detail}"))],
         })?;
         let mut problems = Problems::default();
-        let mut c = Checker { file: "bundle".to_owned(), service: None, problems: &mut problems };
+        let mut c = Checker::new("bundle", &mut problems);
         let Some(bundle) = c.object("", &value, &["version", "facts", "derived", "owners", "documents", "services"])
         else {
             return Err(LoadError { problems: problems.into_list() });
@@ -142,31 +83,59 @@ impl Catalog {
         let items = c.items(&bundle, "services", true);
         let names: Vec<String> = (0..items.len()).map(|i| format!("bundle:services[{i}]")).collect();
         let services = names.iter().map(String::as_str).zip(items.iter()).collect();
-        let (facts, derived, documents) = (bundle.get("facts"), bundle.get("derived"), bundle.get("documents"));
-        let owners = bundle.get("owners");
-        let mut catalog = Catalog::assemble(
-            &version,
-            Some(("bundle".to_owned(), facts)),
-            [derived, owners],
-            Some(("bundle".to_owned(), documents)),
-            services,
-            Provenance::Checked,
-            problems,
-        )?;
-        let canonical = |v: Option<&Value<'_>>| {
-            v.map(|v| {
-                let mut text = String::new();
-                crate::load::receipt::canonical(v, &mut text);
-                text
-            })
+        let source = Some(("bundle".to_owned(), &bundle));
+        Catalog::assemble(&version, source.clone(), source, services, Provenance::Checked, problems)
+    }
+
+    /// Reads the vocabulary and the registry, then every service against
+    /// them, and hashes what was read.
+    fn assemble(
+        version: &str,
+        vocabulary: Source<'_, '_, '_>,
+        registry: Source<'_, '_, '_>,
+        services: Vec<(&str, &Value<'_>)>,
+        provenance: Provenance,
+        mut problems: Problems,
+    ) -> Result<Catalog, LoadError> {
+        let words = match &vocabulary {
+            Some((file, o)) => Checker::new(file, &mut problems).vocabulary(o),
+            None => {
+                Checker::new("facts.json", &mut problems).report("", "缺少事实词汇表 facts.json");
+                None
+            }
         };
-        catalog.hash = crate::load::receipt::hash(
-            canonical(facts).as_deref(),
-            canonical(derived).as_deref(),
-            canonical(owners).as_deref(),
-            canonical(documents).as_deref(),
-            items.iter(),
+        let documents = match &registry {
+            Some((file, o)) => Checker::new(file, &mut problems).documents(o),
+            None => {
+                Checker::new("documents.json", &mut problems).report("", "缺少材料证件登记表 documents.json");
+                Vec::new()
+            }
+        };
+        // Services cannot be type-checked without a vocabulary.
+        let Some(words) = words else {
+            return Err(LoadError { problems: problems.into_list() });
+        };
+        let mut loaded = Vec::new();
+        let document_index = Index::new(documents.iter().map(|d| d.id.as_str()));
+        let context = Context { vocabulary: &words, documents: &documents, document_index: &document_index };
+        for &(file, value) in &services {
+            load_one(file, value, &context, provenance, &mut problems, &mut loaded);
+        }
+        let member = |source: &Source<'_, '_, '_>, key: &str| {
+            let value = source.as_ref()?.1.get(key)?;
+            let mut text = String::new();
+            receipt::canonical(value, &mut text);
+            Some(text)
+        };
+        let hash = receipt::hash(
+            member(&vocabulary, "facts").as_deref(),
+            member(&vocabulary, "derived").as_deref(),
+            member(&vocabulary, "owners").as_deref(),
+            member(&registry, "documents").as_deref(),
+            services.iter().map(|&(_, value)| value),
         );
+        let mut catalog = finish(version, words, documents, loaded, problems)?;
+        catalog.hash = hash;
         Ok(catalog)
     }
 }

@@ -1,5 +1,6 @@
-//! A catalogue's vocabulary (`facts.json`) and document registry
-//! (`documents.json`), read and checked.
+//! A catalogue's vocabulary (`facts.json`: `facts`, `derived`, `owners`)
+//! and document registry (`documents.json`: `documents`), read and checked.
+//! In a bundle the same members sit beside `services`.
 
 use super::check::{Checker, Obj, is_identifier};
 use crate::facts::{
@@ -7,39 +8,27 @@ use crate::facts::{
 };
 use crate::model::Document;
 use crate::support::lookup::Index;
-use crate::support::wire::Value;
 
 impl Checker<'_> {
-    /// A name in the vocabulary: an identifier, not seen before.
-    fn fact_name(&mut self, path: &str, name: &str, seen: &[String]) {
-        if !is_identifier(name) {
-            self.report(path, format!("名称“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
+    /// A name in one of the vocabulary's lists: an identifier, not among
+    /// `seen`. Returns it.
+    fn name(&mut self, o: &Obj<'_, '_>, seen: &[String]) -> String {
+        let name = self.str(o, "name");
+        if !is_identifier(&name) {
+            self.report(o.field("name"), format!("名称“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
         } else if name == APPLICATION_DATE {
-            self.report(path, "application_date 是引擎内置的申请日期，不应在词汇表中声明");
-        } else if seen.iter().any(|s| s == name) {
-            self.report(path, format!("名称“{name}”重复"));
+            self.report(o.field("name"), "application_date 是引擎内置的申请日期，不应在词汇表中声明");
+        } else if seen.contains(&name) {
+            self.report(o.field("name"), format!("名称“{name}”重复"));
         }
+        name
     }
 
-    /// Reads `facts` and `derived` into a vocabulary; `None` if any is wrong.
-    pub(super) fn vocabulary(
-        &mut self,
-        facts: Option<&Value<'_>>,
-        derived: Option<&Value<'_>>,
-        owners: Option<&Value<'_>>,
-    ) -> Option<Vocabulary> {
+    /// Reads `facts`, `derived` and `owners` from `o` (`facts.json`, or a
+    /// bundle) into a vocabulary; `None` if anything is wrong.
+    pub(super) fn vocabulary(&mut self, o: &Obj<'_, '_>) -> Option<Vocabulary> {
         let before = self.problems.list.len();
-        let list: &[Value<'_>] = match facts {
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.report("facts", format!("应为数组，实为{}", other.type_name()));
-                &[]
-            }
-            None => {
-                self.report("facts", "缺少此字段");
-                &[]
-            }
-        };
+        let list = self.items(o, "facts", true);
         if list.len() >= MAX_FACTS {
             self.report("facts", format!("事实过多：{} 个，上限为 {} 个", list.len(), MAX_FACTS - 1));
             return None;
@@ -47,11 +36,9 @@ impl Checker<'_> {
         let mut infos = vec![Vocabulary::application_date()];
         let mut names: Vec<String> = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            let path = format!("facts[{i}]");
             const KEYS: &[&str] = &["name", "label", "type", "choices", "yes", "no", "max", "subject", "unit"];
-            let Some(f) = self.object(&path, v, KEYS) else { continue };
-            let name = self.str(&f, "name");
-            self.fact_name(&f.field("name"), &name, &names);
+            let Some(f) = self.object(&format!("facts[{i}]"), v, KEYS) else { continue };
+            let name = self.name(&f, &names);
             names.push(name.clone());
             let label = self.text(&f, "label");
             let kind = self.str(&f, "type");
@@ -77,12 +64,9 @@ impl Checker<'_> {
                 "date" => Spec::Date,
                 "bool" => Spec::Bool { yes: self.text(&f, "yes"), no: self.text(&f, "no") },
                 "count" => {
-                    let max = self.number(&f, "max", u64::from(MAX_COUNT));
-                    if f.get("max").is_none() {
-                        self.report(f.field("max"), "缺少此字段");
-                    }
+                    f.require(self, "max");
                     Spec::Count {
-                        max: max.unwrap_or(0) as u32,
+                        max: self.number(&f, "max", u64::from(MAX_COUNT)).unwrap_or(0) as u32,
                         subject: self.text(&f, "subject"),
                         unit: self.str(&f, "unit"),
                     }
@@ -91,25 +75,16 @@ impl Checker<'_> {
             };
             infos.push(FactInfo { name, label, spec });
         }
-        let mut derivations = Vec::new();
-        let list: &[Value<'_>] = match derived {
-            None => &[],
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.report("derived", format!("应为数组，实为{}", other.type_name()));
-                &[]
-            }
-        };
+        let list = self.items(o, "derived", false);
         if list.len() > MAX_FACTS {
             self.report("derived", format!("派生值过多：{} 个，上限为 {MAX_FACTS} 个", list.len()));
             return None;
         }
+        let mut derivations = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            let path = format!("derived[{i}]");
             const KEYS: &[&str] = &["name", "label", "function", "of", "subject", "unit"];
-            let Some(d) = self.object(&path, v, KEYS) else { continue };
-            let name = self.str(&d, "name");
-            self.fact_name(&d.field("name"), &name, &names);
+            let Some(d) = self.object(&format!("derived[{i}]"), v, KEYS) else { continue };
+            let name = self.name(&d, &names);
             names.push(name.clone());
             let label = self.text(&d, "label");
             let function = self.str(&d, "function");
@@ -130,40 +105,8 @@ impl Checker<'_> {
                 derivations.push(Derived { name, label, function, of: slot as u16, subject, unit });
             }
         }
-        let owners = self.owners(owners);
+        let owners = self.owners(o);
         (self.problems.list.len() == before).then(|| Vocabulary::new(infos, derivations, owners))
-    }
-
-    /// The parties whose materials a checklist lists: at least one, each an
-    /// identifier with a Chinese label.
-    fn owners(&mut self, list: Option<&Value<'_>>) -> Vec<Owner> {
-        let items: &[Value<'_>] = match list {
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.report("owners", format!("应为数组，实为{}", other.type_name()));
-                &[]
-            }
-            None => {
-                self.report("owners", "缺少此字段（材料归属，如 applicant 申请人）");
-                &[]
-            }
-        };
-        if items.is_empty() && list.is_some() {
-            self.report("owners", "至少应有一个材料归属");
-        }
-        let mut out: Vec<Owner> = Vec::with_capacity(items.len());
-        for (i, v) in items.iter().enumerate() {
-            let Some(o) = self.object(&format!("owners[{i}]"), v, &["name", "label"]) else { continue };
-            let name = self.str(&o, "name");
-            if !is_identifier(&name) {
-                self.report(o.field("name"), format!("名称“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
-            } else if out.iter().any(|x| x.name == name) {
-                self.report(o.field("name"), format!("名称“{name}”重复"));
-            }
-            let label = self.text(&o, "label");
-            out.push(Owner { name, label });
-        }
-        out
     }
 
     /// The values of a choice fact.
@@ -177,52 +120,58 @@ impl Checker<'_> {
             return Vec::new();
         }
         let mut choices: Vec<Choice> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for (j, v) in items.iter().enumerate() {
-            let Some(o) = self.object(&format!("{}[{j}]", f.field("choices")), v, &["name", "label", "phrase"]) else {
-                continue;
-            };
-            let name = self.str(&o, "name");
-            if !is_identifier(&name) {
-                self.report(o.field("name"), format!("取值“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
-            } else if choices.iter().any(|c| c.name == name) {
-                self.report(o.field("name"), format!("取值“{name}”重复"));
-            }
+            let path = format!("{}[{j}]", f.field("choices"));
+            let Some(o) = self.object(&path, v, &["name", "label", "phrase"]) else { continue };
+            let name = self.name(&o, &names);
+            names.push(name.clone());
             let (label, phrase) = (self.text(&o, "label"), self.text(&o, "phrase"));
             choices.push(Choice { name, label, phrase });
         }
         choices
     }
 
-    /// Reads the document registry.
-    pub(super) fn documents(&mut self, list: Option<&Value<'_>>) -> Vec<Document> {
-        let items: &[Value<'_>] = match list {
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.report("documents", format!("应为数组，实为{}", other.type_name()));
-                &[]
-            }
-            None => {
-                self.report("documents", "缺少此字段");
-                &[]
-            }
-        };
+    /// The parties whose materials a checklist lists: at least one, each an
+    /// identifier with a Chinese label.
+    fn owners(&mut self, o: &Obj<'_, '_>) -> Vec<Owner> {
+        let items = self.items(o, "owners", true);
+        if items.is_empty() && o.get("owners").is_some() {
+            self.report(o.field("owners"), "至少应有一个材料归属");
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let Some(p) = self.object(&format!("owners[{i}]"), v, &["name", "label"]) else { continue };
+            let name = self.name(&p, &names);
+            names.push(name.clone());
+            out.push(Owner { name, label: self.text(&p, "label") });
+        }
+        out
+    }
+
+    /// Reads the document registry from `o` (`documents.json`, or a bundle).
+    pub(super) fn documents(&mut self, o: &Obj<'_, '_>) -> Vec<Document> {
+        let items = self.items(o, "documents", true);
         let ids = items.iter().map(|v| match v {
-            Value::Object(members) => members.iter().find(|(k, _)| k == "id").map_or("", |(_, v)| match v {
-                Value::Str(s) => s.as_ref(),
-                _ => "",
-            }),
+            crate::support::wire::Value::Object(members) => {
+                members.iter().find(|(k, _)| k == "id").map_or("", |(_, v)| match v {
+                    crate::support::wire::Value::Str(s) => s.as_ref(),
+                    _ => "",
+                })
+            }
             _ => "",
         });
         let repeats = Index::new(ids).repeats();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let Some(o) = self.object(&format!("documents[{i}]"), v, &["id", "name", "issuer"]) else { continue };
-            let id = self.str(&o, "id");
-            self.id(&o.field("id"), &id, repeats[i]);
-            let name = self.text(&o, "name");
-            let issuer = self.opt_str(&o, "issuer");
+            let Some(d) = self.object(&format!("documents[{i}]"), v, &["id", "name", "issuer"]) else { continue };
+            let id = self.str(&d, "id");
+            self.id(&d.field("id"), &id, repeats[i]);
+            let name = self.text(&d, "name");
+            let issuer = self.opt_str(&d, "issuer");
             if let Some(issuer) = &issuer {
-                self.non_empty(&o.field("issuer"), issuer);
+                self.non_empty(&d.field("issuer"), issuer);
             }
             out.push(Document { id, name, issuer });
         }
