@@ -212,7 +212,7 @@ export class Catalog {
   }
 
   /**
-   * Loads a bundle, as text or an object: {"version", "facts", "derived", "documents", "services": [...]}, the
+   * Loads a bundle, as text or an object: {"version", "facts", "derived", "owners", "documents", "services": [...]}, the
    * catalogue's own fact vocabulary (its facts.json), document registry (its documents.json) and services
    * (`banshi bundle <dir>` writes one). Throws INVALID_CATALOG listing every problem.
    */

@@ -37,7 +37,7 @@ export interface NoticeOptions {
 export class Catalog {
   static embedded(): Catalog;
   /**
-   * Loads a bundle, as JSON text or an object: `{"version", "facts", "derived", "documents", "services": [...]}`.
+   * Loads a bundle, as JSON text or an object: `{"version", "facts", "derived", "owners", "documents", "services": [...]}`.
    * A catalogue declares its own fact vocabulary (`facts` and the optional `derived`, its `facts.json`) and its
    * document registry (`documents`, its `documents.json`); every material names its `document`.
    * `banshi bundle <dir>` writes a bundle from a catalogue directory.

@@ -7,6 +7,7 @@ mod error_catalogue;
 mod errors;
 mod fidelity;
 mod hostile;
+mod layers;
 mod loader;
 mod properties;
 mod receipt;

@@ -29,7 +29,7 @@ impl WasmCatalog {
         WasmCatalog { loaded: None }
     }
 
-    /// Loads a bundle: `{"version", "facts", "derived", "documents", "services"}`.
+    /// Loads a bundle: `{"version", "facts", "derived", "owners", "documents", "services"}`.
     pub fn load(bundle: &str) -> Result<WasmCatalog, JsValue> {
         Catalog::from_bundle(bundle)
             .map(|c| WasmCatalog { loaded: Some(c) })

@@ -74,17 +74,17 @@ test('ID numbers and dates validate without echoing the number', () => {
   assert.deepEqual(banshi.validateDate('2026-02-30').problems.map((p) => p.code), ['INVALID_DATE']);
 });
 
-// A bundle is {version, facts, derived, documents, services}: a catalogue declares its own fact
-// vocabulary and document registry. These are the embedded catalogue's source files, core/catalog.
+// A bundle is {version, facts, derived, owners, documents, services}: a catalogue declares its own
+// vocabulary (facts, derived values, owners) and document registry. These are the embedded catalogue's source files, core/catalog.
 const catalogDir = new URL('../../../core/catalog/', import.meta.url);
 const catalogFile = (name) => JSON.parse(readFileSync(new URL(name, catalogDir), 'utf8'));
 
 test('a catalogue loads at run time and reports every problem', () => {
   const dir = new URL('services/', catalogDir);
   const services = readdirSync(dir).sort().map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
-  const { facts, derived } = catalogFile('facts.json');
+  const { facts, derived, owners } = catalogFile('facts.json');
   const { documents } = catalogFile('documents.json');
-  const loaded = banshi.Catalog.load({ version: 'office-1', facts, derived, documents, services });
+  const loaded = banshi.Catalog.load({ version: 'office-1', facts, derived, owners, documents, services });
   assert.equal(loaded.services().catalog_version, 'office-1');
   assert.equal(loaded.services().services.length, 18);
   // The vocabulary is the loaded catalogue's own: its version, the facts and documents of its bundle.
@@ -95,17 +95,17 @@ test('a catalogue loads at run time and reports every problem', () => {
   loaded.free();
   // With a vocabulary and a registry, a bad service is checked and every one of its problems listed.
   const registry = [{ id: 'resident_id_card', name: '居民身份证', issuer: '公安机关' }];
-  const bad = { version: 'x', facts, derived, documents: registry, services: [{ id: '1.1' }] };
+  const bad = { version: 'x', facts, derived, owners, documents: registry, services: [{ id: '1.1' }] };
   assert.throws(() => banshi.Catalog.load(bad), (e) => {
     assert.equal(e.code, 'INVALID_CATALOG');
     assert.ok(e.detail.problems.length >= 5, JSON.stringify(e.detail.problems));
     assert.ok(e.detail.problems.every((p) => p.service === '1.1'), JSON.stringify(e.detail.problems));
     return true;
   });
-  // Without them, both missing fields are reported at once.
+  // Without them, every missing field is reported at once.
   assert.throws(() => banshi.Catalog.load('{"version":"x","services":[{"id":"1.1"}]}'), (e) => {
     assert.equal(e.code, 'INVALID_CATALOG');
-    assert.deepEqual(e.detail.problems.map((p) => p.path).sort(), ['documents', 'facts']);
+    assert.deepEqual(e.detail.problems.map((p) => p.path).sort(), ['documents', 'facts', 'owners']);
     return true;
   });
 });

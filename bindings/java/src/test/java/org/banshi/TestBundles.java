@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Catalogue bundles for the tests. A bundle is {@code {"version", "facts", "derived", "documents", "services"}}: a
+ * Catalogue bundles for the tests. A bundle is {@code {"version", "facts", "derived", "owners", "documents", "services"}}: a
  * catalogue declares its own fact vocabulary and document registry, so a test bundle carries them too. As in the
  * Rust tests ({@code core/tests/lib.rs}), test services use the embedded catalogue's {@code facts.json} and a registry
  * of one document, {@link #DOCUMENT}, which their materials name.
