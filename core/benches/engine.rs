@@ -21,7 +21,7 @@ const CASES: [(&str, &str); 3] = [
 fn engine(c: &mut Criterion) {
     let catalog = Catalog::embedded();
     for (id, facts_json) in CASES {
-        let facts = Facts::from_json(banshi::Catalog::embedded().vocabulary(), facts_json).unwrap();
+        let facts = Facts::from_json(catalog.vocabulary(), facts_json).unwrap();
         c.bench_function(&format!("assess typed {id}"), |b| b.iter(|| catalog.assess(id, black_box(&facts)).unwrap()));
         let request = format!(r#"{{"service":"{id}","facts":{facts_json}}}"#);
         c.bench_function(&format!("assess json {id}"), |b| {
@@ -51,15 +51,30 @@ fn engine(c: &mut Criterion) {
 }
 
 fn loading(c: &mut Criterion) {
+    // The embedded catalogue's files as one bundle, as `banshi bundle core/catalog` writes it.
     let bundle = {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/services");
-        let mut texts: Vec<String> =
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
+        let read = |path: String| std::fs::read_to_string(path).unwrap();
+        let inner = |text: String| text.trim().trim_start_matches('{').trim_end_matches('}').to_owned();
+        let mut texts: Vec<String> = std::fs::read_dir(format!("{root}/services"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
         texts.sort();
-        format!(r#"{{"version":"bench","services":[{}]}}"#, texts.join(","))
+        format!(
+            r#"{{"version":"bench",{},{},"services":[{}]}}"#,
+            inner(read(format!("{root}/facts.json"))),
+            inner(read(format!("{root}/documents.json"))),
+            texts.join(",")
+        )
     };
     c.bench_function("load catalogue from bundle text", |b| {
         b.iter(|| Catalog::from_bundle(black_box(&bundle)).unwrap())
+    });
+    let example =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/minzheng/bundle.json")).unwrap();
+    c.bench_function("load example catalogue (minzheng) from bundle text", |b| {
+        b.iter(|| Catalog::from_bundle(black_box(&example)).unwrap())
     });
 }
 
