@@ -1,15 +1,28 @@
 //! A loop for profilers (callgrind, perf): `cargo run --release --example
-//! profile -p banshi -- <request file> [iterations]` runs json::assess.
+//! profile -p banshi -- <request file> [iterations] [json|typed]` runs
+//! json::assess on the request (`json`, the default), or the typed
+//! Catalog::assess on its facts, read once (`typed`). With 0 iterations it
+//! only loads the embedded catalogue.
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile <request file> [iterations]");
+    let path = args.next().expect("usage: profile <request file> [iterations] [json|typed]");
     let n: usize = args.next().map_or(10_000, |s| s.parse().expect("a number"));
+    let typed = args.next().as_deref() == Some("typed");
     let request = std::fs::read_to_string(path).expect("readable request");
     let catalog = banshi::Catalog::embedded();
     let mut bytes = 0;
-    for _ in 0..n {
-        bytes += banshi::json::assess(catalog, &request).expect("a valid request").len();
+    if typed {
+        let value: serde_json::Value = serde_json::from_str(&request).expect("JSON");
+        let service = value["service"].as_str().expect("a service");
+        let facts = banshi::Facts::from_json(catalog.vocabulary(), &value["facts"].to_string()).expect("facts");
+        for _ in 0..n {
+            bytes += catalog.assess(service, std::hint::black_box(&facts)).expect("assessed").checklist().len();
+        }
+    } else {
+        for _ in 0..n {
+            bytes += banshi::json::assess(catalog, &request).expect("a valid request").len();
+        }
     }
     println!("{n} calls, {bytes} bytes out");
 }

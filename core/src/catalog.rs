@@ -15,9 +15,9 @@ impl Catalog {
         static EMBEDDED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         EMBEDDED.get_or_init(|| {
             let files = embedded::FILES.iter().copied();
-            let mut catalog = Catalog::load_files(embedded::VERSION.trim(), files, Provenance::Trusted)
-                .expect("the embedded catalogue is valid; tests check it");
-            embedded::HASH.clone_into(&mut catalog.hash);
+            let mut catalog =
+                Catalog::load_files(embedded::VERSION.trim(), files, Provenance::Trusted, Some(embedded::HASH))
+                    .expect("the embedded catalogue is valid; tests check it");
             crate::render::prepare(&mut catalog);
             catalog
         })
@@ -69,7 +69,7 @@ impl Catalog {
         version: &str,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Catalog, LoadError> {
-        let mut catalog = Catalog::load_files(version, files, Provenance::Checked)?;
+        let mut catalog = Catalog::load_files(version, files, Provenance::Checked, None)?;
         crate::render::prepare(&mut catalog);
         Ok(catalog)
     }

@@ -30,10 +30,13 @@ type Source<'o, 'v, 'a> = Option<(String, &'o Obj<'v, 'a>)>;
 
 impl Catalog {
     /// Reads and compiles a catalogue's files (see `Catalog::from_files`).
+    /// `hash` is the content hash when it is already known (the embedded
+    /// catalogue's, from build time); otherwise it is computed.
     pub(crate) fn load_files<'a>(
         version: &str,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
         provenance: Provenance,
+        hash: Option<&str>,
     ) -> Result<Catalog, LoadError> {
         let mut problems = Problems::default();
         let mut parsed = Vec::new();
@@ -65,7 +68,7 @@ impl Catalog {
         }
         let vocabulary = vocabulary.as_ref().map(|(f, o)| (f.clone(), o));
         let registry = registry.as_ref().map(|(f, o)| (f.clone(), o));
-        Catalog::assemble(version, vocabulary, registry, services, provenance, problems)
+        Catalog::assemble(version, vocabulary, registry, services, provenance, hash, problems)
     }
 
     /// Reads and compiles a bundle (see `Catalog::from_bundle`).
@@ -84,7 +87,7 @@ impl Catalog {
         let names: Vec<String> = (0..items.len()).map(|i| format!("bundle:services[{i}]")).collect();
         let services = names.iter().map(String::as_str).zip(items.iter()).collect();
         let source = Some(("bundle".to_owned(), &bundle));
-        Catalog::assemble(&version, source.clone(), source, services, Provenance::Checked, problems)
+        Catalog::assemble(&version, source.clone(), source, services, Provenance::Checked, None, problems)
     }
 
     /// Reads the vocabulary and the registry, then every service against
@@ -95,6 +98,7 @@ impl Catalog {
         registry: Source<'_, '_, '_>,
         services: Vec<(&str, &Value<'_>)>,
         provenance: Provenance,
+        known_hash: Option<&str>,
         mut problems: Problems,
     ) -> Result<Catalog, LoadError> {
         let words = match &vocabulary {
@@ -121,19 +125,24 @@ impl Catalog {
         for &(file, value) in &services {
             load_one(file, value, &context, provenance, &mut problems, &mut loaded);
         }
-        let member = |source: &Source<'_, '_, '_>, key: &str| {
-            let value = source.as_ref()?.1.get(key)?;
-            let mut text = String::new();
-            receipt::canonical(value, &mut text);
-            Some(text)
+        let hash = match known_hash {
+            Some(hash) => hash.to_owned(),
+            None => {
+                let member = |source: &Source<'_, '_, '_>, key: &str| {
+                    let value = source.as_ref()?.1.get(key)?;
+                    let mut text = String::new();
+                    receipt::canonical(value, &mut text);
+                    Some(text)
+                };
+                receipt::hash(
+                    member(&vocabulary, "facts").as_deref(),
+                    member(&vocabulary, "derived").as_deref(),
+                    member(&vocabulary, "owners").as_deref(),
+                    member(&registry, "documents").as_deref(),
+                    services.iter().map(|&(_, value)| value),
+                )
+            }
         };
-        let hash = receipt::hash(
-            member(&vocabulary, "facts").as_deref(),
-            member(&vocabulary, "derived").as_deref(),
-            member(&vocabulary, "owners").as_deref(),
-            member(&registry, "documents").as_deref(),
-            services.iter().map(|&(_, value)| value),
-        );
         let mut catalog = finish(version, words, documents, loaded, problems)?;
         catalog.hash = hash;
         Ok(catalog)

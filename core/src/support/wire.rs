@@ -364,16 +364,18 @@ impl<'v, 'a> Obj<'v, 'a> {
             sink.issue(path, "", Issue::NotObject { actual: value.type_name() });
             return None;
         };
-        // Which known keys were seen: a repeat is found without rescanning.
-        let mut seen = vec![false; known.len()];
+        // Which known keys were seen, one bit each: a repeat is found
+        // without rescanning or allocating. Objects know at most 64 keys.
+        debug_assert!(known.len() <= 64);
+        let mut seen = 0u64;
         for (key, _) in members.iter() {
             let issue = match known.iter().position(|k| *k == key.as_ref()) {
                 None => {
                     Issue::UnknownKey { key, suggestion: crate::support::suggest::nearest(key, known.iter().copied()) }
                 }
-                Some(k) if seen[k] => Issue::DuplicateKey { key },
+                Some(k) if seen & (1 << (k % 64)) != 0 => Issue::DuplicateKey { key },
                 Some(k) => {
-                    seen[k] = true;
+                    seen |= 1 << (k % 64);
                     continue;
                 }
             };
