@@ -23,7 +23,7 @@
 
 use std::fmt;
 
-use crate::facts::{Choice, FactSet, Facts, Var, VarKind, VarValue, Vocabulary};
+use crate::facts::{Choice, FactSet, Facts, Source, Var, VarKind, VarValue, Vocabulary};
 
 /// The outcome of a condition: Kleene's three-valued logic.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -88,16 +88,18 @@ enum Test {
     Cmp(Cmp, i64),
 }
 
-/// One test of one variable.
+/// One test of one variable, with where its value comes from (resolved
+/// once, at parse time).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) struct Atom {
     var: Var,
+    source: Source,
     test: Test,
 }
 
 impl Atom {
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
-        let value = facts.var(self.var)?;
+        let value = facts.value(self.source)?;
         let truth = match (self.test, value) {
             (Test::True, VarValue::Bool(b)) => b,
             (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
@@ -535,14 +537,18 @@ impl<'s> Parser<'s> {
             }
         };
         match (vocabulary.kind(var), op, is_in) {
-            (VarKind::Bool { .. }, None, false) => Ok(Atom { var, test: Test::True }),
+            (VarKind::Bool { .. }, None, false) => Ok(Atom { var, source: vocabulary.source(var), test: Test::True }),
             (VarKind::Bool { .. }, _, _) => Err(self.error(format!("“{name}”是是非型事实，直接写“{name}”或“!{name}”"))),
             (VarKind::Choice(choices), Some(op @ ("==" | "!=")), _) => {
                 self.pos += op.len();
                 let mask = 1 << self.choice(name, choices)?;
                 // 1 to 32 choices (the loader's limit): no shift overflows.
                 let all = u32::MAX >> (32 - choices.len().clamp(1, 32));
-                Ok(Atom { var, test: Test::In(if op == "==" { mask } else { all & !mask }) })
+                Ok(Atom {
+                    var,
+                    source: vocabulary.source(var),
+                    test: Test::In(if op == "==" { mask } else { all & !mask }),
+                })
             }
             (VarKind::Choice(choices), None, true) => {
                 if !self.eat("[") {
@@ -558,7 +564,7 @@ impl<'s> Parser<'s> {
                         return Err(self.error("此处应为“,”或“]”"));
                     }
                 }
-                Ok(Atom { var, test: Test::In(mask) })
+                Ok(Atom { var, source: vocabulary.source(var), test: Test::In(mask) })
             }
             (VarKind::Choice(_), _, _) => Err(self.error(format!("“{name}”是选择型事实，应使用“==”“!=”或“in”"))),
             (VarKind::Count { .. }, Some(op), _) => {
@@ -579,7 +585,7 @@ impl<'s> Parser<'s> {
                     "==" => Cmp::Eq,
                     _ => Cmp::Ne,
                 };
-                Ok(Atom { var, test: Test::Cmp(cmp, n) })
+                Ok(Atom { var, source: vocabulary.source(var), test: Test::Cmp(cmp, n) })
             }
             (VarKind::Count { .. }, None, _) => Err(self.error(format!("“{name}”是数值型事实，应与整数比较"))),
         }

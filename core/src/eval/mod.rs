@@ -165,7 +165,8 @@ impl Service {
         if !self.in_force(date) {
             return Err(Error::ServiceNotInForce { id: self.id.clone(), date });
         }
-        let mut reasons = Vec::new();
+        // About one reason per rule and item: sized once, not grown item by item.
+        let mut reasons = Vec::with_capacity(self.eligibility.len() + self.requirements.len() + 4);
         let mut missing = FactSet::EMPTY;
 
         let case = self.case_var.and_then(|(_, slot)| {

@@ -251,22 +251,22 @@ impl Facts {
         Ok(())
     }
 
-    /// The value of a condition variable, `None` when its fact is not given.
+    /// The value of a condition variable, from where the vocabulary said
+    /// it comes; `None` when its fact is not given.
     #[inline]
-    pub(crate) fn var(&self, var: Var) -> Option<VarValue> {
-        match self.vocabulary.source(var) {
+    pub(crate) fn value(&self, source: Source) -> Option<VarValue> {
+        match source {
             Source::Fact(slot) => match self.values.get(usize::from(slot))? {
                 Slot::Bool(b) => Some(VarValue::Bool(*b)),
                 Slot::Choice(i) => Some(VarValue::Choice(*i)),
                 Slot::Count(n) => Some(VarValue::Count(i64::from(*n))),
                 Slot::Unset | Slot::Date(_) => None,
             },
-            Source::Derived(d) => {
-                let derived = self.vocabulary.derivation(d);
-                let Slot::Date(date) = *self.values.get(usize::from(derived.of))? else {
+            Source::Derived { function, of, .. } => {
+                let Slot::Date(date) = *self.values.get(usize::from(of))? else {
                     return None;
                 };
-                Some(VarValue::Count(i64::from(match derived.function {
+                Some(VarValue::Count(i64::from(match function {
                     Derivation::DaysSince => date.days_until(self.application_date),
                     Derivation::YearsSince => date.years_until(self.application_date),
                 })))

@@ -228,13 +228,14 @@ impl Owner {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub(crate) struct Var(pub(crate) u16);
 
-/// Where a variable's value comes from.
+/// Where a variable's value comes from: all a condition needs to evaluate
+/// it, so that evaluation reads the facts' slots and nothing else.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Source {
     /// The fact in this slot.
     Fact(u16),
-    /// A derived value, by index.
-    Derived(u16),
+    /// A derived value: its index, its function and the slot of its date.
+    Derived { index: u16, function: Derivation, of: u16 },
 }
 
 /// How a condition variable is typed and described, borrowed from the
@@ -292,7 +293,7 @@ impl Vocabulary {
             }
         }
         for (i, d) in derived.iter().enumerate() {
-            vars.push((d.name.clone(), Source::Derived(i as u16)));
+            vars.push((d.name.clone(), Source::Derived { index: i as u16, function: d.function, of: d.of }));
         }
         // The crate's one sort (`lookup::Index`), so that WASM holds one copy of it.
         let order = |names: &mut dyn Iterator<Item = &str>| -> Vec<u16> {
@@ -377,7 +378,7 @@ impl Vocabulary {
     pub(crate) fn input(&self, var: Var) -> u16 {
         match self.source(var) {
             Source::Fact(slot) => slot,
-            Source::Derived(d) => self.0.derived[usize::from(d)].of,
+            Source::Derived { of, .. } => of,
         }
     }
 
@@ -393,8 +394,8 @@ impl Vocabulary {
                 Spec::Count { subject, unit, .. } => VarKind::Count { subject, unit },
                 Spec::Date => unreachable!("date facts are not condition variables"),
             },
-            Source::Derived(d) => {
-                let d = self.derivation(d);
+            Source::Derived { index, .. } => {
+                let d = self.derivation(index);
                 VarKind::Count { subject: &d.subject, unit: &d.unit }
             }
         }
