@@ -14,7 +14,7 @@ use std::path::Path;
 #[path = "src/support/sha256.rs"]
 mod sha256;
 
-/// The canonical form of `src/receipt.rs`: keys sorted by bytes, no
+/// The canonical form of `src/load/receipt.rs`: keys sorted by bytes, no
 /// whitespace, only `"`, `\\` and control characters escaped. `source` and
 /// `when_source` are already stripped.
 fn canonical(value: &serde_json::Value, out: &mut String) {

@@ -288,7 +288,7 @@ banshi_result banshi_assess(const banshi_catalog *catalog,
  * missing facts), as a JSON array that the Java binding expands with the
  * service's guide (banshi_service), read once. The format is an internal
  * contract between the library and its bindings, documented in
- * core/src/engine/compact.rs, not part of SCHEMA.md; errors are exactly
+ * core/src/render/compact.rs, not part of SCHEMA.md; errors are exactly
  * banshi_assess's.
  *
  * # Safety

@@ -32,7 +32,7 @@ const text = (request) => (typeof request === 'string' ? request : JSON.stringif
 //
 // An assessment is mostly its service's guide: every item's id, name, material
 // fields, basis and decision, every rule's text, the legal basis, the steps and
-// the supervision. The WASM answers only what varies (core/src/engine/compact.rs),
+// the supervision. The WASM answers only what varies (core/src/render/compact.rs),
 // and the full answer is built here from the guide's parts, read once per
 // service and frozen, so they are shared safely between answers. The result is
 // deep-equal to JSON.parse(assessJson(request)), key order included; the

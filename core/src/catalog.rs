@@ -27,8 +27,8 @@ impl Catalog {
     /// pair: `facts.json` (the fact vocabulary and the owners of
     /// materials), `documents.json` (the
     /// document registry), and one file per service in the format of
-    /// `core/catalog/services/*.json`. Files are told apart by name: a name
-    /// ending in `facts.json` or `documents.json` (after the last `/`) is
+    /// `core/catalog/services/*.json`. Files are told apart by name: a file
+    /// named exactly `facts.json` or `documents.json` (after any `/`) is
     /// that file; every other file is a service.
     ///
     /// # Errors
@@ -75,9 +75,9 @@ impl Catalog {
     }
 
     /// Loads a catalogue from one bundle: `{"version": "…", "facts": [ … ],
-    /// "derived": [ … ], "documents": [ … ], "services": [ … ]}`, the
-    /// contents of `facts.json` and `documents.json` and each service in the
-    /// file format (`banshi bundle <dir>` writes one).
+    /// "derived": [ … ], "owners": [ … ], "documents": [ … ], "services":
+    /// [ … ]}`, the members of `facts.json` and `documents.json` and each
+    /// service in the file format (`banshi bundle <dir>` writes one).
     ///
     /// # Errors
     ///

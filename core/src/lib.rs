@@ -53,16 +53,26 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// Layers, each using only those above it in this list (see ARCHITECTURE.md):
+// The layers, bottom first; each uses only those before it (ARCHITECTURE.md,
+// checked by core/tests/layers.rs):
+//   support    dates, ID numbers, JSON in and out, look-ups: no domain knowledge
+//   error      errors and their stable codes
+//   facts      a catalogue's vocabulary, and facts read against it
+//   condition  conditions over the vocabulary
+//   model      the catalogue as data
+//   load       reading and compiling catalogue files into the model
+//   eval       assessing applicants and checking submissions
+//   render     answers as JSON and HTML
+//   catalog    the public constructors, joining load and render
 mod catalog;
-mod condition; // conditions over the vocabulary
-mod error; // errors and their stable codes
-mod eval; // assessing applicants and checking submissions
-mod facts; // a catalogue's vocabulary, and facts read against it
-mod load; // reading and compiling catalogue files into the model
-mod model; // the catalogue as data
-mod render; // answers as JSON and HTML
-mod support; // dates, ID numbers, JSON in and out, look-ups: no domain knowledge // the public constructors, joining load and render
+mod condition;
+mod error;
+mod eval;
+mod facts;
+mod load;
+mod model;
+mod render;
+mod support;
 
 pub use condition::Reason;
 pub use error::{Error, ErrorCode, LoadError, Problem};

@@ -122,3 +122,82 @@ fn the_embedded_catalogue_round_trips_through_a_bundle() {
         );
     }
 }
+
+/// A catalogue's own vocabulary is checked as strictly as its services:
+/// every mistake at once, with its path, and hard limits that keep a hostile
+/// vocabulary from costing more than a small one.
+#[test]
+fn the_vocabulary_refuses_what_it_cannot_hold() {
+    let load = |facts: &str| -> Vec<String> {
+        let files = [("facts.json", facts), ("documents.json", crate::DOCUMENTS_JSON), ("99.1.json", GOOD)];
+        match Catalog::from_files("v", files) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems().iter().map(|p| format!("{} {}", p.path(), p.message())).collect(),
+        }
+    };
+    let owners = r#""owners":[{"name":"applicant","label":"申请人"}]"#;
+    let problems = load(&format!(
+        r#"{{"facts":[
+            {{"name":"application_date","label":"申请日期","type":"date"}},
+            {{"name":"tier","label":"档次","type":"choice","choices":[{{"name":"a","label":"甲","phrase":"甲档"}},{{"name":"a","label":"乙","phrase":"乙档"}}]}},
+            {{"name":"n","label":"人数","type":"count","max":100001,"subject":"人数","unit":"人"}},
+            {{"name":"flag","label":"标记","type":"flag"}},
+            {{"name":"b","label":"是否","type":"bool","yes":"是"}}
+        ],
+        "derived":[{{"name":"age","label":"年龄","function":"years_since","of":"wedding_date","subject":"申请人","unit":"周岁"}}],
+        {owners}}}"#
+    ));
+    for expected in [
+        "facts[0].name application_date 是引擎内置的申请日期",
+        "facts[1].choices[1].name 名称“a”重复",
+        "facts[2].max 应为 0 至 100000 的整数",
+        "facts[3].type 未知的事实类型“flag”",
+        "facts[4].no 缺少此字段",
+        "derived[0].of 未声明的事实“wedding_date”",
+    ] {
+        assert!(problems.iter().any(|p| p.starts_with(expected)), "missing “{expected}” in {problems:#?}");
+    }
+
+    let choices: Vec<String> =
+        (0..33).map(|i| format!(r#"{{"name":"c{i}","label":"值{i}","phrase":"取值{i}"}}"#)).collect();
+    let problems = load(&format!(
+        r#"{{"facts":[{{"name":"tier","label":"档次","type":"choice","choices":[{}]}}],{owners}}}"#,
+        choices.join(",")
+    ));
+    assert!(problems.iter().any(|p| p.contains("取值过多：33 个，上限为 32 个")), "{problems:#?}");
+
+    let facts: Vec<String> = (0..256)
+        .map(|i| format!(r#"{{"name":"f{i}","label":"事实{i}","type":"bool","yes":"是","no":"否"}}"#))
+        .collect();
+    let problems = load(&format!(r#"{{"facts":[{}],{owners}}}"#, facts.join(",")));
+    assert!(problems.iter().any(|p| p.contains("事实过多：256 个，上限为 255 个")), "{problems:#?}");
+
+    let many: Vec<String> = (0..65).map(|i| format!(r#"{{"name":"o{i}","label":"归属{i}"}}"#)).collect();
+    let problems = load(&format!(r#"{{"facts":[],"owners":[{}]}}"#, many.join(",")));
+    assert!(problems.iter().any(|p| p.contains("材料归属过多：65 个，上限为 64 个")), "{problems:#?}");
+
+    // A repeated owner, and an owner may be called anything but a repeat.
+    let problems = load(
+        r#"{"facts":[],"owners":[{"name":"applicant","label":"申请人"},{"name":"applicant","label":"又一个"},{"name":"application_date","label":"怪名"}]}"#,
+    );
+    assert_eq!(problems, ["owners[1].name 名称“applicant”重复"]);
+}
+
+#[test]
+fn facts_set_leaves_the_facts_as_they_were_on_an_error() {
+    let vocabulary = Catalog::embedded().vocabulary();
+    let mut facts = Facts::new(vocabulary, "2026-11-27".parse().unwrap());
+    facts.set("birth_date", "1990-05-01").unwrap();
+    let before = facts.clone();
+    let err = facts.set("birth_date", "2027-01-01").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DateAfterApplication);
+    assert_eq!(facts, before, "the refused birth date is not kept");
+    let err = facts.set("application_date", "1980-01-01").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DateAfterApplication);
+    assert_eq!(facts, before, "nor is an application date that would put it in the future");
+    // Later, unrelated facts are still accepted, and the facts round-trip.
+    facts.set("proxy", true).unwrap();
+    assert_eq!(Facts::from_json(vocabulary, &facts.to_json()).unwrap(), facts);
+    assert_eq!(facts.set("birth_date", "1990-02-30").unwrap_err().code(), ErrorCode::InvalidDate);
+    assert_eq!(facts.set("proxy", "yes").unwrap_err().code(), ErrorCode::InvalidFactValue);
+}

@@ -380,7 +380,7 @@ pub unsafe extern "C" fn banshi_assess(
 /// missing facts), as a JSON array that the Java binding expands with the
 /// service's guide (banshi_service), read once. The format is an internal
 /// contract between the library and its bindings, documented in
-/// core/src/engine/compact.rs, not part of SCHEMA.md; errors are exactly
+/// core/src/render/compact.rs, not part of SCHEMA.md; errors are exactly
 /// banshi_assess's.
 ///
 /// # Safety

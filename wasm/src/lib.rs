@@ -58,7 +58,7 @@ impl WasmCatalog {
     }
 
     /// Assessment, compact: only what varies between applicants, which the
-    /// package expands with the service's guide (`core/src/engine/compact.rs`).
+    /// package expands with the service's guide (`core/src/render/compact.rs`).
     pub fn assess_compact(&self, request: &str) -> Result<String, JsValue> {
         reply(json::assess_compact(self.get(), request))
     }

@@ -12,7 +12,9 @@ mod set;
 mod vocabulary;
 
 pub(crate) use set::{FactNames, FactSet};
-pub(crate) use vocabulary::{APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Source, Spec, Var, VarKind};
+pub(crate) use vocabulary::{
+    APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Source, Spec, Var, VarKind,
+};
 pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Owner, Vocabulary};
 
 use crate::error::Error;
@@ -142,8 +144,9 @@ impl Facts {
     }
 
     /// Gives one fact, replacing any value it had. The value must be of the
-    /// fact's kind: a `&str` for a choice fact, a `bool`, a `u32` count or a
-    /// [`Date`].
+    /// fact's kind: a `&str` for a choice fact, a `bool`, a `u32` count, or a
+    /// [`Date`] (or its `YYYY-MM-DD` text) for a date fact. On an error the
+    /// facts are left as they were.
     ///
     /// # Errors
     ///
@@ -156,17 +159,27 @@ impl Facts {
         let info = self.vocabulary.info(slot);
         let stored = match (&info.spec, value.into()) {
             (Spec::Date, FactValue::Date(d)) => Slot::Date(d),
+            // A date given as text is read as one, with the same error as in JSON.
+            (Spec::Date, FactValue::Choice(text)) => {
+                Slot::Date(text.parse().map_err(|reason| Error::InvalidDate { field: info.name.clone(), reason })?)
+            }
             (Spec::Bool { .. }, FactValue::Bool(b)) => Slot::Bool(b),
             (Spec::Choice(choices), FactValue::Choice(name)) => Slot::Choice(choice_index(info, choices, name)?),
             (Spec::Count { max, .. }, FactValue::Count(n)) if n <= *max => Slot::Count(n),
             (spec, _) => return Err(invalid(info, expected(spec))),
         };
-        if slot == 0 {
-            let Slot::Date(d) = stored else { unreachable!("application_date is a date fact") };
+        // Checked as they would stand; on an error the facts stay as they were.
+        let (old, old_date) = (self.values[usize::from(slot)], self.application_date);
+        self.values[usize::from(slot)] = stored;
+        if let (0, Slot::Date(d)) = (slot, stored) {
             self.application_date = d;
         }
-        self.values[usize::from(slot)] = stored;
-        self.check_dates()
+        let checked = self.check_dates();
+        if checked.is_err() {
+            self.values[usize::from(slot)] = old;
+            self.application_date = old_date;
+        }
+        checked
     }
 
     /// Takes a fact back, as if it had not been given.

@@ -18,6 +18,10 @@ pub(crate) const MAX_FACTS: usize = 256;
 /// 32-bit mask.
 pub(crate) const MAX_CHOICES: usize = 32;
 
+/// The most owners one vocabulary may declare: a checklist groups by them,
+/// and an unknown owner's message names them all.
+pub(crate) const MAX_OWNERS: usize = 64;
+
 /// The largest `max` a count fact may declare.
 pub(crate) const MAX_COUNT: u32 = 100_000;
 
@@ -199,6 +203,12 @@ impl Derived {
     /// The engine function that computes it.
     pub fn function(&self) -> Derivation {
         self.function
+    }
+
+    /// How an answer phrases it: `subject`, a comparison word, the number,
+    /// then `unit` (申请人 · 不满 · 18 · 周岁).
+    pub fn phrasing(&self) -> (&str, &str) {
+        (&self.subject, &self.unit)
     }
 }
 

@@ -522,7 +522,12 @@ impl Checker<'_> {
                     let hint = crate::support::suggest::nearest(o, owners.clone())
                         .map(|s| format!("，是否应为“{s}”？"))
                         .unwrap_or_default();
-                    let names = owners.collect::<Vec<_>>().join("、");
+                    // At most eight named: a message stays short however many owners there are.
+                    let count = context.vocabulary.owners().len();
+                    let mut names = owners.take(8).collect::<Vec<_>>().join("、");
+                    if count > 8 {
+                        names.push_str(&format!(" 等 {count} 个"));
+                    }
                     self.report(format!("{path}.owner"), format!("未知的材料归属“{o}”，应为 {names} 之一{hint}"));
                     None
                 }

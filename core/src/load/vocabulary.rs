@@ -4,19 +4,21 @@
 
 use super::check::{Checker, Obj, is_identifier};
 use crate::facts::{
-    APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, Owner, Spec, Vocabulary,
+    APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Owner,
+    Spec, Vocabulary,
 };
 use crate::model::Document;
 use crate::support::lookup::Index;
 
 impl Checker<'_> {
     /// A name in one of the vocabulary's lists: an identifier, not among
-    /// `seen`. Returns it.
-    fn name(&mut self, o: &Obj<'_, '_>, seen: &[String]) -> String {
+    /// `seen`, and for a fact or a derived value (`fact`) not the built-in
+    /// `application_date`. Returns it.
+    fn name(&mut self, o: &Obj<'_, '_>, seen: &[String], fact: bool) -> String {
         let name = self.str(o, "name");
         if !is_identifier(&name) {
             self.report(o.field("name"), format!("名称“{name}”应由小写字母、数字和下划线组成，并以字母开头"));
-        } else if name == APPLICATION_DATE {
+        } else if fact && name == APPLICATION_DATE {
             self.report(o.field("name"), "application_date 是引擎内置的申请日期，不应在词汇表中声明");
         } else if seen.contains(&name) {
             self.report(o.field("name"), format!("名称“{name}”重复"));
@@ -38,7 +40,7 @@ impl Checker<'_> {
         for (i, v) in list.iter().enumerate() {
             const KEYS: &[&str] = &["name", "label", "type", "choices", "yes", "no", "max", "subject", "unit"];
             let Some(f) = self.object(&format!("facts[{i}]"), v, KEYS) else { continue };
-            let name = self.name(&f, &names);
+            let name = self.name(&f, &names, true);
             names.push(name.clone());
             let label = self.text(&f, "label");
             let kind = self.str(&f, "type");
@@ -84,7 +86,7 @@ impl Checker<'_> {
         for (i, v) in list.iter().enumerate() {
             const KEYS: &[&str] = &["name", "label", "function", "of", "subject", "unit"];
             let Some(d) = self.object(&format!("derived[{i}]"), v, KEYS) else { continue };
-            let name = self.name(&d, &names);
+            let name = self.name(&d, &names, true);
             names.push(name.clone());
             let label = self.text(&d, "label");
             let function = self.str(&d, "function");
@@ -124,7 +126,7 @@ impl Checker<'_> {
         for (j, v) in items.iter().enumerate() {
             let path = format!("{}[{j}]", f.field("choices"));
             let Some(o) = self.object(&path, v, &["name", "label", "phrase"]) else { continue };
-            let name = self.name(&o, &names);
+            let name = self.name(&o, &names, false);
             names.push(name.clone());
             let (label, phrase) = (self.text(&o, "label"), self.text(&o, "phrase"));
             choices.push(Choice { name, label, phrase });
@@ -139,11 +141,15 @@ impl Checker<'_> {
         if items.is_empty() && o.get("owners").is_some() {
             self.report(o.field("owners"), "至少应有一个材料归属");
         }
+        if items.len() > MAX_OWNERS {
+            self.report(o.field("owners"), format!("材料归属过多：{} 个，上限为 {MAX_OWNERS} 个", items.len()));
+            return Vec::new();
+        }
         let mut names: Vec<String> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
             let Some(p) = self.object(&format!("owners[{i}]"), v, &["name", "label"]) else { continue };
-            let name = self.name(&p, &names);
+            let name = self.name(&p, &names, false);
             names.push(name.clone());
             out.push(Owner { name, label: self.text(&p, "label") });
         }

@@ -187,7 +187,7 @@ pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
 /// As [`assess`], but answers only what varies between applicants: the
 /// compact form that the Java and JavaScript bindings expand with the
 /// service's guide ([`service`]), read once. The format is documented in
-/// `core/src/engine/compact.rs`; it is an internal contract between this
+/// `core/src/render/compact.rs`; it is an internal contract between this
 /// crate and its bindings, not part of SCHEMA.md.
 ///
 /// # Errors

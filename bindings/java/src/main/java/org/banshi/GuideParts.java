@@ -10,7 +10,7 @@ import java.util.List;
  * each rule's id, text, basis and decision, the cases, the legal basis, the
  * steps and the supervision. Read once per catalogue and service, immutable,
  * and shared by every typed {@link Assessment} built from a compact answer
- * (core/src/engine/compact.rs).
+ * (core/src/render/compact.rs).
  */
 final class GuideParts {
     /** A requirement as the guide states it, less what only the guide shows. */
@@ -149,7 +149,7 @@ final class GuideParts {
     /**
      * Reads the service number that opens a compact answer
      * {@code [service, date, case, status, reasons, rules, rules_missing, items, pending, missing]}
-     * (core/src/engine/compact.rs).
+     * (core/src/render/compact.rs).
      */
     static String serviceOf(JsonReader in) {
         in.beginArray();
