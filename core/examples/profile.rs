@@ -1,15 +1,25 @@
 //! A loop for profilers (callgrind, perf): `cargo run --release --example
-//! profile -p banshi -- <request file> [iterations] [json|typed]` runs
-//! json::assess on the request (`json`, the default), or the typed
-//! Catalog::assess on its facts, read once (`typed`). With 0 iterations it
-//! only loads the embedded catalogue.
+//! profile -p banshi -- <file> [iterations] [json|typed|load]` runs
+//! json::assess on the request in the file (`json`, the default), the typed
+//! Catalog::assess on its facts, read once (`typed`), or loads the file as a
+//! catalogue bundle (`load`). With 0 iterations it only loads the embedded
+//! catalogue.
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: profile <request file> [iterations] [json|typed]");
     let n: usize = args.next().map_or(10_000, |s| s.parse().expect("a number"));
-    let typed = args.next().as_deref() == Some("typed");
+    let mode = args.next().unwrap_or_default();
+    let typed = mode == "typed";
     let request = std::fs::read_to_string(path).expect("readable request");
+    if mode == "load" {
+        for _ in 0..n {
+            let catalog = banshi::Catalog::from_bundle(std::hint::black_box(&request)).expect("a valid bundle");
+            std::hint::black_box(catalog);
+        }
+        println!("{n} loads");
+        return;
+    }
     let catalog = banshi::Catalog::embedded();
     let mut bytes = 0;
     if typed {
