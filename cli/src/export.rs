@@ -3,9 +3,11 @@
 //! 基础数据规范), as JSON or as CSV (one row per material).
 //!
 //! Everything is read from the service guides (`banshi::json::service`), so
-//! the export says what every other answer says. Elements the catalogue
-//! cannot fill (事项编码, 出具单位 …) are written as `null` (JSON) or left
-//! empty (CSV), never guessed; `docs/gbt39046.md` lists them and the mapping.
+//! the export says what every other answer says. 出具单位 comes from the
+//! document registry (`issuer`, where known) and 事项编码 from a service's
+//! optional `item_code`. Elements the catalogue cannot fill are written as
+//! `null` (JSON) or left empty (CSV), never guessed; `docs/gbt39046.md`
+//! lists them and the mapping.
 
 use banshi::{Catalog, Form, html, json};
 use serde_json::{Value, json as j};
@@ -29,7 +31,8 @@ fn citation(c: &Value) -> String {
 }
 
 /// One 申请材料 element per material (each option of a one-of requirement).
-fn materials(vocabulary: &banshi::Vocabulary, guide: &Value) -> Vec<Value> {
+fn materials(catalog: &Catalog, guide: &Value) -> Vec<Value> {
+    let vocabulary = catalog.vocabulary();
     let cases = list(&guide["cases"]);
     let mut out = Vec::new();
     for requirement in list(&guide["materials"]) {
@@ -56,7 +59,7 @@ fn materials(vocabulary: &banshi::Vocabulary, guide: &Value) -> Vec<Value> {
             out.push(j!({
                 "材料编号": m["id"],
                 "材料名称": m["name"],
-                "出具单位": null,
+                "出具单位": m["document"].as_str().and_then(|d| catalog.document(d)?.issuer()),
                 "原件份数": m["originals"],
                 "复印件份数": m["copies"],
                 "材料形式": if form == Some(Form::Electronic) { "电子" } else { "纸质" },
@@ -70,7 +73,7 @@ fn materials(vocabulary: &banshi::Vocabulary, guide: &Value) -> Vec<Value> {
     out
 }
 
-fn service_element(vocabulary: &banshi::Vocabulary, guide: &Value) -> Value {
+fn service_element(catalog: &Catalog, guide: &Value) -> Value {
     let steps: Vec<String> = list(&guide["steps"])
         .iter()
         .map(|step| {
@@ -82,7 +85,7 @@ fn service_element(vocabulary: &banshi::Vocabulary, guide: &Value) -> Value {
     let conditions: Vec<&str> = list(&guide["eligibility"]).iter().map(|r| s(&r["text"])).collect();
     j!({
         "事项序号": guide["id"],
-        "事项编码": null,
+        "事项编码": guide["item_code"],
         "事项名称": guide["name"],
         "实施主体": guide["implementing_body"],
         "设定依据": list(&guide["legal_basis"]).iter().map(citation).collect::<Vec<_>>(),
@@ -90,7 +93,7 @@ fn service_element(vocabulary: &banshi::Vocabulary, guide: &Value) -> Value {
         "办理流程": steps,
         "监督投诉机构": guide["supervision"]["office"],
         "监督投诉电话": guide["supervision"]["phone"],
-        "申请材料": materials(vocabulary, guide),
+        "申请材料": materials(catalog, guide),
     })
 }
 
@@ -107,7 +110,7 @@ fn guides(catalog: &Catalog) -> Vec<Value> {
 
 /// The JSON export: the receipt, then one element set per service.
 pub(crate) fn to_json(catalog: &Catalog) -> String {
-    let services: Vec<Value> = guides(catalog).iter().map(|g| service_element(catalog.vocabulary(), g)).collect();
+    let services: Vec<Value> = guides(catalog).iter().map(|g| service_element(catalog, g)).collect();
     let out = j!({
         "standard": "GB/T 39046-2020",
         "catalog_version": catalog.version(),
@@ -156,7 +159,7 @@ fn cell(v: &Value) -> String {
 pub(crate) fn to_csv(catalog: &Catalog) -> String {
     let mut out = COLUMNS.join(",");
     for guide in guides(catalog) {
-        let service = service_element(catalog.vocabulary(), &guide);
+        let service = service_element(catalog, &guide);
         for m in list(&service["申请材料"]) {
             let row: Vec<String> = COLUMNS
                 .iter()

@@ -201,3 +201,24 @@ fn facts_set_leaves_the_facts_as_they_were_on_an_error() {
     assert_eq!(facts.set("birth_date", "1990-02-30").unwrap_err().code(), ErrorCode::InvalidDate);
     assert_eq!(facts.set("proxy", "yes").unwrap_err().code(), ErrorCode::InvalidFactValue);
 }
+
+/// An office that has a service's national 事项编码 may give it; the guide
+/// (and so the GB/T 39046 export) carries it, and a blank one is refused.
+#[test]
+fn a_service_may_carry_its_item_code() {
+    let coded = GOOD.replacen(
+        r#""name": "示例事项","#,
+        r#""name": "示例事项", "item_code": "11120000MB0000000X4000112001000","#,
+        1,
+    );
+    let catalog = Catalog::from_files("code", crate::with_vocabulary(&[("99.1.json", &coded)])).unwrap();
+    assert_eq!(catalog.service("99.1").unwrap().item_code(), Some("11120000MB0000000X4000112001000"));
+    assert!(
+        banshi::json::service(&catalog, "99.1").unwrap().contains(r#""item_code":"11120000MB0000000X4000112001000""#)
+    );
+    let plain = Catalog::from_files("plain", crate::with_vocabulary(&[("99.1.json", GOOD)])).unwrap();
+    assert!(!banshi::json::service(&plain, "99.1").unwrap().contains("item_code"));
+    let blank = GOOD.replacen(r#""name": "示例事项","#, r#""name": "示例事项", "item_code": " ","#, 1);
+    let err = Catalog::from_files("blank", crate::with_vocabulary(&[("99.1.json", &blank)])).unwrap_err();
+    assert!(err.problems().iter().any(|p| p.path() == "item_code"), "{err}");
+}

@@ -60,6 +60,7 @@ pub(super) struct Context<'a> {
 struct RawService {
     id: String,
     name: String,
+    item_code: Option<String>,
     valid_from: Option<String>,
     valid_until: Option<String>,
     legal_basis: Vec<RawCitation>,
@@ -288,6 +289,7 @@ impl Checker<'_> {
         const KEYS: &[&str] = &[
             "id",
             "name",
+            "item_code",
             "valid_from",
             "valid_until",
             "legal_basis",
@@ -382,6 +384,7 @@ impl Checker<'_> {
         Some(RawService {
             id: self.str(&o, "id"),
             name: self.str(&o, "name"),
+            item_code: self.opt_str(&o, "item_code"),
             valid_from: self.opt_str(&o, "valid_from"),
             valid_until: self.opt_str(&o, "valid_until"),
             legal_basis,
@@ -635,6 +638,9 @@ fn compile(
         c.report("id", format!("事项序号“{}”应为“数字.数字”，如 10.1", raw.id));
     }
     c.non_empty("name", &raw.name);
+    if let Some(code) = &raw.item_code {
+        c.non_empty("item_code", code);
+    }
     c.non_empty("implementing_body", &raw.implementing_body);
     c.non_empty("boundary", &raw.boundary);
     c.non_empty("responsibility", &raw.responsibility);
@@ -911,6 +917,7 @@ fn compile(
     Some(Service {
         id: raw.id,
         name: raw.name,
+        item_code: raw.item_code,
         valid_from,
         valid_until,
         legal_basis: citations,

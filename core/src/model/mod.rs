@@ -64,6 +64,7 @@ impl Document {
 pub struct Service {
     pub(crate) id: String,
     pub(crate) name: String,
+    pub(crate) item_code: Option<String>,
     pub(crate) valid_from: Option<Date>,
     pub(crate) valid_until: Option<Date>,
     pub(crate) legal_basis: Vec<Citation>,
@@ -326,6 +327,11 @@ impl Service {
     /// The name (名称).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The national 事项编码 (GB/T 39554.1), where the catalogue gives one.
+    pub fn item_code(&self) -> Option<&str> {
+        self.item_code.as_deref()
     }
 
     /// The first day the service is in force, if bounded.

@@ -79,6 +79,9 @@ impl Serialize for Guide<'_> {
         map.serialize_entry("catalog_hash", self.hash)?;
         map.serialize_entry("id", svc.id())?;
         map.serialize_entry("name", svc.name())?;
+        if let Some(code) = svc.item_code() {
+            map.serialize_entry("item_code", code)?;
+        }
         map.serialize_entry("valid_from", &svc.valid_from())?;
         map.serialize_entry("valid_until", &svc.valid_until())?;
         map.serialize_entry("legal_basis", &Seq(|| svc.legal_basis().iter().map(CitationJson)))?;
