@@ -157,7 +157,11 @@ export type GuideRule = { id: string, text: string, requires: string, basis: Arr
 
 export type GuideMaterial = { id: string, name: string, case?: string, when?: string, basis: Array<string>, valid_from?: string, valid_until?: string, decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
 
-export type Guide = { catalog_version: string, engine_version: string, catalog_hash: string, id: string, name: string, valid_from: string | null, valid_until: string | null, legal_basis: Array<Citation>, implementing_body: string, boundary: string, steps: Array<Step>, responsibility: string, supervision: Supervision, facts: Array<FactName>, eligibility: Array<GuideRule>, case_fact: string | null, cases: Array<Case>, materials: Array<GuideMaterial>, decisions: Array<string>, };
+export type Guide = { catalog_version: string, engine_version: string, catalog_hash: string, id: string, name: string, 
+/**
+ * The national 事项编码, where the catalogue gives one.
+ */
+item_code?: string, valid_from: string | null, valid_until: string | null, legal_basis: Array<Citation>, implementing_body: string, boundary: string, steps: Array<Step>, responsibility: string, supervision: Supervision, facts: Array<FactName>, eligibility: Array<GuideRule>, case_fact: string | null, cases: Array<Case>, materials: Array<GuideMaterial>, decisions: Array<string>, };
 
 export type Validation = { valid: boolean, masked?: string, birth_date?: string, sex?: string, date?: string, problems?: Array<Problem>, formats?: Array<string>, max_bytes?: number, };
 

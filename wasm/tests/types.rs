@@ -498,6 +498,10 @@ pub struct Guide {
     pub catalog_hash: String,
     pub id: String,
     pub name: String,
+    /// The national 事项编码, where the catalogue gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub item_code: Option<String>,
     pub valid_from: Option<String>,
     pub valid_until: Option<String>,
     pub legal_basis: Vec<Citation>,
