@@ -5,11 +5,10 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use banshi::{Catalog, json};
+use banshi::{Catalog, json, text};
 
 mod batch;
 mod export;
-mod render;
 mod verify;
 
 const USAGE: &str = "\
@@ -226,17 +225,15 @@ fn run() -> Result<u8, Failure> {
     match args.as_slice() {
         ["help"] => emit(&mut out, USAGE),
         ["services"] if opts.json => emit(&mut out, &json::services(catalog)),
-        ["services"] => emit(&mut out, &render::services(catalog)),
+        ["services"] => emit(&mut out, &text::services(catalog)),
         ["show", id] if opts.html => emit(&mut out, &banshi::html::guide(catalog, id).map_err(banshi)?),
-        ["show", id] => {
-            let guide = json::service(catalog, id).map_err(banshi)?;
-            emit(&mut out, &if opts.json { guide } else { render::guide(catalog.vocabulary(), &guide) })
-        }
+        ["show", id] if opts.json => emit(&mut out, &json::service(catalog, id).map_err(banshi)?),
+        ["show", id] => emit(&mut out, &text::guide(catalog, id).map_err(banshi)?),
         ["assess", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
             let request = format!(r#"{{"service":{},"facts":{facts}}}"#, quote(id));
             let response = json::assess(catalog, &request).map_err(banshi)?;
-            emit(&mut out, &if opts.json { response } else { render::assessment(catalog.vocabulary(), &response) })
+            emit(&mut out, &if opts.json { response } else { text::assessment(catalog, &response).map_err(banshi)? })
         }
         ["check", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
@@ -250,7 +247,7 @@ fn run() -> Result<u8, Failure> {
                 let options = format!("{{{}}}", fields.join(","));
                 emit(&mut out, &banshi::html::notice(catalog, &request, &options).map_err(banshi)?)
             } else {
-                emit(&mut out, &if opts.json { response } else { render::notice(catalog.vocabulary(), &response) })
+                emit(&mut out, &if opts.json { response } else { text::notice(catalog, &response).map_err(banshi)? })
             }
         }
         ["batch", mode @ ("assess" | "check")] => {
@@ -278,12 +275,12 @@ fn run() -> Result<u8, Failure> {
             let response =
                 json::validate_id_number(&format!(r#"{{"id_number":{}}}"#, quote(number))).map_err(banshi)?;
             code = validation_code(&response);
-            emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+            emit(&mut out, &if opts.json { response } else { text::validation(&response).map_err(banshi)? })
         }
         ["validate", "date", date] => {
             let response = json::validate_date(&format!(r#"{{"date":{}}}"#, quote(date))).map_err(banshi)?;
             code = validation_code(&response);
-            emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+            emit(&mut out, &if opts.json { response } else { text::validation(&response).map_err(banshi)? })
         }
         ["validate", "file", service, material, path] => {
             let meta = std::fs::metadata(path).map_err(|e| Failure::Unreadable(format!("无法读取 {path}：{e}")))?;
@@ -297,7 +294,7 @@ fn run() -> Result<u8, Failure> {
             );
             let response = json::validate_file(catalog, &request).map_err(banshi)?;
             code = validation_code(&response);
-            emit(&mut out, &if opts.json { response } else { render::validation(&response) })
+            emit(&mut out, &if opts.json { response } else { text::validation(&response).map_err(banshi)? })
         }
         ["verify", request, response] => {
             let request = read_json(request)?;

@@ -62,7 +62,7 @@
 //   model      the catalogue as data
 //   load       reading and compiling catalogue files into the model
 //   eval       assessing applicants and checking submissions
-//   render     answers as JSON and HTML
+//   render     answers as JSON, HTML and text
 //   catalog    the public constructors, joining load and render
 mod catalog;
 mod condition;
@@ -86,7 +86,7 @@ pub use model::{
     Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec,
     Requirement, Service, Step, Supervision,
 };
-pub use render::{html, json};
+pub use render::{html, json, text};
 pub use support::date::{Date, DateError};
 pub use support::id_number::{IdNumber, IdNumberError, IdProblem, mask_id_number, mask_id_numbers};
 

@@ -1,8 +1,9 @@
 //! The printable documents (`banshi::html`): the one-time notice and the
 //! service guide. They must say what the JSON says, in Chinese, escaped,
-//! self-contained, and never print an ID number unmasked.
+//! self-contained, and never print an ID number unmasked. The plain text
+//! (`banshi::text`) says the same things in the same words.
 
-use banshi::{Catalog, html};
+use banshi::{Catalog, html, text};
 
 const NOTHING_SUBMITTED: &str = r#"{"service":"10.1","facts":{"application_date":"2026-11-27"},"submitted":[]}"#;
 
@@ -89,6 +90,54 @@ fn an_interpretation_without_basis_says_so() {
     assert!(!page.contains("《天津人社局下发文件》"));
     let guide = html::guide(&catalog, "99.1").unwrap();
     assert!(guide.contains("依据：原文未载明，属口径解释") && guide.contains("电话：12345678"));
+    let notice = text::notice(&catalog, &banshi::json::check(&catalog, request).unwrap()).unwrap();
+    assert!(notice.contains("     依据：原文未载明，属口径解释\n     口径说明：按示例中心惯例理解须交照片。"));
+    assert!(notice.contains("     依据：天津人社局下发文件\n") && !notice.contains("《天津人社局下发文件》"));
+}
+
+/// The HTML escaping of a text.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// The text and the page are two layouts of one document: every spec,
+/// 依据 and 口径说明 the text prints under a material, the page prints too.
+#[test]
+fn text_and_html_say_the_same_things() {
+    let bundle = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/minzheng/bundle.json");
+    let minzheng = Catalog::from_bundle(&std::fs::read_to_string(bundle).unwrap()).unwrap();
+    for catalog in [Catalog::embedded(), &minzheng] {
+        for service in catalog.services() {
+            let plain = text::guide(catalog, service.id()).unwrap();
+            let page = html::guide(catalog, service.id()).unwrap();
+            let mut compared = 0;
+            for line in plain.lines() {
+                let line = line.trim_start();
+                let said = if line.starts_with("依据：") || line.starts_with("口径说明：") {
+                    line
+                } else if let Some((_, spec)) = line.split_once(" — ") {
+                    spec.split_once("（条件：").map_or(spec, |(spec, _)| spec)
+                } else {
+                    continue;
+                };
+                assert!(page.contains(&escaped(said)), "{}: the page does not say {said}", service.id());
+                compared += 1;
+            }
+            assert!(compared > 0, "{}", service.id());
+        }
+    }
+}
+
+#[test]
+fn text_reads_only_json() {
+    let catalog = Catalog::embedded();
+    for render in [text::assessment, text::notice] {
+        assert_eq!(render(catalog, "{").unwrap_err().code().name(), "INVALID_JSON");
+    }
+    assert_eq!(text::validation("").unwrap_err().code().name(), "INVALID_JSON");
+    assert_eq!(text::guide(catalog, "10.l").unwrap_err().code().name(), "UNKNOWN_SERVICE");
+    let services = text::services(catalog);
+    assert!(services.starts_with("目录版本 ") && !services.ends_with('\n'));
 }
 
 #[test]

@@ -22,70 +22,14 @@ use std::fmt::Write;
 
 use crate::error::Error;
 use crate::facts::Vocabulary;
-use crate::model::{Catalog, Form};
+use crate::model::Catalog;
+use crate::render::document::{
+    self, by_case, by_owner, citation_full, fact_label, get, is_true, list, material_ids, material_spec, notice_status,
+    opt, owner_label, owner_of, reread, rule_reasons, s, text,
+};
 use crate::render::json;
 use crate::render::request::Object;
 use crate::support::wire::{self, Value};
-
-// ---------------------------------------------------------------------------
-// Reading the JSON responses.
-
-#[inline(never)]
-fn get<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    match v {
-        Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
-#[inline(never)]
-fn opt<'v>(v: &'v Value<'_>, key: &str) -> Option<&'v str> {
-    match get(v, key) {
-        Some(Value::Str(s)) => Some(s),
-        _ => None,
-    }
-}
-
-#[inline(never)]
-fn s<'v>(v: &'v Value<'_>, key: &str) -> &'v str {
-    opt(v, key).unwrap_or_default()
-}
-
-#[inline(never)]
-fn list<'v, 'a>(v: &'v Value<'a>, key: &str) -> &'v [Value<'a>] {
-    match get(v, key) {
-        Some(Value::Array(items)) => items,
-        _ => &[],
-    }
-}
-
-#[inline(never)]
-fn int(v: &Value<'_>, key: &str) -> Option<i64> {
-    match get(v, key) {
-        Some(Value::Int(n)) => Some(*n),
-        _ => None,
-    }
-}
-
-#[inline(never)]
-fn is_true(v: &Value<'_>, key: &str) -> bool {
-    matches!(get(v, key), Some(Value::Bool(true)))
-}
-
-#[inline(never)]
-fn text<'v>(v: &'v Value<'_>) -> &'v str {
-    match v {
-        Value::Str(s) => s,
-        _ => "",
-    }
-}
-
-/// Parses a response this crate wrote. It is always valid JSON; an error
-/// here would be a bug, reported rather than panicking.
-#[inline(never)]
-fn reread(response: &str) -> Result<Value<'_>, Error> {
-    wire::parse_unlimited(response).map_err(|detail| Error::InvalidJson { detail })
-}
 
 // ---------------------------------------------------------------------------
 // Writing HTML.
@@ -173,113 +117,17 @@ fn chinese_date(date: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Materials, citations and provenance, shared by both documents.
+// Requirements and provenance, shared by both documents.
 
-#[inline(never)]
-fn owner_label<'v>(vocabulary: &'v Vocabulary, name: &'v str) -> &'v str {
-    vocabulary.owner(name).map_or(name, |o| o.label())
-}
-
-/// The owner of a requirement (of its first option, for "one of").
-#[inline(never)]
-fn owner_of<'v>(item: &'v Value<'_>) -> &'v str {
-    opt(item, "owner").or_else(|| list(item, "one_of").first().and_then(|o| opt(o, "owner"))).unwrap_or_default()
-}
-
-/// "原件及复印件1份，A4纸；1寸彩色免冠照片4张；JPG格式，小于120 KB；须盖…；注：…"
-#[inline(never)]
-fn material_spec(m: &Value<'_>) -> String {
-    let form = Form::ALL.iter().find(|f| f.name() == s(m, "form")).copied().unwrap_or(Form::Original);
-    let copies = int(m, "copies").unwrap_or(0);
-    let originals = int(m, "originals").unwrap_or(1);
-    let photo = get(m, "photo").filter(|p| matches!(p, Value::Object(_)));
-    let mut out = match (photo, form) {
-        (Some(_), Form::Electronic) => String::from("电子版"),
-        (Some(_), _) => String::new(),
-        (None, Form::Original) => String::from("原件"),
-        (None, Form::Copy) => format!("复印件{copies}份"),
-        (None, Form::OriginalAndCopy) => format!("原件及复印件{copies}份"),
-        (None, Form::Electronic) => format!("电子版{originals}个"),
-    };
-    if let Some(paper) = opt(m, "paper") {
-        let _ = write!(out, "，{paper}纸");
-    }
-    if let Some(p) = photo {
-        if !out.is_empty() {
-            out.push('，');
-        }
-        out.push_str(s(p, "size"));
-        if is_true(p, "color") {
-            out.push_str("彩色");
-        }
-        if is_true(p, "bareheaded") {
-            out.push_str("免冠");
-        }
-        let _ = write!(out, "照片{}张", int(p, "count").unwrap_or(1));
-    }
-    if let Some(f) = get(m, "file").filter(|f| matches!(f, Value::Object(_))) {
-        let formats: Vec<String> = list(f, "formats").iter().map(|v| text(v).to_ascii_uppercase()).collect();
-        let kb = int(f, "max_bytes").unwrap_or(0) / 1024;
-        let _ = write!(out, "；{}格式，小于{kb} KB", formats.join("/"));
-    }
-    let stamps: Vec<&str> = list(m, "stamps").iter().map(text).collect();
-    if !stamps.is_empty() {
-        let _ = write!(out, "；须盖{}", stamps.join("、"));
-    }
-    let notes: Vec<&str> = list(m, "notes").iter().map(text).collect();
-    if !notes.is_empty() {
-        let _ = write!(out, "；注：{}", notes.join("；"));
-    }
-    out
-}
-
-/// A citation by its short name: the document number; else the 《title》;
-/// else the seed's own reference exactly as written, never in 《》.
-#[inline(never)]
-fn citation_short(c: &Value<'_>) -> String {
-    match (opt(c, "number"), opt(c, "title"), opt(c, "reference")) {
-        (Some(number), _, _) => number.to_owned(),
-        (None, Some(title), _) => format!("《{title}》"),
-        (None, None, Some(reference)) => reference.to_owned(),
-        (None, None, None) => s(c, "id").to_owned(),
-    }
-}
-
-/// A citation in full: `《title》（number）`, or the reference as written.
-#[inline(never)]
-fn citation_full(c: &Value<'_>) -> String {
-    let number = opt(c, "number").map(|n| format!("（{n}）")).unwrap_or_default();
-    match (opt(c, "title"), opt(c, "reference")) {
-        (Some(title), _) => format!("《{title}》{number}"),
-        (None, Some(reference)) => format!("{reference}{number}"),
-        (None, None) => s(c, "number").to_owned(),
-    }
-}
-
-/// The basis and 口径说明 lines under an item or a rule. An interpretation
-/// without a basis says so, so that it never looks as if a document stated it.
+/// The basis and 口径说明 lines under an item or a rule.
 #[inline(never)]
 fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
-    let basis: Vec<String> = list(item, "basis")
-        .iter()
-        .map(|id| {
-            citations
-                .iter()
-                .find(|c| opt(c, "id") == Some(text(id)))
-                .map_or_else(|| text(id).to_owned(), citation_short)
-        })
-        .collect();
-    let decision = opt(item, "decision");
-    if !basis.is_empty() {
-        // A decided entry rests on the service's documents only as banshi
-        // reads them: say so, so that the reading never passes for the text.
-        let reading = if decision.is_some() { "（按口径说明理解）" } else { "" };
-        el(out, "div", "sub", &format!("依据：{}{reading}", basis.join("、")));
-    } else if decision.is_some() {
-        el(out, "div", "sub", "依据：原文未载明，属口径解释");
+    let lines = document::provenance(item, citations);
+    if let Some(basis) = &lines.basis {
+        el(out, "div", "sub", basis);
     }
-    if let Some(decision) = decision {
-        el(out, "div", "why", &format!("口径说明：{decision}"));
+    if let Some(decision) = &lines.decision {
+        el(out, "div", "why", decision);
     }
 }
 
@@ -312,11 +160,7 @@ fn grouped(
     first: usize,
 ) -> usize {
     let mut n = first;
-    for owner in vocabulary.owners() {
-        let mine: Vec<&Value<'_>> = items.iter().filter(|i| owner_of(i) == owner.name()).collect();
-        if mine.is_empty() {
-            continue;
-        }
+    for (owner, mine) in by_owner(vocabulary, items) {
         el(out, "h3", "", &format!("【{}】", owner.label()));
         for item in mine {
             let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
@@ -331,11 +175,6 @@ fn grouped(
         }
     }
     n
-}
-
-#[inline(never)]
-fn fact_label(vocabulary: &Vocabulary, name: &str) -> String {
-    vocabulary.fact(name).map_or_else(|| name.to_owned(), |f| f.label().to_owned())
 }
 
 // ---------------------------------------------------------------------------
@@ -439,11 +278,7 @@ fn render_notice(
 
     // The materials' status, with eligibility beside it: one never folds
     // into the other.
-    let status = match s(r, "status") {
-        "complete" => "材料齐全",
-        "incomplete" => "材料不全，请按以下内容一次性补正",
-        _ => "尚缺申请人信息，材料清单待定",
-    };
+    let status = notice_status(s(r, "status"));
     let e = get(r, "eligibility").unwrap_or(&Value::Null);
     let eligibility = match s(e, "status") {
         "eligible" => "符合申请条件",
@@ -461,8 +296,7 @@ fn render_notice(
             Some(Value::Bool(false)) => "✗ 不符合",
             _ => "？ 待定",
         };
-        let because: Vec<&str> = list(rule, "because").iter().map(text).collect();
-        let why = if because.is_empty() { String::from("尚缺信息") } else { because.join("，") };
+        let why = rule_reasons(rule);
         out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
         el(&mut out, "div", "", &format!("{}：{mark}（{why}）", s(rule, "text")));
         provenance(&mut out, rule, citations);
@@ -660,14 +494,8 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
 
     el(&mut out, "h2", "", "运行要件（申请材料）");
     let materials = list(g, "materials");
-    let mut groups: Vec<(Option<&str>, &str)> = vec![(None, "")];
-    groups.extend(cases.iter().map(|c| (opt(c, "value"), s(c, "name"))));
     let mut n = 1;
-    for (case, name) in groups {
-        let mine: Vec<&Value<'_>> = materials.iter().filter(|m| opt(m, "case") == case).collect();
-        if mine.is_empty() {
-            continue;
-        }
+    for (case, name, mine) in by_case(materials, cases) {
         if case.is_some() {
             el(&mut out, "h3", "", &format!("【情形：{name}】"));
         }
@@ -678,7 +506,7 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
                 &mut out,
                 "div",
                 "sub",
-                &format!("提交人：{}　编号：{}", owner_label(vocabulary, owner_of(m)), material_ids(m)),
+                &format!("提交人：{}　编号：{}", owner_label(vocabulary, owner_of(m)), material_ids(m, false)),
             );
             let when = opt(m, "when").map_or_else(|| String::from("所有申请人"), |w| condition_text(vocabulary, w));
             el(&mut out, "div", "sub", &format!("适用：{when}"));
@@ -725,17 +553,6 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
     foot(&mut out, g);
     close(&mut out);
     out
-}
-
-/// The ids to submit a requirement under: its own, or each option's.
-#[inline(never)]
-fn material_ids(m: &Value<'_>) -> String {
-    let options = list(m, "one_of");
-    if options.is_empty() {
-        return s(m, "id").to_owned();
-    }
-    let ids: Vec<&str> = options.iter().map(|o| s(o, "id")).collect();
-    ids.join(" 或 ")
 }
 
 // ---------------------------------------------------------------------------

@@ -1,14 +1,18 @@
 //! Rendering: answers as JSON ([`answer`] for the answer types, [`json`]
 //! for the calls every binding makes), as the compact form the bindings
-//! expand ([`compact`]), and as printable HTML documents ([`html`]). The
-//! parts of answers that depend on the catalogue only are prepared once per
-//! catalogue ([`prepare`]) and copied into each answer.
+//! expand ([`compact`]), as printable HTML documents ([`html`]) and as plain
+//! Chinese text ([`text`]); the two share what a document says
+//! ([`document`]) and differ only in layout. The parts of answers that
+//! depend on the catalogue only are prepared once per catalogue
+//! ([`prepare`]) and copied into each answer.
 
 pub(crate) mod answer;
 pub(crate) mod compact;
+mod document;
 pub mod html;
 pub mod json;
 mod request;
+pub mod text;
 
 use crate::model::Catalog;
 

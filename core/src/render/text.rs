@@ -1,0 +1,334 @@
+//! Plain Chinese text: the list of services, the service guide (办事指南),
+//! an assessment and the one-time notice (一次性告知书), and a validation,
+//! for a terminal or a plain-text message.
+//!
+//! Each text is rendered from the JSON response that every binding receives
+//! ([`json::services`], [`json::service`], [`json::assess`],
+//! [`json::check`], the `json::validate_*` calls), read back through the
+//! crate's own JSON reader, so the text says exactly what the API says. It
+//! says it in the words of the HTML documents ([`html`](super::html)): the
+//! same material specs, citations, 依据 and 口径说明 lines, owners and
+//! fact labels. The text has no trailing newline.
+//!
+//! ```
+//! let catalog = banshi::Catalog::embedded();
+//! let request = r#"{"service":"10.1","facts":{"application_date":"2026-11-27"},"submitted":[]}"#;
+//! let response = banshi::json::check(catalog, request)?;
+//! let notice = banshi::text::notice(catalog, &response)?;
+//! assert!(notice.starts_with("一次性告知书\n\n10.1 小额担保贷款"));
+//! # Ok::<(), banshi::Error>(())
+//! ```
+
+use std::fmt::Write;
+
+use crate::error::Error;
+use crate::facts::Vocabulary;
+use crate::model::Catalog;
+use crate::render::document::{
+    by_case, by_owner, citation_full, fact_label_and_name, get, is_true, list, material_ids, material_spec,
+    notice_status, opt, owner_label, owner_of, provenance, reread, rule_reasons, s, text,
+};
+use crate::render::json;
+use crate::support::wire::Value;
+
+/// The indent of the lines under an item.
+const UNDER: &str = "     ";
+
+/// The 依据 and 口径说明 lines under an item or a rule.
+#[inline(never)]
+fn provenance_lines(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
+    let lines = provenance(item, citations);
+    for line in [lines.basis, lines.decision].into_iter().flatten() {
+        let _ = writeln!(out, "{UNDER}{line}");
+    }
+}
+
+/// A requirement line: its name and spec, or its options for "one of".
+#[inline(never)]
+fn requirement_line(item: &Value<'_>) -> String {
+    let options = list(item, "one_of");
+    if options.is_empty() {
+        return format!("{} — {}", s(item, "name"), material_spec(item));
+    }
+    let parts: Vec<String> = options.iter().map(|m| format!("{}（{}）", s(m, "name"), material_spec(m))).collect();
+    format!("{}：{}", s(item, "name"), parts.join(" 或 "))
+}
+
+/// Facts by label and name, joined with `、`.
+#[inline(never)]
+fn fact_labels(vocabulary: &Vocabulary, facts: &[Value<'_>]) -> String {
+    let labels: Vec<String> = facts.iter().map(|f| fact_label_and_name(vocabulary, text(f))).collect();
+    labels.join("、")
+}
+
+/// The catalogue's version and its services, one a line.
+#[inline(never)]
+pub fn services(catalog: &Catalog) -> String {
+    let mut out = format!("目录版本 {}，共 {} 个事项\n", catalog.version(), catalog.services().len());
+    for service in catalog.services() {
+        let _ = writeln!(out, "  {:<5} {}", service.id(), service.name());
+    }
+    out.trim_end().to_owned()
+}
+
+/// The service guide (办事指南) for one service: its legal basis, the
+/// facts it asks for, its eligibility rules, its materials by case with the
+/// ids to submit them under, its steps and supervision.
+///
+/// # Errors
+///
+/// Those of [`json::service`].
+#[inline(never)]
+pub fn guide(catalog: &Catalog, id: &str) -> Result<String, Error> {
+    let response = json::service(catalog, id)?;
+    let g = reread(&response)?;
+    Ok(render_guide(catalog.vocabulary(), &g))
+}
+
+#[inline(never)]
+fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
+    let citations = list(g, "legal_basis");
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", s(g, "id"), s(g, "name"));
+    let _ = writeln!(out, "\n法定依据");
+    for c in citations {
+        let _ = writeln!(out, "  {}", citation_full(c));
+        if let Some(note) = opt(c, "note") {
+            let _ = writeln!(out, "    {note}");
+        }
+    }
+    let _ = writeln!(out, "\n实施机构：{}\n职责边界：{}", s(g, "implementing_body"), s(g, "boundary"));
+    let facts = list(g, "facts");
+    if !facts.is_empty() {
+        let _ = writeln!(out, "需了解的申请人信息：{}", fact_labels(vocabulary, facts));
+    }
+    let rules = list(g, "eligibility");
+    if !rules.is_empty() {
+        let _ = writeln!(out, "\n申请条件");
+        for r in rules {
+            let _ = writeln!(out, "  · {}", s(r, "text"));
+            provenance_lines(&mut out, r, citations);
+        }
+    }
+    let _ = writeln!(out, "\n运行要件");
+    for (case, name, items) in by_case(list(g, "materials"), list(g, "cases")) {
+        if case.is_some() {
+            let _ = writeln!(out, "  【{name}】");
+        }
+        for (i, m) in items.iter().enumerate() {
+            let when = opt(m, "when").map(|w| format!("（条件：{w}）")).unwrap_or_default();
+            let owner = owner_label(vocabulary, owner_of(m));
+            let _ = writeln!(out, "  {}. [{owner}] {}{when}", i + 1, requirement_line(m));
+            let _ = writeln!(out, "{UNDER}编号：{}", material_ids(m, true));
+            provenance_lines(&mut out, m, citations);
+        }
+    }
+    steps(&mut out, g);
+    let _ = writeln!(out, "\n责任事项：{}", s(g, "responsibility"));
+    supervision(&mut out, g);
+    let decisions = list(g, "decisions");
+    if !decisions.is_empty() {
+        let _ = write!(out, "\n\n口径说明");
+        for d in decisions {
+            let _ = write!(out, "\n  · {}", text(d));
+        }
+    }
+    out
+}
+
+#[inline(never)]
+fn steps(out: &mut String, r: &Value<'_>) {
+    let _ = writeln!(out, "\n办理流程");
+    for (i, step) in list(r, "steps").iter().enumerate() {
+        let actor = opt(step, "actor").map(|a| format!("{a}：")).unwrap_or_default();
+        let phone = opt(step, "phone").map(|p| format!("（电话 {p}）")).unwrap_or_default();
+        let optional = if is_true(step, "optional") { "（可选）" } else { "" };
+        let _ = writeln!(out, "  {}. {actor}{}{phone}{optional}", i + 1, s(step, "action"));
+    }
+}
+
+/// `监督方式：office phone`, with no newline.
+#[inline(never)]
+fn supervision(out: &mut String, r: &Value<'_>) {
+    let sup = get(r, "supervision").unwrap_or(&Value::Null);
+    let _ = write!(out, "监督方式：{} {}", s(sup, "office"), s(sup, "phone"));
+}
+
+/// The service, the case, and eligibility rule by rule.
+#[inline(never)]
+fn header(out: &mut String, r: &Value<'_>) {
+    let service = get(r, "service").unwrap_or(&Value::Null);
+    let _ = writeln!(
+        out,
+        "{} {}（目录版本 {}，申请日期 {}）",
+        s(service, "id"),
+        s(service, "name"),
+        s(r, "catalog_version"),
+        s(r, "application_date")
+    );
+    if let Some(case) = get(r, "case") {
+        let _ = writeln!(out, "办理情形：{}", opt(case, "name").unwrap_or("未确定"));
+    }
+    let e = get(r, "eligibility").unwrap_or(&Value::Null);
+    let status = match s(e, "status") {
+        "eligible" => "符合",
+        "ineligible" => "不符合",
+        _ => "待定",
+    };
+    let _ = writeln!(out, "申请资格：{status}");
+    let citations = list(r, "legal_basis");
+    for rule in list(e, "rules") {
+        let mark = match get(rule, "met") {
+            Some(Value::Bool(true)) => "✓",
+            Some(Value::Bool(false)) => "✗",
+            _ => "?",
+        };
+        let _ = writeln!(out, "  {mark} {} — {}", s(rule, "text"), rule_reasons(rule));
+        provenance_lines(out, rule, citations);
+    }
+}
+
+/// Items grouped by owner, in the vocabulary's owner order, numbered on
+/// across the groups, each with its reasons and provenance.
+#[inline(never)]
+fn grouped(vocabulary: &Vocabulary, out: &mut String, items: &[Value<'_>], citations: &[Value<'_>]) {
+    let mut n = 0;
+    for (owner, mine) in by_owner(vocabulary, items) {
+        let _ = writeln!(out, "  【{}】", owner.label());
+        for item in mine {
+            n += 1;
+            let because: Vec<&str> = list(item, "because").iter().map(text).collect();
+            let _ = writeln!(out, "  {n}. {}", requirement_line(item));
+            let _ = writeln!(out, "{UNDER}理由：{}", because.join("，"));
+            provenance_lines(out, item, citations);
+        }
+    }
+}
+
+/// The materials that depend on facts not given, and those facts.
+#[inline(never)]
+fn pending_and_facts(vocabulary: &Vocabulary, out: &mut String, r: &Value<'_>) {
+    let pending = list(r, "pending");
+    if !pending.is_empty() {
+        let _ = writeln!(out, "\n可能需要的材料（取决于尚未提供的信息）");
+        for p in pending {
+            let _ = writeln!(out, "  · {} — 需先说明：{}", s(p, "name"), fact_labels(vocabulary, list(p, "needs")));
+        }
+    }
+    let missing = list(r, "missing_facts");
+    if !missing.is_empty() {
+        let _ = writeln!(out, "\n尚需提供的申请人信息：{}", fact_labels(vocabulary, missing));
+    }
+}
+
+/// An assessment: eligibility rule by rule, the checklist grouped by owner
+/// with each item's reasons and basis, the materials and facts still
+/// pending, the steps and supervision.
+///
+/// `response` is the text of a [`json::assess`] response on `catalog`.
+///
+/// # Errors
+///
+/// [`Error::InvalidJson`] if `response` is not JSON.
+#[inline(never)]
+pub fn assessment(catalog: &Catalog, response: &str) -> Result<String, Error> {
+    let r = reread(response)?;
+    let vocabulary = catalog.vocabulary();
+    let mut out = String::new();
+    header(&mut out, &r);
+    let items = list(&r, "checklist");
+    let _ = writeln!(out, "\n须提交材料（共 {} 项）", items.len());
+    grouped(vocabulary, &mut out, items, list(&r, "legal_basis"));
+    pending_and_facts(vocabulary, &mut out, &r);
+    steps(&mut out, &r);
+    out.push('\n');
+    supervision(&mut out, &r);
+    Ok(out)
+}
+
+/// The one-time notice (一次性告知书): eligibility rule by rule, the
+/// materials' status beside it (one never folds into the other), then what
+/// is missing, what is defective and why, what need not be submitted, and
+/// what is still pending.
+///
+/// `response` is the text of a [`json::check`] response on `catalog`.
+///
+/// # Errors
+///
+/// [`Error::InvalidJson`] if `response` is not JSON.
+#[inline(never)]
+pub fn notice(catalog: &Catalog, response: &str) -> Result<String, Error> {
+    let r = reread(response)?;
+    let vocabulary = catalog.vocabulary();
+    let mut out = String::from("一次性告知书\n\n");
+    header(&mut out, &r);
+    let eligibility = match get(&r, "eligibility").map_or("", |e| s(e, "status")) {
+        "eligible" => "申请人符合申请条件",
+        "ineligible" => "申请人不符合申请条件，见上",
+        _ => "申请条件尚待确认，见上",
+    };
+    let _ = writeln!(out, "结论：{}；{eligibility}", notice_status(s(&r, "status")));
+    let citations = list(&r, "legal_basis");
+    let missing = list(&r, "missing");
+    if !missing.is_empty() {
+        let _ = writeln!(out, "\n一、尚未提交的材料（{} 项）", missing.len());
+        grouped(vocabulary, &mut out, missing, citations);
+    }
+    let defective = list(&r, "defective");
+    if !defective.is_empty() {
+        let _ = writeln!(out, "\n二、需要补正的材料（{} 项）", defective.len());
+        for (i, d) in defective.iter().enumerate() {
+            let problems: Vec<&str> = list(d, "problems").iter().map(|p| s(p, "message")).collect();
+            let required = get(d, "required").unwrap_or(&Value::Null);
+            let _ = writeln!(
+                out,
+                "  {}. {}：{}（应为{}）",
+                i + 1,
+                s(d, "name"),
+                problems.join("；"),
+                material_spec(required)
+            );
+            provenance_lines(&mut out, d, citations);
+        }
+    }
+    let extra = list(&r, "not_required");
+    if !extra.is_empty() {
+        let ids: Vec<&str> = extra.iter().map(text).collect();
+        let _ = writeln!(out, "\n无需提交：{}", ids.join("、"));
+    }
+    pending_and_facts(vocabulary, &mut out, &r);
+    Ok(out.trim_end().to_owned())
+}
+
+/// A validation: `有效` with what was read (the masked ID number and birth
+/// date, or the date), or `无效` with each problem and its code.
+///
+/// `response` is the text of a [`json::validate_id_number`],
+/// [`json::validate_date`] or [`json::validate_file`] response.
+///
+/// # Errors
+///
+/// [`Error::InvalidJson`] if `response` is not JSON.
+#[inline(never)]
+pub fn validation(response: &str) -> Result<String, Error> {
+    let r = reread(response)?;
+    let mut out = String::new();
+    if is_true(&r, "valid") {
+        out.push_str("有效");
+        if let Some(masked) = opt(&r, "masked") {
+            let _ = write!(out, "：{masked}，出生日期 {}", s(&r, "birth_date"));
+        }
+        if let Some(date) = opt(&r, "date") {
+            let _ = write!(out, "：{date}");
+        }
+    } else {
+        out.push_str("无效");
+        if let Some(masked) = opt(&r, "masked") {
+            let _ = write!(out, "：{masked}");
+        }
+        for p in list(&r, "problems") {
+            let _ = write!(out, "\n  [{}] {}", s(p, "code"), s(p, "message"));
+        }
+    }
+    Ok(out)
+}
