@@ -233,7 +233,7 @@ fn run() -> Result<u8, Failure> {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
             let request = format!(r#"{{"service":{},"facts":{facts}}}"#, quote(id));
             let response = json::assess(catalog, &request).map_err(banshi)?;
-            emit(&mut out, &if opts.json { response } else { text::assessment(catalog, &response).map_err(banshi)? })
+            emit(&mut out, &if opts.json { response } else { text::assessment(catalog, &request).map_err(banshi)? })
         }
         ["check", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
@@ -247,7 +247,7 @@ fn run() -> Result<u8, Failure> {
                 let options = format!("{{{}}}", fields.join(","));
                 emit(&mut out, &banshi::html::notice(catalog, &request, &options).map_err(banshi)?)
             } else {
-                emit(&mut out, &if opts.json { response } else { text::notice(catalog, &response).map_err(banshi)? })
+                emit(&mut out, &if opts.json { response } else { text::notice(catalog, &request).map_err(banshi)? })
             }
         }
         ["batch", mode @ ("assess" | "check")] => {

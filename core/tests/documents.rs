@@ -90,7 +90,7 @@ fn an_interpretation_without_basis_says_so() {
     assert!(!page.contains("《天津人社局下发文件》"));
     let guide = html::guide(&catalog, "99.1").unwrap();
     assert!(guide.contains("依据：原文未载明，属口径解释") && guide.contains("电话：12345678"));
-    let notice = text::notice(&catalog, &banshi::json::check(&catalog, request).unwrap()).unwrap();
+    let notice = text::notice(&catalog, request).unwrap();
     assert!(notice.contains("     依据：原文未载明，属口径解释\n     口径说明：按示例中心惯例理解须交照片。"));
     assert!(notice.contains("     依据：天津人社局下发文件\n") && !notice.contains("《天津人社局下发文件》"));
 }
@@ -133,8 +133,17 @@ fn text_reads_only_json() {
     let catalog = Catalog::embedded();
     for render in [text::assessment, text::notice] {
         assert_eq!(render(catalog, "{").unwrap_err().code().name(), "INVALID_JSON");
+        assert_eq!(render(catalog, r#"{"service":"10.1"}"#).unwrap_err().code().name(), "MISSING_FIELD");
     }
     assert_eq!(text::validation("").unwrap_err().code().name(), "INVALID_JSON");
+    // Not a validation: refused, not shown as 无效.
+    assert_eq!(text::validation("{}").unwrap_err().code().name(), "MISSING_FIELD");
+    assert_eq!(text::validation(&format!("[{}]", " ".repeat(2 << 20))).unwrap_err().code().name(), "INPUT_TOO_LARGE");
+    // A hand-made response cannot make the text show an ID number.
+    let forged =
+        r#"{"valid":false,"masked":"11010519491231002X","problems":[{"code":"X","message":"11010519491231002X"}]}"#;
+    let shown = text::validation(forged).unwrap();
+    assert!(!shown.contains("11010519491231002X") && shown.contains("110105********002X"), "{shown}");
     assert_eq!(text::guide(catalog, "10.l").unwrap_err().code().name(), "UNKNOWN_SERVICE");
     let services = text::services(catalog);
     assert!(services.starts_with("目录版本 ") && !services.ends_with('\n'));

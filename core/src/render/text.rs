@@ -4,8 +4,8 @@
 //!
 //! Each text is rendered from the JSON response that every binding receives
 //! ([`json::services`], [`json::service`], [`json::assess`],
-//! [`json::check`], the `json::validate_*` calls), read back through the
-//! crate's own JSON reader, so the text says exactly what the API says. It
+//! [`json::check`], the `json::validate_*` calls), which this module makes
+//! itself from the request, so the text says exactly what the API says. It
 //! says it in the words of the HTML documents ([`html`](super::html)): the
 //! same material specs, citations, 依据 and 口径说明 lines, owners and
 //! fact labels. The text has no trailing newline.
@@ -13,8 +13,7 @@
 //! ```
 //! let catalog = banshi::Catalog::embedded();
 //! let request = r#"{"service":"10.1","facts":{"application_date":"2026-11-27"},"submitted":[]}"#;
-//! let response = banshi::json::check(catalog, request)?;
-//! let notice = banshi::text::notice(catalog, &response)?;
+//! let notice = banshi::text::notice(catalog, request)?;
 //! assert!(notice.starts_with("一次性告知书\n\n10.1 小额担保贷款"));
 //! # Ok::<(), banshi::Error>(())
 //! ```
@@ -225,14 +224,15 @@ fn pending_and_facts(vocabulary: &Vocabulary, out: &mut String, r: &Value<'_>) {
 /// with each item's reasons and basis, the materials and facts still
 /// pending, the steps and supervision.
 ///
-/// `response` is the text of a [`json::assess`] response on `catalog`.
+/// `request` is an [`json::assess`] request, `{"service", "facts"}`.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidJson`] if `response` is not JSON.
+/// Exactly as [`json::assess`] for the same request.
 #[inline(never)]
-pub fn assessment(catalog: &Catalog, response: &str) -> Result<String, Error> {
-    let r = reread(response)?;
+pub fn assessment(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    let response = json::assess(catalog, request)?;
+    let r = reread(&response)?;
     let vocabulary = catalog.vocabulary();
     let mut out = String::new();
     header(&mut out, &r);
@@ -251,14 +251,16 @@ pub fn assessment(catalog: &Catalog, response: &str) -> Result<String, Error> {
 /// is missing, what is defective and why, what need not be submitted, and
 /// what is still pending.
 ///
-/// `response` is the text of a [`json::check`] response on `catalog`.
+/// `request` is a [`json::check`] request, `{"service", "facts",
+/// "submitted"}`.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidJson`] if `response` is not JSON.
+/// Exactly as [`json::check`] for the same request.
 #[inline(never)]
-pub fn notice(catalog: &Catalog, response: &str) -> Result<String, Error> {
-    let r = reread(response)?;
+pub fn notice(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    let response = json::check(catalog, request)?;
+    let r = reread(&response)?;
     let vocabulary = catalog.vocabulary();
     let mut out = String::from("一次性告知书\n\n");
     header(&mut out, &r);
@@ -304,14 +306,20 @@ pub fn notice(catalog: &Catalog, response: &str) -> Result<String, Error> {
 /// date, or the date), or `无效` with each problem and its code.
 ///
 /// `response` is the text of a [`json::validate_id_number`],
-/// [`json::validate_date`] or [`json::validate_file`] response.
+/// [`json::validate_date`] or [`json::validate_file`] response. Whatever it
+/// holds, the text never shows an ID number unmasked.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidJson`] if `response` is not JSON.
+/// [`Error::InvalidJson`] if `response` is not JSON (or nests deeper than
+/// 128), [`Error::InputTooLarge`] over 1 MiB, and [`Error::MissingField`]
+/// if it is not a validation (it has no `valid`).
 #[inline(never)]
 pub fn validation(response: &str) -> Result<String, Error> {
-    let r = reread(response)?;
+    let r = crate::support::wire::parse(response)?;
+    if !matches!(get(&r, "valid"), Some(Value::Bool(_))) {
+        return Err(Error::MissingField { field: "valid".to_owned() });
+    }
     let mut out = String::new();
     if is_true(&r, "valid") {
         out.push_str("有效");
@@ -330,5 +338,5 @@ pub fn validation(response: &str) -> Result<String, Error> {
             let _ = write!(out, "\n  [{}] {}", s(p, "code"), s(p, "message"));
         }
     }
-    Ok(out)
+    Ok(crate::support::id_number::mask_id_numbers(&out).into_owned())
 }
