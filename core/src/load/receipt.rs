@@ -90,13 +90,7 @@ pub(crate) fn hash<'v, 'a: 'v>(
     let mut forms: Vec<((u32, u32, String), String)> = services
         .into_iter()
         .map(|service| {
-            let id = match service {
-                Value::Object(members) => members.iter().find(|(k, _)| k == "id").map_or("", |(_, v)| match v {
-                    Value::Str(s) => s.as_ref(),
-                    _ => "",
-                }),
-                _ => "",
-            };
+            let id = service.str_member("id").unwrap_or_default();
             let mut text = String::new();
             canonical(service, &mut text);
             (sort_key(id), text)

@@ -31,13 +31,7 @@ pub(super) fn load_one(
     services: &mut Vec<(String, Service)>,
 ) {
     let before = problems.list.len();
-    let id = match value {
-        Value::Object(members) => members.iter().find(|(k, _)| k == "id").and_then(|(_, v)| match v {
-            Value::Str(s) => Some(s.to_string()),
-            _ => None,
-        }),
-        _ => None,
-    };
+    let id = value.str_member("id").map(str::to_owned);
     let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
     if let Some(service) = raw.and_then(|raw| compile(file, raw, context, provenance, problems)) {
         if problems.list.len() == before {

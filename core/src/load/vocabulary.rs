@@ -159,15 +159,7 @@ impl Checker<'_> {
     /// Reads the document registry from `o` (`documents.json`, or a bundle).
     pub(super) fn documents(&mut self, o: &Obj<'_, '_>) -> Vec<Document> {
         let items = self.items(o, "documents", true);
-        let ids = items.iter().map(|v| match v {
-            crate::support::wire::Value::Object(members) => {
-                members.iter().find(|(k, _)| k == "id").map_or("", |(_, v)| match v {
-                    crate::support::wire::Value::Str(s) => s.as_ref(),
-                    _ => "",
-                })
-            }
-            _ => "",
-        });
+        let ids = items.iter().map(|v| v.str_member("id").unwrap_or_default());
         let repeats = Index::new(ids).repeats();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {

@@ -18,19 +18,13 @@ use crate::support::wire::{self, Value};
 /// The member `key` of an object.
 #[inline(never)]
 pub(crate) fn get<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    match v {
-        Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
+    v.member(key)
 }
 
 /// The member `key`, if it is a string.
 #[inline(never)]
 pub(crate) fn opt<'v>(v: &'v Value<'_>, key: &str) -> Option<&'v str> {
-    match get(v, key) {
-        Some(Value::Str(s)) => Some(s),
-        _ => None,
-    }
+    v.str_member(key)
 }
 
 /// The member `key` as a string, empty if it is none.

@@ -23,7 +23,24 @@ pub(crate) enum Value<'a> {
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value<'_> {
+impl<'a> Value<'a> {
+    /// The member `key` of an object (the first, if repeated); `None` for
+    /// anything else.
+    pub(crate) fn member(&self, key: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The member `key` of an object, if it is a string.
+    pub(crate) fn str_member(&self, key: &str) -> Option<&str> {
+        match self.member(key) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The JSON type, in Chinese, for error messages.
     pub(crate) fn type_name(&self) -> &'static str {
         match self {
