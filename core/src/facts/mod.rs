@@ -157,17 +157,7 @@ impl Facts {
     pub fn set<'a>(&mut self, key: &str, value: impl Into<FactValue<'a>>) -> Result<(), Error> {
         let slot = self.slot_of(key)?;
         let info = self.vocabulary.info(slot);
-        let stored = match (&info.spec, value.into()) {
-            (Spec::Date, FactValue::Date(d)) => Slot::Date(d),
-            // A date given as text is read as one, with the same error as in JSON.
-            (Spec::Date, FactValue::Choice(text)) => {
-                Slot::Date(text.parse().map_err(|reason| Error::InvalidDate { field: info.name.clone(), reason })?)
-            }
-            (Spec::Bool { .. }, FactValue::Bool(b)) => Slot::Bool(b),
-            (Spec::Choice(choices), FactValue::Choice(name)) => Slot::Choice(choice_index(info, choices, name)?),
-            (Spec::Count { max, .. }, FactValue::Count(n)) if n <= *max => Slot::Count(n),
-            (spec, _) => return Err(invalid(info, expected(spec))),
-        };
+        let stored = store(info, value.into())?;
         // Checked as they would stand; on an error the facts stay as they were.
         let (old, old_date) = (self.values[usize::from(slot)], self.application_date);
         self.values[usize::from(slot)] = stored;
@@ -323,16 +313,34 @@ fn choice_index(info: &FactInfo, choices: &[Choice], name: &str) -> Result<u8, E
     }
 }
 
-fn parse(info: &FactInfo, value: &Value<'_>) -> Result<Slot, Error> {
+/// A value checked against its fact's kind, as it is stored.
+fn store(info: &FactInfo, value: FactValue<'_>) -> Result<Slot, Error> {
     match (&info.spec, value) {
-        (Spec::Date, Value::Str(s)) => {
-            s.parse().map(Slot::Date).map_err(|reason| Error::InvalidDate { field: info.name.clone(), reason })
+        (Spec::Date, FactValue::Date(d)) => Ok(Slot::Date(d)),
+        // A date given as text (as JSON gives every date) is read as one.
+        (Spec::Date, FactValue::Choice(text)) => {
+            text.parse().map(Slot::Date).map_err(|reason| Error::InvalidDate { field: info.name.clone(), reason })
         }
-        (Spec::Bool { .. }, Value::Bool(b)) => Ok(Slot::Bool(*b)),
-        (Spec::Choice(choices), Value::Str(s)) => choice_index(info, choices, s).map(Slot::Choice),
-        (Spec::Count { max, .. }, Value::Int(n)) if (0..=i64::from(*max)).contains(n) => Ok(Slot::Count(*n as u32)),
+        (Spec::Bool { .. }, FactValue::Bool(b)) => Ok(Slot::Bool(b)),
+        (Spec::Choice(choices), FactValue::Choice(name)) => choice_index(info, choices, name).map(Slot::Choice),
+        (Spec::Count { max, .. }, FactValue::Count(n)) if n <= *max => Ok(Slot::Count(n)),
         (spec, _) => Err(invalid(info, expected(spec))),
     }
+}
+
+/// A JSON value for a fact: read as the `FactValue` it spells, then stored
+/// as [`Facts::set`] stores it.
+fn parse(info: &FactInfo, value: &Value<'_>) -> Result<Slot, Error> {
+    let value = match value {
+        Value::Str(s) => FactValue::Choice(s),
+        Value::Bool(b) => FactValue::Bool(*b),
+        Value::Int(n) => match u32::try_from(*n) {
+            Ok(n) => FactValue::Count(n),
+            Err(_) => return Err(invalid(info, expected(&info.spec))),
+        },
+        _ => return Err(invalid(info, expected(&info.spec))),
+    };
+    store(info, value)
 }
 
 fn join<'s>(names: impl Iterator<Item = &'s str>) -> String {
