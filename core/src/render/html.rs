@@ -61,6 +61,15 @@ fn el(out: &mut String, tag: &str, class: &str, content: &str) {
     let _ = write!(out, "</{tag}>");
 }
 
+/// One `<tr><th>head</th><td>value</td></tr>` of a document's header table.
+#[inline(never)]
+fn row(out: &mut String, head: &str, value: &str) {
+    out.push_str("<tr>");
+    el(out, "th", "", head);
+    el(out, "td", "", value);
+    out.push_str("</tr>");
+}
+
 /// The stylesheet: screen and A4 print. Fonts are the system's CJK fonts,
 /// named in order of preference; nothing is fetched.
 const STYLE: &str = "\
@@ -256,12 +265,6 @@ fn render_notice(
     el(&mut out, "p", "no", &format!("编号：{number}"));
 
     out.push_str("<table>");
-    let row = |out: &mut String, head: &str, value: &str| {
-        out.push_str("<tr>");
-        el(out, "th", "", head);
-        el(out, "td", "", value);
-        out.push_str("</tr>");
-    };
     row(&mut out, "实施机构", s(guide, "implementing_body"));
     row(&mut out, "办理事项", &format!("{} {}", s(service, "id"), s(service, "name")));
     if let Some(case) = get(r, "case") {
@@ -438,12 +441,6 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
     el(&mut out, "p", "no", &title);
 
     out.push_str("<table>");
-    let row = |out: &mut String, head: &str, value: &str| {
-        out.push_str("<tr>");
-        el(out, "th", "", head);
-        el(out, "td", "", value);
-        out.push_str("</tr>");
-    };
     row(&mut out, "事项名称", &title);
     row(&mut out, "实施机构", s(g, "implementing_body"));
     row(&mut out, "职责边界", s(g, "boundary"));
