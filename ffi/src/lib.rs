@@ -123,9 +123,25 @@ unsafe fn borrow_catalog<'a>(ptr: *const banshi_catalog) -> Result<&'a Catalog, 
 /// banshi's JSON never holds a NUL byte (control characters are escaped), so
 /// a NUL is a bug: it is reported as one, never replaced by a default.
 fn c_string(s: String) -> Result<(*mut c_char, usize), Failure> {
+    if has_nul(s.as_bytes()) {
+        return Err(Failure::Code(banshi_result::Panic));
+    }
     let len = s.len();
-    let owned = CString::new(s).map_err(|_| Failure::Code(banshi_result::Panic))?;
+    // SAFETY: has_nul has just found no NUL byte in `s`.
+    let owned = unsafe { CString::from_vec_unchecked(s.into_bytes()) };
     Ok((owned.into_raw(), len))
+}
+
+/// Whether `bytes` holds a NUL byte.
+///
+/// `CString::new` looks with core's memchr, a word at a time, which was a
+/// fifth of `banshi_assess`'s instructions on a 7.6 KB answer (callgrind:
+/// 8,200 a call); the minimum of each 128-byte block compiles to SIMD
+/// instead (1,200).
+fn has_nul(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(128);
+    let found = blocks.by_ref().any(|block| block.iter().fold(u8::MAX, |min, &b| min.min(b)) == 0);
+    found || blocks.remainder().contains(&0)
 }
 
 /// The error JSON as a C string, for the optional `error` out-parameter.
@@ -533,4 +549,33 @@ pub unsafe extern "C" fn banshi_vocabulary(
 pub unsafe extern "C" fn banshi_test_panic(response: *mut *mut c_char, response_len: *mut usize) -> banshi_result {
     // SAFETY: the caller guarantees the pointers are NULL or valid.
     unsafe { respond(response, response_len, std::ptr::null_mut(), || panic!("banshi_test_panic")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_nul_finds_a_nul_anywhere_in_any_length() {
+        for len in 0..200 {
+            let clean = vec![b'a'; len];
+            assert!(!has_nul(&clean), "{len}");
+            for at in 0..len {
+                let mut bytes = clean.clone();
+                bytes[at] = 0;
+                assert!(has_nul(&bytes), "{len} {at}");
+            }
+        }
+        // High bytes (UTF-8 of Chinese text) are not NUL.
+        assert!(!has_nul("申请人已婚".repeat(20).as_bytes()));
+    }
+
+    #[test]
+    fn a_response_with_a_nul_is_reported_as_a_bug() {
+        assert!(matches!(c_string("a\0b".to_owned()), Err(Failure::Code(banshi_result::Panic))));
+        let (ptr, len) = c_string("申请人已婚".to_owned()).map_err(|_| "refused").unwrap();
+        // SAFETY: `ptr` was just returned by c_string and is freed once, here.
+        let back = unsafe { CString::from_raw(ptr) };
+        assert_eq!((back.to_str(), len), (Ok("申请人已婚"), 15));
+    }
 }
