@@ -1,13 +1,14 @@
 //! A loop for profilers (callgrind, perf): `cargo run --release --example
-//! profile -p banshi -- <file> [iterations] [json|typed|load]` runs
-//! json::assess on the request in the file (`json`, the default), the typed
+//! profile -p banshi -- <file> [iterations] [json|compact|typed|load]` runs
+//! json::assess on the request in the file (`json`, the default),
+//! json::assess_compact, the bindings' compact answer (`compact`), the typed
 //! Catalog::assess on its facts, read once (`typed`), or loads the file as a
 //! catalogue bundle (`load`). With 0 iterations it only loads the embedded
 //! catalogue.
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile <request file> [iterations] [json|typed]");
+    let path = args.next().expect("usage: profile <request file> [iterations] [json|compact|typed|load]");
     let n: usize = args.next().map_or(10_000, |s| s.parse().expect("a number"));
     let mode = args.next().unwrap_or_default();
     let typed = mode == "typed";
@@ -28,6 +29,10 @@ fn main() {
         let facts = banshi::Facts::from_json(catalog.vocabulary(), &value["facts"].to_string()).expect("facts");
         for _ in 0..n {
             bytes += catalog.assess(service, std::hint::black_box(&facts)).expect("assessed").checklist().len();
+        }
+    } else if mode == "compact" {
+        for _ in 0..n {
+            bytes += banshi::json::assess_compact(catalog, &request).expect("a valid request").len();
         }
     } else {
         for _ in 0..n {

@@ -38,15 +38,14 @@ fn index(service: &Service, requirement: &Requirement) -> usize {
         .expect("an assessment's requirements are its service's")
 }
 
-/// Writes `[i, j, …]`: each reason's index in `distinct`.
-fn indices(w: &mut Writer, reasons: &[Reason<'_>], distinct: &[Reason<'_>]) {
+/// Writes `[i, j, …]`: each reason's index in the distinct reasons.
+fn indices(w: &mut Writer, at: &[usize]) {
     w.raw("[");
-    for (i, reason) in reasons.iter().enumerate() {
+    for (i, index) in at.iter().enumerate() {
         if i > 0 {
             w.raw(",");
         }
-        let at = distinct.iter().position(|d| d == reason).expect("every reason is in the table");
-        w.value(&at);
+        w.value(index);
     }
     w.raw("]");
 }
@@ -71,21 +70,27 @@ impl Assessment<'_> {
         }
         w.raw(",");
         w.str(self.eligibility.name());
-        // The distinct reasons: few (most items share one), so a linear search.
+        // The distinct reasons, and where each reason is among them: few
+        // (most items share one), so a linear search, once per reason.
         let mut distinct: Vec<Reason<'_>> = Vec::with_capacity(8);
-        for reason in &self.reasons {
-            if !distinct.contains(reason) {
-                distinct.push(*reason);
-            }
-        }
+        let at: Vec<usize> = self
+            .reasons
+            .iter()
+            .map(|reason| {
+                distinct.iter().position(|d| d == reason).unwrap_or_else(|| {
+                    distinct.push(*reason);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
         w.raw(",");
         w.value(&distinct);
         w.raw(",[");
-        for (i, rule) in self.rules().enumerate() {
+        for (i, (rule, (_, _, range))) in self.rules().zip(&self.rules).enumerate() {
             w.raw(if i == 0 { "[" } else { ",[" });
             w.value(&rule.met());
             w.raw(",");
-            indices(&mut w, rule.because, &distinct);
+            indices(&mut w, &at[range.clone()]);
             w.raw("]");
         }
         w.raw("],");
@@ -95,7 +100,7 @@ impl Assessment<'_> {
             w.raw(if i == 0 { "[" } else { ",[" });
             w.value(&index(service, requirement));
             w.raw(",");
-            indices(&mut w, &self.reasons[range.clone()], &distinct);
+            indices(&mut w, &at[range.clone()]);
             w.raw("]");
         }
         w.raw("],[");
