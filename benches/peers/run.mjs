@@ -48,7 +48,8 @@ function applicant(service) {
         reimbursement_case: pick(['emergency_observation', 'newborn_inpatient']), receipt_names_parent: pick([true, false]) };
   // What the peers get: the same facts, flat, with the age derived beforehand.
   const flat = { service, ...facts, age_years: ageYears(facts.birth_date) };
-  return { service, request: JSON.stringify({ service, facts }), flat };
+  // What banshi gets: the request as a JS caller holds it (an object), and as JSON text.
+  return { service, object: { service, facts }, request: JSON.stringify({ service, facts }), flat };
 }
 
 const SERVICES = ['10.1', '1.2'];
@@ -65,7 +66,7 @@ const zenNative = new ZenEngine();
 const zenDecisions = Object.fromEntries(SERVICES.map((s) => [s, zenNative.createDecision(rules(`zen-${s}.json`))]));
 
 const engines = {
-  'banshi (WASM)': (a) => banshi.assess(a.request).checklist.map((i) => i.id),
+  'banshi (WASM)': (a) => banshi.assess(a.object).checklist.map((i) => i.id),
   'json-rules-engine 7': async (a) => (await jre[a.service].run(a.flat)).events.map((e) => e.type),
   'json-logic-js 2': (a) => Object.entries(logic[a.service]).filter(([, rule]) => jsonLogic.apply(rule, a.flat)).map(([id]) => id),
   '@gorules/zen-engine-wasm': (a) => Object.entries(zenExpr[a.service]).filter(([, e]) => evaluateExpression(e, a.flat) === true).map(([id]) => id),
@@ -100,8 +101,8 @@ if (failed.length) {
 const bench = new Bench({ time: smoke ? 50 : 2000, warmupTime: smoke ? 20 : 500 });
 let i = 0;
 const next = () => applicants[(i++) % applicants.length];
-bench.add('banshi (WASM), parsed result', () => { banshi.assess(next().request); });
-bench.add('banshi (WASM), JSON text', () => { banshi.assessJson(next().request); });
+bench.add('banshi (WASM), object in, parsed result out', () => { banshi.assess(next().object); });
+bench.add('banshi (WASM), JSON text in and out', () => { banshi.assessJson(next().request); });
 for (const [name, run] of Object.entries(engines)) {
   if (name === 'banshi (WASM)' || !agree[name]) continue;
   bench.add(name, async () => { await run(next()); });
