@@ -48,7 +48,11 @@ for home in "${jdks[@]}"; do
         # The jar just built comes first: ~/.m2 may hold another checkout's.
         (cd bindings/java/bench && "$home/bin/java" -cp "target/classes:../target/banshi-$jar_version.jar:$(cat target/classpath.txt)" \
             org.openjdk.jmh.Main "${jmh[@]}" -p request="$PWD/../../../$request" -jvmArgsAppend "$args" 2>/dev/null) \
-            | sed -n "s|^AssessBench\.\([a-zA-Z]*\) .* avgt *[0-9]* *\([0-9.]*\).*|java $version $path \1: \2 ns/op|p"
+            | awk -v v="$version" -v p="$path" '/^AssessBench\./ {
+                # After the mode: the count and the score, or (one iteration) the score and the unit.
+                split($1, name, "."); for (i = 2; i < NF && $i != "avgt"; i++) {}
+                score = $(i + 2) == "ns/op" ? $(i + 1) : $(i + 2)
+                printf "java %s %s %s: %s ns/op\n", v, p, name[2], score }'
     done
 done
 
