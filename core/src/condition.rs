@@ -390,7 +390,7 @@ impl fmt::Display for Reason<'_> {
 
 impl Reason<'_> {
     /// The phrase when it needs no formatting (all but number comparisons).
-    fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
         match self.0 {
             ReasonKind::Always => Some("办理本事项须提供"),
             ReasonKind::Text(text) => Some(text),

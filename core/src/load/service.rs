@@ -719,6 +719,7 @@ fn compile(
 
     let mut cases = Vec::new();
     let mut case_var = None;
+                json: Default::default(),
     if let Some(rc) = &raw.cases {
         match vocabulary.var(&rc.fact) {
             Some(var) => match vocabulary.kind(var) {
