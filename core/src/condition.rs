@@ -176,25 +176,42 @@ impl Condition {
         self.facts
     }
 
-    pub(crate) fn eval(&self, facts: &Facts) -> Tri {
-        self.node.eval(facts)
+    /// Evaluates the condition and, when it is decided and `explain` wants
+    /// that outcome explained, appends why: the facts that decide it,
+    /// phrased by `vocabulary` (the one it was parsed against). A condition
+    /// that is one test of one fact, the commonest kind, is evaluated once
+    /// instead of twice.
+    pub(crate) fn decide<'c>(
+        &'c self,
+        vocabulary: &'c Vocabulary,
+        facts: &Facts,
+        explain: impl Fn(bool) -> bool,
+        out: &mut Vec<Reason<'c>>,
+    ) -> Tri {
+        if let Node::Atom(atom) = &self.node {
+            return match atom.eval(facts) {
+                Some((truth, value)) => {
+                    if explain(truth) {
+                        out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth }));
+                    }
+                    if truth { Tri::True } else { Tri::False }
+                }
+                None => Tri::Unknown,
+            };
+        }
+        let outcome = self.node.eval(facts);
+        match outcome {
+            Tri::True | Tri::False if explain(outcome == Tri::True) => {
+                self.node.explain(vocabulary, facts, outcome == Tri::True, out);
+            }
+            _ => {}
+        }
+        outcome
     }
 
     /// The facts whose absence makes this condition unknown.
     pub(crate) fn missing(&self, facts: &Facts, out: &mut FactSet) {
         self.node.missing(facts, out);
-    }
-
-    /// Why the condition evaluates to `truth`: the facts that decide it,
-    /// phrased by `vocabulary` (the one it was parsed against).
-    pub(crate) fn explain<'c>(
-        &'c self,
-        vocabulary: &'c Vocabulary,
-        facts: &Facts,
-        truth: bool,
-        out: &mut Vec<Reason<'c>>,
-    ) {
-        self.node.explain(vocabulary, facts, truth, out);
     }
 }
 
@@ -625,9 +642,23 @@ mod tests {
         Facts::new(vocabulary(), "2026-11-27".parse().unwrap())
     }
 
+    fn eval(c: &Condition, f: &Facts) -> Tri {
+        let mut out = Vec::new();
+        let outcome = c.decide(vocabulary(), f, |_| false, &mut out);
+        assert!(out.is_empty(), "explained when told not to");
+        outcome
+    }
+
+    /// Why the condition came out as it did, checking that `decide`'s
+    /// one-test shortcut and the general path agree.
     fn reasons(c: &Condition, f: &Facts, truth: bool) -> Vec<String> {
         let mut out = Vec::new();
-        c.explain(vocabulary(), f, truth, &mut out);
+        let outcome = c.decide(vocabulary(), f, |_| true, &mut out);
+        assert_eq!(outcome, if truth { Tri::True } else { Tri::False });
+        let mut general = Vec::new();
+        c.node.explain(vocabulary(), f, truth, &mut general);
+        assert_eq!(out, general);
+        assert_eq!(c.node.eval(f), outcome);
         out.iter().map(ToString::to_string).collect()
     }
 
@@ -639,26 +670,26 @@ mod tests {
     fn parses_and_evaluates() {
         let c = parse("marital_status in [unmarried, divorced, widowed] || (hukou == nonlocal && !proxy)").unwrap();
         let mut f = facts();
-        assert_eq!(c.eval(&f), Tri::Unknown);
+        assert_eq!(eval(&c, &f), Tri::Unknown);
         let mut missing = FactSet::EMPTY;
         c.missing(&f, &mut missing);
         assert_eq!(names(missing), ["hukou", "marital_status", "proxy"]);
 
         f.set("marital_status", "divorced").unwrap();
-        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(eval(&c, &f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人离异"]);
 
         f.set("marital_status", "married").unwrap();
         f.set("hukou", "nonlocal").unwrap();
-        assert_eq!(c.eval(&f), Tri::Unknown);
+        assert_eq!(eval(&c, &f), Tri::Unknown);
         let mut missing = FactSet::EMPTY;
         c.missing(&f, &mut missing);
         assert_eq!(names(missing), ["proxy"]);
         f.set("proxy", false).unwrap();
-        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(eval(&c, &f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人户籍为外地", "由申请人本人办理"]);
         f.set("proxy", true).unwrap();
-        assert_eq!(c.eval(&f), Tri::False);
+        assert_eq!(eval(&c, &f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人已婚", "由代办人办理"]);
     }
 
@@ -667,10 +698,10 @@ mod tests {
         let c = parse("age_days < 90").unwrap();
         let mut f = facts();
         f.set("birth_date", "2026-08-30".parse::<Date>().unwrap()).unwrap();
-        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(eval(&c, &f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人出生不满90天"]);
         f.set("birth_date", "2026-08-29".parse::<Date>().unwrap()).unwrap();
-        assert_eq!(c.eval(&f), Tri::False);
+        assert_eq!(eval(&c, &f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人出生满90天"]);
         let c = parse("age_years >= 60").unwrap();
         f.set("birth_date", "1966-11-27".parse::<Date>().unwrap()).unwrap();
