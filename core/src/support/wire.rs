@@ -239,6 +239,13 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, String> {
         self.pos += 1; // the opening quote
         let start = self.pos;
+        // Skip eight bytes at a time while none can end or escape the string.
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            if super::writer::needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                break;
+            }
+            self.pos += 8;
+        }
         // Fast path: no escapes, so borrow from the input.
         loop {
             match self.bytes.get(self.pos) {

@@ -66,9 +66,10 @@ impl ser::Error for Unsupported {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Whether any byte of `word` is a control character, `"` or `\`.
+/// Whether any byte of `word` is a control character, `"` or `\`: the
+/// bytes a JSON string escapes, and the only ones its reader must stop at.
 #[inline]
-fn needs_escape(word: u64) -> bool {
+pub(crate) fn needs_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
