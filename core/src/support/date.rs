@@ -149,21 +149,58 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` as ASCII bytes, without `core::fmt` (every answer
+    /// writes a date, and formatting one cost 1,400 instructions). The
+    /// year is always four digits: dates stay within 1900..=2999.
+    fn iso(self) -> [u8; 10] {
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let (y, m, d) = (self.year as u16, u16::from(self.month), u16::from(self.day));
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(std::str::from_utf8(&self.iso()).expect("ASCII digits"))
     }
 }
 
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(std::str::from_utf8(&self.iso()).expect("ASCII digits"))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_every_date_as_its_iso_text() {
+        for year in 1900..=2999 {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    let date = Date::new(year, month, day).unwrap();
+                    let expected = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(date.to_string(), expected);
+                    assert_eq!(expected.parse::<Date>(), Ok(date));
+                }
+            }
+        }
+        assert_eq!(Date::MAX.to_string(), "2999-12-31");
+    }
 
     #[test]
     fn parses_and_rejects() {
