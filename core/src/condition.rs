@@ -392,20 +392,29 @@ impl fmt::Display for Reason<'_> {
         if let Some(text) = self.as_str() {
             return f.write_str(text);
         }
-        match self.0 {
-            ReasonKind::Atom { vocabulary, atom, value: VarValue::Count(_), truth } => {
-                let (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) = (vocabulary.kind(atom.var), atom.test)
-                else {
-                    unreachable!("conditions are type-checked at load")
-                };
-                write!(f, "{subject}{}{n}{unit}", cmp.word(truth))
-            }
-            _ => unreachable!("every other reason is a fixed phrase"),
-        }
+        let Some((subject, word, n, unit)) = self.count_parts() else {
+            unreachable!("every reason is a fixed phrase or a number comparison")
+        };
+        write!(f, "{subject}{word}{n}{unit}")
     }
 }
 
 impl Reason<'_> {
+    /// The phrase of a number comparison in its parts: the subject, the
+    /// comparison's word, the number and the unit (`申请人` `不满` 18
+    /// `周岁`); `None` for every other reason.
+    pub(crate) fn count_parts(&self) -> Option<(&str, &'static str, i64, &str)> {
+        match self.0 {
+            ReasonKind::Atom { vocabulary, atom, value: VarValue::Count(_), truth } => {
+                match (vocabulary.kind(atom.var), atom.test) {
+                    (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) => Some((subject, cmp.word(truth), n, unit)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// The phrase when it needs no formatting (all but number comparisons).
     pub(crate) fn as_str(&self) -> Option<&str> {
         match self.0 {

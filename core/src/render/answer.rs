@@ -77,9 +77,10 @@ fn write_phrases(w: &mut Writer, reasons: &[Reason<'_>]) {
         if n > 0 {
             w.raw(",");
         }
-        match reason.as_str() {
-            Some(text) => w.str(text),
-            None => w.value(reason),
+        match (reason.as_str(), reason.count_parts()) {
+            (Some(text), _) => w.str(text),
+            (None, Some((subject, word, n, unit))) => w.str_with_number([subject, word], n, unit),
+            (None, None) => w.value(reason),
         }
     }
     w.raw("]");
