@@ -103,7 +103,7 @@ impl Atom {
         let truth = match (self.test, value) {
             (Test::True, VarValue::Bool(b)) => b,
             (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
-            (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(v, n),
+            (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(i64::from(v), n),
             // Conditions are type-checked against the vocabulary the facts
             // were read with (the engine refuses facts of another one), so
             // this cannot happen; "unknown" is the safe answer if it did.
