@@ -86,7 +86,7 @@ pub use model::{
     Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec,
     Requirement, Service, Step, Supervision,
 };
-pub use render::{html, json, text};
+pub use render::{html, json, text, typescript};
 pub use support::date::{Date, DateError};
 pub use support::id_number::{IdNumber, IdNumberError, IdProblem, mask_id_number, mask_id_numbers};
 
