@@ -44,7 +44,7 @@ impl Tri {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Cmp {
+pub(crate) enum Cmp {
     Lt,
     Le,
     Gt,
@@ -79,11 +79,14 @@ impl Cmp {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Test {
+pub(crate) enum Test {
     /// A yes/no fact is true.
     True,
-    /// A choice fact's value is in the set (bit i = choice i).
-    In(u32),
+    /// A choice fact's value is in the set (bit i = choice i). `named` is
+    /// the set of values the text names: the same set for `==` and `in`,
+    /// its complement for `!=` (the audit layer's "value no condition
+    /// mentions" reads it; evaluation never does).
+    In { mask: u32, named: u32 },
     /// A number compares with a constant.
     Cmp(Cmp, i64),
 }
@@ -100,16 +103,31 @@ pub(crate) struct Atom {
 impl Atom {
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
-        let truth = match (self.test, value) {
+        Some((self.test_value(value)?, value))
+    }
+
+    /// Whether the atom holds for `value`.
+    #[inline]
+    fn test_value(&self, value: VarValue) -> Option<bool> {
+        Some(match (self.test, value) {
             (Test::True, VarValue::Bool(b)) => b,
-            (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
+            (Test::In { mask, .. }, VarValue::Choice(i)) => mask & (1 << i) != 0,
             (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(v, n),
             // Conditions are type-checked against the vocabulary the facts
             // were read with (the engine refuses facts of another one), so
             // this cannot happen; "unknown" is the safe answer if it did.
             _ => return None,
-        };
-        Some((truth, value))
+        })
+    }
+
+    /// Where the tested value comes from.
+    pub(crate) fn source(&self) -> Source {
+        self.source
+    }
+
+    /// What is tested.
+    pub(crate) fn test(&self) -> Test {
+        self.test
     }
 }
 
@@ -177,7 +195,21 @@ impl Condition {
     }
 
     pub(crate) fn eval(&self, facts: &Facts) -> Tri {
-        self.node.eval(facts)
+        self.node.eval(&|source| facts.value(source))
+    }
+
+    /// Evaluates with values from `value` instead of facts: `None` for a
+    /// value not given. For tools that search the values a condition can
+    /// take (`audit`), not for answers.
+    pub(crate) fn eval_with(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
+        self.node.eval(value)
+    }
+
+    /// Every atom, in text order.
+    pub(crate) fn atoms(&self) -> Vec<&Atom> {
+        let mut out = Vec::new();
+        self.node.atoms(&mut out);
+        out
     }
 
     /// The facts whose absence makes this condition unknown.
@@ -220,7 +252,7 @@ impl Atom {
     fn describe(&self, vocabulary: &Vocabulary, truth: bool) -> String {
         match (vocabulary.kind(self.var), self.test) {
             (VarKind::Bool { yes, no }, _) => (if truth { yes } else { no }).to_owned(),
-            (VarKind::Choice(choices), Test::In(mask)) => {
+            (VarKind::Choice(choices), Test::In { mask, .. }) => {
                 let mask = if truth { mask } else { !mask };
                 let mut labels: Vec<&str> =
                     choices.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, c)| c.label()).collect();
@@ -269,18 +301,18 @@ impl Node {
         }
     }
 
-    fn eval(&self, facts: &Facts) -> Tri {
+    fn eval(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
         match self {
-            Node::Atom(atom) => match atom.eval(facts) {
-                Some((true, _)) => Tri::True,
-                Some((false, _)) => Tri::False,
+            Node::Atom(atom) => match value(atom.source).and_then(|v| atom.test_value(v)) {
+                Some(true) => Tri::True,
+                Some(false) => Tri::False,
                 None => Tri::Unknown,
             },
-            Node::Not(inner) => inner.eval(facts).not(),
+            Node::Not(inner) => inner.eval(value).not(),
             Node::All(nodes) => {
                 let mut result = Tri::True;
                 for node in nodes {
-                    match node.eval(facts) {
+                    match node.eval(value) {
                         Tri::False => return Tri::False,
                         Tri::Unknown => result = Tri::Unknown,
                         Tri::True => {}
@@ -291,7 +323,7 @@ impl Node {
             Node::Any(nodes) => {
                 let mut result = Tri::False;
                 for node in nodes {
-                    match node.eval(facts) {
+                    match node.eval(value) {
                         Tri::True => return Tri::True,
                         Tri::Unknown => result = Tri::Unknown,
                         Tri::False => {}
@@ -299,6 +331,14 @@ impl Node {
                 }
                 result
             }
+        }
+    }
+
+    fn atoms<'n>(&'n self, out: &mut Vec<&'n Atom>) {
+        match self {
+            Node::Atom(atom) => out.push(atom),
+            Node::Not(inner) => inner.atoms(out),
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| n.atoms(out)),
         }
     }
 
@@ -312,7 +352,7 @@ impl Node {
             Node::Not(inner) => inner.missing(facts, out),
             Node::All(nodes) | Node::Any(nodes) => {
                 for node in nodes {
-                    if node.eval(facts) == Tri::Unknown {
+                    if node.eval(&|source| facts.value(source)) == Tri::Unknown {
                         node.missing(facts, out);
                     }
                 }
@@ -334,7 +374,7 @@ impl Node {
             Node::All(nodes) | Node::Any(nodes) => {
                 let wanted = if truth { Tri::True } else { Tri::False };
                 for node in nodes {
-                    if node.eval(facts) == wanted {
+                    if node.eval(&|source| facts.value(source)) == wanted {
                         node.explain(vocabulary, facts, truth, out);
                     }
                 }
@@ -547,7 +587,7 @@ impl<'s> Parser<'s> {
                 Ok(Atom {
                     var,
                     source: vocabulary.source(var),
-                    test: Test::In(if op == "==" { mask } else { all & !mask }),
+                    test: Test::In { mask: if op == "==" { mask } else { all & !mask }, named: mask },
                 })
             }
             (VarKind::Choice(choices), None, true) => {
@@ -564,7 +604,7 @@ impl<'s> Parser<'s> {
                         return Err(self.error("此处应为“,”或“]”"));
                     }
                 }
-                Ok(Atom { var, source: vocabulary.source(var), test: Test::In(mask) })
+                Ok(Atom { var, source: vocabulary.source(var), test: Test::In { mask, named: mask } })
             }
             (VarKind::Choice(_), _, _) => Err(self.error(format!("“{name}”是选择型事实，应使用“==”“!=”或“in”"))),
             (VarKind::Count { .. }, Some(op), _) => {
