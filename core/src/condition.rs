@@ -82,11 +82,8 @@ impl Cmp {
 pub(crate) enum Test {
     /// A yes/no fact is true.
     True,
-    /// A choice fact's value is in the set (bit i = choice i). `named` is
-    /// the set of values the text names: the same set for `==` and `in`,
-    /// its complement for `!=` (the audit layer's "value no condition
-    /// mentions" reads it; evaluation never does).
-    In { mask: u32, named: u32 },
+    /// A choice fact's value is in the set (bit i = choice i).
+    In(u32),
     /// A number compares with a constant.
     Cmp(Cmp, i64),
 }
@@ -101,23 +98,23 @@ pub(crate) struct Atom {
 }
 
 impl Atom {
+    /// Whether the atom holds for the facts, and the value it read.
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
         Some((self.test_value(value)?, value))
     }
 
     /// Whether the atom holds for `value`.
-    #[inline]
     fn test_value(&self, value: VarValue) -> Option<bool> {
-        Some(match (self.test, value) {
-            (Test::True, VarValue::Bool(b)) => b,
-            (Test::In { mask, .. }, VarValue::Choice(i)) => mask & (1 << i) != 0,
-            (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(v, n),
+        match (self.test, value) {
+            (Test::True, VarValue::Bool(b)) => Some(b),
+            (Test::In(mask), VarValue::Choice(i)) => Some(mask & (1 << i) != 0),
+            (Test::Cmp(cmp, n), VarValue::Count(v)) => Some(cmp.holds(v, n)),
             // Conditions are type-checked against the vocabulary the facts
             // were read with (the engine refuses facts of another one), so
             // this cannot happen; "unknown" is the safe answer if it did.
-            _ => return None,
-        })
+            _ => None,
+        }
     }
 
     /// Where the tested value comes from.
@@ -151,6 +148,11 @@ pub(crate) struct Condition {
     source: String,
     node: Node,
     facts: FactSet,
+    /// The choice values the text names, per choice variable it tests (bit
+    /// i = choice i): what `==`, `!=` and `in` spell, where the atoms keep
+    /// only the set that makes them true. For the audit layer; kept out of
+    /// the atoms so that evaluation reads the same data as before it.
+    named: Vec<(Var, u32)>,
 }
 
 impl Condition {
@@ -173,7 +175,7 @@ impl Condition {
                 offset: max_length,
             });
         }
-        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary };
+        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary, named: Vec::new() };
         let node = parser.expr()?;
         parser.skip_ws();
         if parser.pos != source.len() {
@@ -181,7 +183,7 @@ impl Condition {
         }
         let mut facts = FactSet::EMPTY;
         node.collect_facts(vocabulary, &mut facts);
-        Ok(Condition { source: source.to_owned(), node, facts })
+        Ok(Condition { source: source.to_owned(), node, facts, named: parser.named })
     }
 
     /// The source text, as written in the catalogue.
@@ -203,6 +205,12 @@ impl Condition {
     /// take (`audit`), not for answers.
     pub(crate) fn eval_with(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
         self.node.eval(value)
+    }
+
+    /// The choice values the text names, per choice variable, in text
+    /// order (one entry per `==`, `!=` or `in`).
+    pub(crate) fn named(&self) -> &[(Var, u32)] {
+        &self.named
     }
 
     /// Every atom, in text order.
@@ -252,7 +260,7 @@ impl Atom {
     fn describe(&self, vocabulary: &Vocabulary, truth: bool) -> String {
         match (vocabulary.kind(self.var), self.test) {
             (VarKind::Bool { yes, no }, _) => (if truth { yes } else { no }).to_owned(),
-            (VarKind::Choice(choices), Test::In { mask, .. }) => {
+            (VarKind::Choice(choices), Test::In(mask)) => {
                 let mask = if truth { mask } else { !mask };
                 let mut labels: Vec<&str> =
                     choices.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, c)| c.label()).collect();
@@ -302,12 +310,13 @@ impl Node {
     }
 
     fn eval(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
+        let tri = |b: Option<bool>| match b {
+            Some(true) => Tri::True,
+            Some(false) => Tri::False,
+            None => Tri::Unknown,
+        };
         match self {
-            Node::Atom(atom) => match value(atom.source).and_then(|v| atom.test_value(v)) {
-                Some(true) => Tri::True,
-                Some(false) => Tri::False,
-                None => Tri::Unknown,
-            },
+            Node::Atom(atom) => tri(value(atom.source).and_then(|v| atom.test_value(v))),
             Node::Not(inner) => inner.eval(value).not(),
             Node::All(nodes) => {
                 let mut result = Tri::True;
@@ -473,6 +482,8 @@ struct Parser<'s> {
     /// How many `!` and `(` enclose the current position.
     depth: usize,
     max_depth: usize,
+    /// The choice values named so far (`Condition::named`).
+    named: Vec<(Var, u32)>,
 }
 
 impl<'s> Parser<'s> {
@@ -582,12 +593,13 @@ impl<'s> Parser<'s> {
             (VarKind::Choice(choices), Some(op @ ("==" | "!=")), _) => {
                 self.pos += op.len();
                 let mask = 1 << self.choice(name, choices)?;
+                self.named.push((var, mask));
                 // 1 to 32 choices (the loader's limit): no shift overflows.
                 let all = u32::MAX >> (32 - choices.len().clamp(1, 32));
                 Ok(Atom {
                     var,
                     source: vocabulary.source(var),
-                    test: Test::In { mask: if op == "==" { mask } else { all & !mask }, named: mask },
+                    test: Test::In(if op == "==" { mask } else { all & !mask }),
                 })
             }
             (VarKind::Choice(choices), None, true) => {
@@ -604,7 +616,8 @@ impl<'s> Parser<'s> {
                         return Err(self.error("此处应为“,”或“]”"));
                     }
                 }
-                Ok(Atom { var, source: vocabulary.source(var), test: Test::In { mask, named: mask } })
+                self.named.push((var, mask));
+                Ok(Atom { var, source: vocabulary.source(var), test: Test::In(mask) })
             }
             (VarKind::Choice(_), _, _) => Err(self.error(format!("“{name}”是选择型事实，应使用“==”“!=”或“in”"))),
             (VarKind::Count { .. }, Some(op), _) => {

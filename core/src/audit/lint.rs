@@ -3,7 +3,7 @@
 
 use super::search::{BUDGET, Outcome, satisfiable};
 use super::{Finding, FindingCode};
-use crate::condition::{Condition, Test};
+use crate::condition::Condition;
 use crate::facts::{FactSet, Source, Spec, Vocabulary};
 use crate::model::{Catalog, Requirement, Service};
 
@@ -100,11 +100,12 @@ fn vocabulary_findings(catalog: &Catalog, findings: &mut Vec<Finding>) {
         for condition in conditions(service) {
             read = read.union(condition.facts());
             for atom in condition.atoms() {
-                match (atom.source(), atom.test()) {
-                    (Source::Derived { index, .. }, _) => derived_read[usize::from(index)] = true,
-                    (Source::Fact(slot), Test::In { named: mask, .. }) => named[usize::from(slot)] |= mask,
-                    (Source::Fact(_), _) => {}
+                if let Source::Derived { index, .. } = atom.source() {
+                    derived_read[usize::from(index)] = true;
                 }
+            }
+            for &(var, mask) in condition.named() {
+                named[usize::from(vocabulary.input(var))] |= mask;
             }
         }
     }

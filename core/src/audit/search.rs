@@ -207,7 +207,7 @@ fn representatives(vocabulary: &Vocabulary, reads: &Reads, ages: &mut Option<Age
             let masks: Vec<u32> = tests
                 .iter()
                 .filter_map(|t| match t {
-                    Test::In { mask, .. } => Some(*mask),
+                    Test::In(mask) => Some(*mask),
                     _ => None,
                 })
                 .collect();
