@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use banshi::{Catalog, json, text};
 
 mod batch;
+mod diff;
 mod export;
+mod lint;
 mod scenario;
 mod verify;
 
@@ -37,6 +39,13 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   banshi [--catalog <路径>] export --format gbt39046 | gbt39046-csv
       按 GB/T 39046-2020 数据项导出全部事项与材料（JSON，或每材料一行的 CSV）；对照见 docs/gbt39046.md
       / every service and material in the GB/T 39046-2020 elements, as JSON or CSV
+  banshi [--catalog <路径>] lint [--format text|json]
+      检查目录中加载时不报错的问题：永不成立的条件、未被读取的事实、未被提及的取值、重复的证件、空的口径说明
+      / what loading accepts but an author almost certainly did not mean, each with a code
+  banshi diff <旧目录> <新目录> [--date <YYYY-MM-DD>] [--limit N] [--format text|json]
+      比较两个版本（目录、打包文件，或 embedded 表示内置目录）：各事项材料、条件、资格条件的增删改，
+      并以生成的申请人（缺省申请日期 2026-01-01，每项事项至多 100000 人）统计答复不同的人数
+      / what changed per service, and how many generated applicants get a different answer
   banshi vocabulary
       申请人信息字段与取值（JSON） / the fact vocabulary, as JSON
   banshi [--catalog <路径>] types
@@ -66,6 +75,7 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   7    check：尚缺申请人信息，无法确定 / check: undetermined until more facts are given
   8    verify：答复与本目录、引擎的答复不一致 / verify: the response is not what this catalogue and engine give
   9    test：有场景的预期与答复不符（场景文件出错为 1） / test: a scenario's expectation does not hold (1: a scenario file is in error)
+  10   lint：发现问题 / lint: findings present
   141  标准输出已关闭（如 | head），不输出任何信息 / standard output was closed (| head): quietly";
 
 /// A failure, with the exit code it maps to.
@@ -98,6 +108,8 @@ const EXIT_INELIGIBLE: u8 = 6;
 const EXIT_UNDETERMINED: u8 = 7;
 /// Exit code of `verify` when the response differs.
 const EXIT_MISMATCH: u8 = 8;
+/// Exit code of `lint` when it finds something.
+const EXIT_FINDINGS: u8 = 10;
 
 impl From<lexopt::Error> for Failure {
     fn from(e: lexopt::Error) -> Failure {
@@ -164,6 +176,9 @@ struct Options {
     submitted: Option<String>,
     threads: Option<usize>,
     input: Option<String>,
+    /// `diff`: the anchor application date, and the most applicants per service.
+    date: Option<String>,
+    limit: Option<u64>,
     help: bool,
     version: bool,
     positional: Vec<String>,
@@ -199,6 +214,8 @@ fn parse_args() -> Result<Options, Failure> {
             Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
             Long("input") => opts.input = Some(parser.value()?.string()?),
             Long("threads") => opts.threads = Some(parser.value()?.parse()?),
+            Long("date") => opts.date = Some(parser.value()?.string()?),
+            Long("limit") => opts.limit = Some(parser.value()?.parse()?),
             Short('h') | Long("help") => opts.help = true,
             Short('V') | Long("version") => opts.version = true,
             Value(v) => opts.positional.push(v.string()?),
@@ -331,6 +348,20 @@ fn run() -> Result<u8, Failure> {
             code = found;
             emit(&mut out, &report)
         }
+        ["lint" | "diff", ..] if opts.html => Err(Failure::Usage(format!("{} 的 --format 应为 text 或 json", args[0]))),
+        ["lint"] => {
+            let report = lint::lint(catalog, opts.json);
+            code = if report.found { EXIT_FINDINGS } else { 0 };
+            emit(&mut out, &report.text)
+        }
+        ["diff", old, new] => {
+            let date = opts.date.as_deref().unwrap_or(DIFF_DATE);
+            let anchor = date.parse().map_err(|e| Failure::Usage(format!("--date “{date}”无效：{e}")))?;
+            let (mut a, mut b) = (None, None);
+            let old = diff::Side { catalog: named_catalog(old, &mut a, opts.json)?, name: old };
+            let new = diff::Side { catalog: named_catalog(new, &mut b, opts.json)?, name: new };
+            emit(&mut out, &diff::diff(&old, &new, anchor, opts.limit.unwrap_or(DIFF_LIMIT), opts.json))
+        }
         ["bundle", dir] => {
             let (version, files) =
                 read_dir(Path::new(dir)).map_err(|e| Failure::Unreadable(format!("无法读取目录 {dir}：{e}")))?;
@@ -443,6 +474,21 @@ fn bundle_text(version: &str, files: &[(String, String)]) -> String {
         members("documents.json"),
         services.join(",\n")
     )
+}
+
+/// `diff`'s anchor application date when `--date` is not given: fixed, so
+/// that the same two catalogues always give the same report.
+const DIFF_DATE: &str = "2026-01-01";
+/// `diff`'s most applicants per service when `--limit` is not given.
+const DIFF_LIMIT: u64 = 100_000;
+
+/// A catalogue named on the command line: `embedded` for the built-in one,
+/// else a directory or a bundle, loaded into `slot`.
+fn named_catalog<'a>(name: &str, slot: &'a mut Option<Catalog>, as_json: bool) -> Result<&'a Catalog, Failure> {
+    if name == "embedded" {
+        return Ok(Catalog::embedded());
+    }
+    Ok(slot.insert(load_catalog(Path::new(name), as_json)?))
 }
 
 /// Loads `--catalog`: a directory (`VERSION`, `facts.json`, `documents.json`,

@@ -44,7 +44,7 @@ impl Tri {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Cmp {
+pub(crate) enum Cmp {
     Lt,
     Le,
     Gt,
@@ -79,7 +79,7 @@ impl Cmp {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Test {
+pub(crate) enum Test {
     /// A yes/no fact is true.
     True,
     /// A choice fact's value is in the set (bit i = choice i).
@@ -98,18 +98,33 @@ pub(crate) struct Atom {
 }
 
 impl Atom {
+    /// Whether the atom holds for the facts, and the value it read.
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
-        let truth = match (self.test, value) {
-            (Test::True, VarValue::Bool(b)) => b,
-            (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
-            (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(i64::from(v), n),
+        Some((self.test_value(value)?, value))
+    }
+
+    /// Whether the atom holds for `value`.
+    fn test_value(&self, value: VarValue) -> Option<bool> {
+        match (self.test, value) {
+            (Test::True, VarValue::Bool(b)) => Some(b),
+            (Test::In(mask), VarValue::Choice(i)) => Some(mask & (1 << i) != 0),
+            (Test::Cmp(cmp, n), VarValue::Count(v)) => Some(cmp.holds(i64::from(v), n)),
             // Conditions are type-checked against the vocabulary the facts
             // were read with (the engine refuses facts of another one), so
             // this cannot happen; "unknown" is the safe answer if it did.
-            _ => return None,
-        };
-        Some((truth, value))
+            _ => None,
+        }
+    }
+
+    /// Where the tested value comes from.
+    pub(crate) fn source(&self) -> Source {
+        self.source
+    }
+
+    /// What is tested.
+    pub(crate) fn test(&self) -> Test {
+        self.test
     }
 }
 
@@ -133,6 +148,11 @@ pub(crate) struct Condition {
     source: String,
     node: Node,
     facts: FactSet,
+    /// The choice values the text names, per choice variable it tests (bit
+    /// i = choice i): what `==`, `!=` and `in` spell, where the atoms keep
+    /// only the set that makes them true. For the audit layer; kept out of
+    /// the atoms so that evaluation reads the same data as before it.
+    named: Vec<(Var, u32)>,
 }
 
 impl Condition {
@@ -155,7 +175,7 @@ impl Condition {
                 offset: max_length,
             });
         }
-        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary };
+        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary, named: Vec::new() };
         let node = parser.expr()?;
         parser.skip_ws();
         if parser.pos != source.len() {
@@ -163,7 +183,7 @@ impl Condition {
         }
         let mut facts = FactSet::EMPTY;
         node.collect_facts(vocabulary, &mut facts);
-        Ok(Condition { source: source.to_owned(), node, facts })
+        Ok(Condition { source: source.to_owned(), node, facts, named: parser.named })
     }
 
     /// The source text, as written in the catalogue.
@@ -199,7 +219,7 @@ impl Condition {
                 None => Tri::Unknown,
             };
         }
-        let outcome = self.node.eval(facts);
+        let outcome = self.node.eval(&|source| facts.value(source));
         match outcome {
             Tri::True | Tri::False if explain(outcome == Tri::True) => {
                 self.node.explain(vocabulary, facts, outcome == Tri::True, out);
@@ -207,6 +227,32 @@ impl Condition {
             _ => {}
         }
         outcome
+    }
+
+    /// The outcome alone, for tests: answers use [`Condition::decide`].
+    #[cfg(test)]
+    pub(crate) fn eval(&self, facts: &Facts) -> Tri {
+        self.node.eval(&|source| facts.value(source))
+    }
+
+    /// Evaluates with values from `value` instead of facts: `None` for a
+    /// value not given. For tools that search the values a condition can
+    /// take (`audit`), not for answers.
+    pub(crate) fn eval_with(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
+        self.node.eval(value)
+    }
+
+    /// The choice values the text names, per choice variable, in text
+    /// order (one entry per `==`, `!=` or `in`).
+    pub(crate) fn named(&self) -> &[(Var, u32)] {
+        &self.named
+    }
+
+    /// Every atom, in text order.
+    pub(crate) fn atoms(&self) -> Vec<&Atom> {
+        let mut out = Vec::new();
+        self.node.atoms(&mut out);
+        out
     }
 
     /// The facts whose absence makes this condition unknown.
@@ -286,18 +332,19 @@ impl Node {
         }
     }
 
-    fn eval(&self, facts: &Facts) -> Tri {
+    fn eval(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
+        let tri = |b: Option<bool>| match b {
+            Some(true) => Tri::True,
+            Some(false) => Tri::False,
+            None => Tri::Unknown,
+        };
         match self {
-            Node::Atom(atom) => match atom.eval(facts) {
-                Some((true, _)) => Tri::True,
-                Some((false, _)) => Tri::False,
-                None => Tri::Unknown,
-            },
-            Node::Not(inner) => inner.eval(facts).not(),
+            Node::Atom(atom) => tri(value(atom.source).and_then(|v| atom.test_value(v))),
+            Node::Not(inner) => inner.eval(value).not(),
             Node::All(nodes) => {
                 let mut result = Tri::True;
                 for node in nodes {
-                    match node.eval(facts) {
+                    match node.eval(value) {
                         Tri::False => return Tri::False,
                         Tri::Unknown => result = Tri::Unknown,
                         Tri::True => {}
@@ -308,7 +355,7 @@ impl Node {
             Node::Any(nodes) => {
                 let mut result = Tri::False;
                 for node in nodes {
-                    match node.eval(facts) {
+                    match node.eval(value) {
                         Tri::True => return Tri::True,
                         Tri::Unknown => result = Tri::Unknown,
                         Tri::False => {}
@@ -316,6 +363,14 @@ impl Node {
                 }
                 result
             }
+        }
+    }
+
+    fn atoms<'n>(&'n self, out: &mut Vec<&'n Atom>) {
+        match self {
+            Node::Atom(atom) => out.push(atom),
+            Node::Not(inner) => inner.atoms(out),
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| n.atoms(out)),
         }
     }
 
@@ -329,7 +384,7 @@ impl Node {
             Node::Not(inner) => inner.missing(facts, out),
             Node::All(nodes) | Node::Any(nodes) => {
                 for node in nodes {
-                    if node.eval(facts) == Tri::Unknown {
+                    if node.eval(&|source| facts.value(source)) == Tri::Unknown {
                         node.missing(facts, out);
                     }
                 }
@@ -351,7 +406,7 @@ impl Node {
             Node::All(nodes) | Node::Any(nodes) => {
                 let wanted = if truth { Tri::True } else { Tri::False };
                 for node in nodes {
-                    if node.eval(facts) == wanted {
+                    if node.eval(&|source| facts.value(source)) == wanted {
                         node.explain(vocabulary, facts, truth, out);
                     }
                 }
@@ -459,6 +514,8 @@ struct Parser<'s> {
     /// How many `!` and `(` enclose the current position.
     depth: usize,
     max_depth: usize,
+    /// The choice values named so far (`Condition::named`).
+    named: Vec<(Var, u32)>,
 }
 
 impl<'s> Parser<'s> {
@@ -568,6 +625,7 @@ impl<'s> Parser<'s> {
             (VarKind::Choice(choices), Some(op @ ("==" | "!=")), _) => {
                 self.pos += op.len();
                 let mask = 1 << self.choice(name, choices)?;
+                self.named.push((var, mask));
                 // 1 to 32 choices (the loader's limit): no shift overflows.
                 let all = u32::MAX >> (32 - choices.len().clamp(1, 32));
                 Ok(Atom {
@@ -590,6 +648,7 @@ impl<'s> Parser<'s> {
                         return Err(self.error("此处应为“,”或“]”"));
                     }
                 }
+                self.named.push((var, mask));
                 Ok(Atom { var, source: vocabulary.source(var), test: Test::In(mask) })
             }
             (VarKind::Choice(_), _, _) => Err(self.error(format!("“{name}”是选择型事实，应使用“==”“!=”或“in”"))),
@@ -667,7 +726,7 @@ mod tests {
         let mut general = Vec::new();
         c.node.explain(vocabulary(), f, truth, &mut general);
         assert_eq!(out, general);
-        assert_eq!(c.node.eval(f), outcome);
+        assert_eq!(c.eval(f), outcome);
         out.iter().map(ToString::to_string).collect()
     }
 

@@ -64,6 +64,8 @@
 //   eval       assessing applicants and checking submissions
 //   render     answers as JSON, HTML and text
 //   catalog    the public constructors, joining load and render
+//   audit      tools for catalogue authors: lint, and applicants for diffs
+mod audit;
 mod catalog;
 mod condition;
 mod error;
@@ -74,6 +76,7 @@ mod model;
 mod render;
 mod support;
 
+pub use audit::{Applicant, Applicants, Finding, FindingCode};
 pub use condition::Reason;
 pub use error::{Error, ErrorCode, LoadError, Problem};
 pub use eval::file::{FileProblem, UploadedFile};

@@ -118,6 +118,27 @@ impl Date {
         years
     }
 
+    /// The date `days` days later (earlier when negative), if it is within
+    /// [`Date::MIN`]..=[`Date::MAX`].
+    pub(crate) fn add_days(self, days: i32) -> Option<Date> {
+        let n = self.day_number().checked_add(days)?;
+        if !(Date::MIN.day_number()..=Date::MAX.day_number()).contains(&n) {
+            return None;
+        }
+        // Howard Hinnant's `civil_from_days`, the inverse of `day_number`.
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        // In range, checked above: the parts always make a date.
+        Date::new(year, month as u32, day as u32).ok()
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
     fn day_number(self) -> i32 {
         let (m, d) = (self.month() as i32, self.day() as i32);
@@ -259,6 +280,28 @@ mod tests {
         assert_eq!(d("2024-01-01").days_until(d("2024-12-31")), 365);
         assert_eq!(d("2026-11-27").days_until(d("2026-11-26")), -1);
         assert_eq!(d("1900-01-01").days_until(d("2999-12-31")), 401_766);
+    }
+
+    #[test]
+    fn adding_days_inverts_day_numbers() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2024-02-28").add_days(1), Some(d("2024-02-29")));
+        assert_eq!(d("2024-03-01").add_days(-1), Some(d("2024-02-29")));
+        assert_eq!(d("2026-03-01").add_days(-1), Some(d("2026-02-28")));
+        assert_eq!(d("1999-12-31").add_days(1), Some(d("2000-01-01")));
+        assert_eq!(Date::MIN.add_days(401_766), Some(Date::MAX));
+        assert_eq!(Date::MIN.add_days(-1), None);
+        assert_eq!(Date::MAX.add_days(1), None);
+        assert_eq!(Date::MIN.add_days(i32::MAX), None);
+        // Every day of the range, one step at a time, against the day numbers.
+        let mut date = Date::MIN;
+        for n in 1..=401_766 {
+            let next = date.add_days(1).unwrap();
+            assert_eq!(Date::MIN.days_until(next), n);
+            assert!(next > date);
+            date = next;
+        }
+        assert_eq!(date, Date::MAX);
     }
 
     #[test]
