@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm package: build the WASM, run the Node tests (shared conformance cases
 # and API), then pack the package, install the tarball into a fresh project,
-# use it from there, and type-check a consumer with tsc --strict.
+# use it from there, and type-check a consumer with tsc --strict; and
+# type-check the declarations `banshi types` writes for examples/minzheng.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v node >/dev/null || { echo "missing node" >&2; exit 1; }
@@ -18,6 +19,9 @@ echo "packed $(basename "$tarball"): $(wc -c < "$tarball") bytes"
 listing=$(tar -tzf "$tarball" | sort | tr '\n' ' ')
 expected="package/README.md package/api.js package/index.d.ts package/node.js package/package.json package/types.d.ts package/wasm/banshi_wasm.js package/wasm/banshi_wasm_bg.wasm package/web.js "
 [ "$listing" = "$expected" ] || { echo "unexpected package contents: $listing" >&2; exit 1; }
+
+# What `banshi types` writes for a catalogue loaded at run time.
+cargo run -q --locked -p banshi-cli -- --catalog examples/minzheng types > "$work/minzheng.d.ts"
 
 cd "$work"
 npm init -y >/dev/null
@@ -65,5 +69,35 @@ const problem: ProblemCode | undefined = notice.defective[0]?.problems[0]?.code;
 const service: ServiceId = '8.1';
 console.log(ids, status, wrong, missing, code, problem, service);
 TS
-npx tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck false consumer.ts
-echo "tsc --strict: ok"
+cat > loaded.ts <<'TS'
+// A catalogue loaded at run time, typed by `banshi --catalog examples/minzheng types`.
+import { Catalog } from 'banshi';
+import type { AssistanceStatus, DisabilityGrade, DocumentId, Facts, MaterialId, ServiceId } from './minzheng.js';
+
+const facts: Facts = {
+  application_date: '2026-11-27', district_hukou: true, has_disability_certificate: true,
+  disability_grade: 'grade_1', disability_type: 'physical', long_term_care_needed: true, monthly_income_per_capita: 600,
+  birth_date: null,
+};
+const service: ServiceId = '2.1';
+declare const bundle: string; // examples/minzheng/bundle.json, read by the application
+const catalog = Catalog.load(bundle);
+const ids: MaterialId[] = catalog.assess(JSON.stringify({ service, facts })).checklist.map((i) => i.id as MaterialId);
+const grade: DisabilityGrade = 'grade_3';
+const status: AssistanceStatus = 'low_income';
+const doc: DocumentId = 'power_of_attorney';
+// @ts-expect-error: a misspelt value of a choice fact (grade_1) fails to compile
+const misspelt: Facts = { application_date: '2026-11-27', disability_grade: 'grade_one' };
+// @ts-expect-error: a count is a number
+const income: Facts = { application_date: '2026-11-27', monthly_income_per_capita: '600' };
+// @ts-expect-error: hukou is a fact of the embedded catalogue, not of this one
+const other: Facts = { application_date: '2026-11-27', hukou: 'local' };
+// @ts-expect-error: 10.1 is no service of this catalogue
+const embedded: ServiceId = '10.1';
+// @ts-expect-error: a misspelt material id
+const material: MaterialId = 'power_of_atorney';
+console.log(ids, grade, status, doc, misspelt, income, other, embedded, material);
+TS
+npx tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck false \
+    consumer.ts loaded.ts
+echo "tsc --strict: ok (the package's types, and banshi types for examples/minzheng)"

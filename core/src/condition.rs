@@ -44,7 +44,7 @@ impl Tri {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Cmp {
+pub(crate) enum Cmp {
     Lt,
     Le,
     Gt,
@@ -79,7 +79,7 @@ impl Cmp {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Test {
+pub(crate) enum Test {
     /// A yes/no fact is true.
     True,
     /// A choice fact's value is in the set (bit i = choice i).
@@ -98,18 +98,33 @@ pub(crate) struct Atom {
 }
 
 impl Atom {
+    /// Whether the atom holds for the facts, and the value it read.
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
-        let truth = match (self.test, value) {
-            (Test::True, VarValue::Bool(b)) => b,
-            (Test::In(mask), VarValue::Choice(i)) => mask & (1 << i) != 0,
-            (Test::Cmp(cmp, n), VarValue::Count(v)) => cmp.holds(v, n),
+        Some((self.test_value(value)?, value))
+    }
+
+    /// Whether the atom holds for `value`.
+    fn test_value(&self, value: VarValue) -> Option<bool> {
+        match (self.test, value) {
+            (Test::True, VarValue::Bool(b)) => Some(b),
+            (Test::In(mask), VarValue::Choice(i)) => Some(mask & (1 << i) != 0),
+            (Test::Cmp(cmp, n), VarValue::Count(v)) => Some(cmp.holds(i64::from(v), n)),
             // Conditions are type-checked against the vocabulary the facts
             // were read with (the engine refuses facts of another one), so
             // this cannot happen; "unknown" is the safe answer if it did.
-            _ => return None,
-        };
-        Some((truth, value))
+            _ => None,
+        }
+    }
+
+    /// Where the tested value comes from.
+    pub(crate) fn source(&self) -> Source {
+        self.source
+    }
+
+    /// What is tested.
+    pub(crate) fn test(&self) -> Test {
+        self.test
     }
 }
 
@@ -133,6 +148,11 @@ pub(crate) struct Condition {
     source: String,
     node: Node,
     facts: FactSet,
+    /// The choice values the text names, per choice variable it tests (bit
+    /// i = choice i): what `==`, `!=` and `in` spell, where the atoms keep
+    /// only the set that makes them true. For the audit layer; kept out of
+    /// the atoms so that evaluation reads the same data as before it.
+    named: Vec<(Var, u32)>,
 }
 
 impl Condition {
@@ -155,7 +175,7 @@ impl Condition {
                 offset: max_length,
             });
         }
-        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary };
+        let mut parser = Parser { src: source, pos: 0, depth: 0, max_depth, vocabulary, named: Vec::new() };
         let node = parser.expr()?;
         parser.skip_ws();
         if parser.pos != source.len() {
@@ -163,7 +183,7 @@ impl Condition {
         }
         let mut facts = FactSet::EMPTY;
         node.collect_facts(vocabulary, &mut facts);
-        Ok(Condition { source: source.to_owned(), node, facts })
+        Ok(Condition { source: source.to_owned(), node, facts, named: parser.named })
     }
 
     /// The source text, as written in the catalogue.
@@ -176,25 +196,68 @@ impl Condition {
         self.facts
     }
 
+    /// Evaluates the condition and, when it is decided and `explain` wants
+    /// that outcome explained, appends why: the facts that decide it,
+    /// phrased by `vocabulary` (the one it was parsed against). A condition
+    /// that is one test of one fact, the commonest kind, is evaluated once
+    /// instead of twice.
+    pub(crate) fn decide<'c>(
+        &'c self,
+        vocabulary: &'c Vocabulary,
+        facts: &Facts,
+        explain: impl Fn(bool) -> bool,
+        out: &mut Vec<Reason<'c>>,
+    ) -> Tri {
+        if let Node::Atom(atom) = &self.node {
+            return match atom.eval(facts) {
+                Some((truth, value)) => {
+                    if explain(truth) {
+                        out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth }));
+                    }
+                    if truth { Tri::True } else { Tri::False }
+                }
+                None => Tri::Unknown,
+            };
+        }
+        let outcome = self.node.eval(&|source| facts.value(source));
+        match outcome {
+            Tri::True | Tri::False if explain(outcome == Tri::True) => {
+                self.node.explain(vocabulary, facts, outcome == Tri::True, out);
+            }
+            _ => {}
+        }
+        outcome
+    }
+
+    /// The outcome alone, for tests: answers use [`Condition::decide`].
+    #[cfg(test)]
     pub(crate) fn eval(&self, facts: &Facts) -> Tri {
-        self.node.eval(facts)
+        self.node.eval(&|source| facts.value(source))
+    }
+
+    /// Evaluates with values from `value` instead of facts: `None` for a
+    /// value not given. For tools that search the values a condition can
+    /// take (`audit`), not for answers.
+    pub(crate) fn eval_with(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
+        self.node.eval(value)
+    }
+
+    /// The choice values the text names, per choice variable, in text
+    /// order (one entry per `==`, `!=` or `in`).
+    pub(crate) fn named(&self) -> &[(Var, u32)] {
+        &self.named
+    }
+
+    /// Every atom, in text order.
+    pub(crate) fn atoms(&self) -> Vec<&Atom> {
+        let mut out = Vec::new();
+        self.node.atoms(&mut out);
+        out
     }
 
     /// The facts whose absence makes this condition unknown.
     pub(crate) fn missing(&self, facts: &Facts, out: &mut FactSet) {
         self.node.missing(facts, out);
-    }
-
-    /// Why the condition evaluates to `truth`: the facts that decide it,
-    /// phrased by `vocabulary` (the one it was parsed against).
-    pub(crate) fn explain<'c>(
-        &'c self,
-        vocabulary: &'c Vocabulary,
-        facts: &Facts,
-        truth: bool,
-        out: &mut Vec<Reason<'c>>,
-    ) {
-        self.node.explain(vocabulary, facts, truth, out);
     }
 }
 
@@ -269,18 +332,19 @@ impl Node {
         }
     }
 
-    fn eval(&self, facts: &Facts) -> Tri {
+    fn eval(&self, value: &impl Fn(Source) -> Option<VarValue>) -> Tri {
+        let tri = |b: Option<bool>| match b {
+            Some(true) => Tri::True,
+            Some(false) => Tri::False,
+            None => Tri::Unknown,
+        };
         match self {
-            Node::Atom(atom) => match atom.eval(facts) {
-                Some((true, _)) => Tri::True,
-                Some((false, _)) => Tri::False,
-                None => Tri::Unknown,
-            },
-            Node::Not(inner) => inner.eval(facts).not(),
+            Node::Atom(atom) => tri(value(atom.source).and_then(|v| atom.test_value(v))),
+            Node::Not(inner) => inner.eval(value).not(),
             Node::All(nodes) => {
                 let mut result = Tri::True;
                 for node in nodes {
-                    match node.eval(facts) {
+                    match node.eval(value) {
                         Tri::False => return Tri::False,
                         Tri::Unknown => result = Tri::Unknown,
                         Tri::True => {}
@@ -291,7 +355,7 @@ impl Node {
             Node::Any(nodes) => {
                 let mut result = Tri::False;
                 for node in nodes {
-                    match node.eval(facts) {
+                    match node.eval(value) {
                         Tri::True => return Tri::True,
                         Tri::Unknown => result = Tri::Unknown,
                         Tri::False => {}
@@ -299,6 +363,14 @@ impl Node {
                 }
                 result
             }
+        }
+    }
+
+    fn atoms<'n>(&'n self, out: &mut Vec<&'n Atom>) {
+        match self {
+            Node::Atom(atom) => out.push(atom),
+            Node::Not(inner) => inner.atoms(out),
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| n.atoms(out)),
         }
     }
 
@@ -312,7 +384,7 @@ impl Node {
             Node::Not(inner) => inner.missing(facts, out),
             Node::All(nodes) | Node::Any(nodes) => {
                 for node in nodes {
-                    if node.eval(facts) == Tri::Unknown {
+                    if node.eval(&|source| facts.value(source)) == Tri::Unknown {
                         node.missing(facts, out);
                     }
                 }
@@ -334,7 +406,7 @@ impl Node {
             Node::All(nodes) | Node::Any(nodes) => {
                 let wanted = if truth { Tri::True } else { Tri::False };
                 for node in nodes {
-                    if node.eval(facts) == wanted {
+                    if node.eval(&|source| facts.value(source)) == wanted {
                         node.explain(vocabulary, facts, truth, out);
                     }
                 }
@@ -375,22 +447,31 @@ impl fmt::Display for Reason<'_> {
         if let Some(text) = self.as_str() {
             return f.write_str(text);
         }
-        match self.0 {
-            ReasonKind::Atom { vocabulary, atom, value: VarValue::Count(_), truth } => {
-                let (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) = (vocabulary.kind(atom.var), atom.test)
-                else {
-                    unreachable!("conditions are type-checked at load")
-                };
-                write!(f, "{subject}{}{n}{unit}", cmp.word(truth))
-            }
-            _ => unreachable!("every other reason is a fixed phrase"),
-        }
+        let Some((subject, word, n, unit)) = self.count_parts() else {
+            unreachable!("every reason is a fixed phrase or a number comparison")
+        };
+        write!(f, "{subject}{word}{n}{unit}")
     }
 }
 
 impl Reason<'_> {
+    /// The phrase of a number comparison in its parts: the subject, the
+    /// comparison's word, the number and the unit (`申请人` `不满` 18
+    /// `周岁`); `None` for every other reason.
+    pub(crate) fn count_parts(&self) -> Option<(&str, &'static str, i64, &str)> {
+        match self.0 {
+            ReasonKind::Atom { vocabulary, atom, value: VarValue::Count(_), truth } => {
+                match (vocabulary.kind(atom.var), atom.test) {
+                    (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) => Some((subject, cmp.word(truth), n, unit)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// The phrase when it needs no formatting (all but number comparisons).
-    fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
         match self.0 {
             ReasonKind::Always => Some("办理本事项须提供"),
             ReasonKind::Text(text) => Some(text),
@@ -433,6 +514,8 @@ struct Parser<'s> {
     /// How many `!` and `(` enclose the current position.
     depth: usize,
     max_depth: usize,
+    /// The choice values named so far (`Condition::named`).
+    named: Vec<(Var, u32)>,
 }
 
 impl<'s> Parser<'s> {
@@ -542,6 +625,7 @@ impl<'s> Parser<'s> {
             (VarKind::Choice(choices), Some(op @ ("==" | "!=")), _) => {
                 self.pos += op.len();
                 let mask = 1 << self.choice(name, choices)?;
+                self.named.push((var, mask));
                 // 1 to 32 choices (the loader's limit): no shift overflows.
                 let all = u32::MAX >> (32 - choices.len().clamp(1, 32));
                 Ok(Atom {
@@ -564,6 +648,7 @@ impl<'s> Parser<'s> {
                         return Err(self.error("此处应为“,”或“]”"));
                     }
                 }
+                self.named.push((var, mask));
                 Ok(Atom { var, source: vocabulary.source(var), test: Test::In(mask) })
             }
             (VarKind::Choice(_), _, _) => Err(self.error(format!("“{name}”是选择型事实，应使用“==”“!=”或“in”"))),
@@ -625,9 +710,23 @@ mod tests {
         Facts::new(vocabulary(), "2026-11-27".parse().unwrap())
     }
 
+    fn eval(c: &Condition, f: &Facts) -> Tri {
+        let mut out = Vec::new();
+        let outcome = c.decide(vocabulary(), f, |_| false, &mut out);
+        assert!(out.is_empty(), "explained when told not to");
+        outcome
+    }
+
+    /// Why the condition came out as it did, checking that `decide`'s
+    /// one-test shortcut and the general path agree.
     fn reasons(c: &Condition, f: &Facts, truth: bool) -> Vec<String> {
         let mut out = Vec::new();
-        c.explain(vocabulary(), f, truth, &mut out);
+        let outcome = c.decide(vocabulary(), f, |_| true, &mut out);
+        assert_eq!(outcome, if truth { Tri::True } else { Tri::False });
+        let mut general = Vec::new();
+        c.node.explain(vocabulary(), f, truth, &mut general);
+        assert_eq!(out, general);
+        assert_eq!(c.eval(f), outcome);
         out.iter().map(ToString::to_string).collect()
     }
 
@@ -639,26 +738,26 @@ mod tests {
     fn parses_and_evaluates() {
         let c = parse("marital_status in [unmarried, divorced, widowed] || (hukou == nonlocal && !proxy)").unwrap();
         let mut f = facts();
-        assert_eq!(c.eval(&f), Tri::Unknown);
+        assert_eq!(eval(&c, &f), Tri::Unknown);
         let mut missing = FactSet::EMPTY;
         c.missing(&f, &mut missing);
         assert_eq!(names(missing), ["hukou", "marital_status", "proxy"]);
 
         f.set("marital_status", "divorced").unwrap();
-        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(eval(&c, &f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人离异"]);
 
         f.set("marital_status", "married").unwrap();
         f.set("hukou", "nonlocal").unwrap();
-        assert_eq!(c.eval(&f), Tri::Unknown);
+        assert_eq!(eval(&c, &f), Tri::Unknown);
         let mut missing = FactSet::EMPTY;
         c.missing(&f, &mut missing);
         assert_eq!(names(missing), ["proxy"]);
         f.set("proxy", false).unwrap();
-        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(eval(&c, &f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人户籍为外地", "由申请人本人办理"]);
         f.set("proxy", true).unwrap();
-        assert_eq!(c.eval(&f), Tri::False);
+        assert_eq!(eval(&c, &f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人已婚", "由代办人办理"]);
     }
 
@@ -667,10 +766,10 @@ mod tests {
         let c = parse("age_days < 90").unwrap();
         let mut f = facts();
         f.set("birth_date", "2026-08-30".parse::<Date>().unwrap()).unwrap();
-        assert_eq!(c.eval(&f), Tri::True);
+        assert_eq!(eval(&c, &f), Tri::True);
         assert_eq!(reasons(&c, &f, true), ["申请人出生不满90天"]);
         f.set("birth_date", "2026-08-29".parse::<Date>().unwrap()).unwrap();
-        assert_eq!(c.eval(&f), Tri::False);
+        assert_eq!(eval(&c, &f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人出生满90天"]);
         let c = parse("age_years >= 60").unwrap();
         f.set("birth_date", "1966-11-27".parse::<Date>().unwrap()).unwrap();

@@ -64,6 +64,8 @@
 //   eval       assessing applicants and checking submissions
 //   render     answers as JSON, HTML and text
 //   catalog    the public constructors, joining load and render
+//   audit      tools for catalogue authors: lint, and applicants for diffs
+mod audit;
 mod catalog;
 mod condition;
 mod error;
@@ -74,6 +76,7 @@ mod model;
 mod render;
 mod support;
 
+pub use audit::{Applicant, Applicants, Finding, FindingCode};
 pub use condition::Reason;
 pub use error::{Error, ErrorCode, LoadError, Problem};
 pub use eval::file::{FileProblem, UploadedFile};
@@ -86,7 +89,7 @@ pub use model::{
     Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec,
     Requirement, Service, Step, Supervision,
 };
-pub use render::{html, json, text};
+pub use render::{html, json, text, typescript};
 pub use support::date::{Date, DateError};
 pub use support::id_number::{IdNumber, IdNumberError, IdProblem, mask_id_number, mask_id_numbers};
 

@@ -3,7 +3,8 @@
 //! here rather than slowly tangling the crate.
 
 /// The layers, bottom first, by their top-level module.
-const LAYERS: &[&str] = &["support", "error", "facts", "condition", "model", "load", "eval", "render", "catalog"];
+const LAYERS: &[&str] =
+    &["support", "error", "facts", "condition", "model", "load", "eval", "render", "catalog", "audit"];
 
 fn layer(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| *l == module)

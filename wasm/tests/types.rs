@@ -1,9 +1,12 @@
 //! The npm package's TypeScript types, generated from Rust types.
 //!
-//! The DTOs below mirror the JSON schema (SCHEMA.md). `ts-rs` generates
-//! `bindings/npm/types.d.ts` from them, and the mirror is proven exact: every
-//! conformance response deserialises into its DTO and serialises back to the
-//! identical bytes, and every conformance request parses as its request DTO.
+//! The embedded catalogue's facts (`Facts`, `FactName`, one union per choice
+//! fact) and its ids and codes come from `banshi::typescript`, the generator
+//! behind `banshi types`. The DTOs below mirror the JSON schema (SCHEMA.md);
+//! `ts-rs` generates the rest of `bindings/npm/types.d.ts` from them, and
+//! the mirror is proven exact: every conformance response deserialises into
+//! its DTO and serialises back to the identical bytes, and every conformance
+//! request parses as its request DTO, with facts that fit `Facts`.
 //! `BANSHI_BLESS=1 cargo test -p banshi-wasm --test types` regenerates the file.
 
 #![allow(missing_docs, dead_code)]
@@ -15,54 +18,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
     Option::<T>::deserialize(d).map(Some)
 }
 
-// --- vocabulary -------------------------------------------------------------
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Hukou {
-    Local,
-    Nonlocal,
-}
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MaritalStatus {
-    Unmarried,
-    Married,
-    Divorced,
-    Widowed,
-}
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum EmploymentStatus {
-    Employed,
-    Unemployed,
-    Flexible,
-    Retired,
-}
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum InsuranceCategory {
-    Graduate,
-    FlexibleWorker,
-    SoleProprietor,
-}
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReimbursementCase {
-    EmergencyObservation,
-    NewbornInpatient,
-}
-
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Premises {
-    Owned,
-    Leased,
-}
+// --- vocabulary ---------------------------------------------------------------
 
 #[derive(Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -73,72 +29,16 @@ pub enum Form {
     Electronic,
 }
 
-#[derive(Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum FactName {
-    ApplicationDate,
-    BirthDate,
-    Hukou,
-    MaritalStatus,
-    Proxy,
-    Disabled,
-    Dibao,
-    EmploymentStatus,
-    InsuranceCategory,
-    ReimbursementCase,
-    ReceiptNamesParent,
-    Premises,
-    HasTrainingCertificate,
-    CollegeGraduate,
-    ReceivingFlexibleSubsidy,
-    SubsidyYearsReceived,
-}
-
 // --- requests ---------------------------------------------------------------
-
-/// The applicant's facts. Only `application_date` is required; `null` means "not given".
-#[derive(Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct Facts {
-    pub application_date: String,
-    #[ts(optional)]
-    pub birth_date: Option<Option<String>>,
-    #[ts(optional)]
-    pub hukou: Option<Option<Hukou>>,
-    #[ts(optional)]
-    pub marital_status: Option<Option<MaritalStatus>>,
-    #[ts(optional)]
-    pub proxy: Option<Option<bool>>,
-    #[ts(optional)]
-    pub disabled: Option<Option<bool>>,
-    #[ts(optional)]
-    pub dibao: Option<Option<bool>>,
-    #[ts(optional)]
-    pub employment_status: Option<Option<EmploymentStatus>>,
-    #[ts(optional)]
-    pub insurance_category: Option<Option<InsuranceCategory>>,
-    #[ts(optional)]
-    pub reimbursement_case: Option<Option<ReimbursementCase>>,
-    #[ts(optional)]
-    pub receipt_names_parent: Option<Option<bool>>,
-    #[ts(optional)]
-    pub premises: Option<Option<Premises>>,
-    #[ts(optional)]
-    pub has_training_certificate: Option<Option<bool>>,
-    #[ts(optional)]
-    pub college_graduate: Option<Option<bool>>,
-    #[ts(optional)]
-    pub receiving_flexible_subsidy: Option<Option<bool>>,
-    #[ts(optional)]
-    pub subsidy_years_received: Option<Option<u32>>,
-}
 
 #[derive(Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
     #[ts(type = "ServiceId")]
     pub service: String,
-    pub facts: Facts,
+    /// Checked against the vocabulary by `facts_fit`, as the generated `Facts` reads them.
+    #[ts(type = "Facts")]
+    pub facts: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One submitted material: for photos `originals` counts photos, for uploads files.
@@ -158,7 +58,9 @@ pub struct Submission {
 pub struct CheckRequest {
     #[ts(type = "ServiceId")]
     pub service: String,
-    pub facts: Facts,
+    /// Checked against the vocabulary by `facts_fit`, as the generated `Facts` reads them.
+    #[ts(type = "Facts")]
+    pub facts: serde_json::Map<String, serde_json::Value>,
     #[ts(optional)]
     pub submitted: Option<Vec<Submission>>,
 }
@@ -290,7 +192,8 @@ pub struct PendingItem {
     #[serde(flatten)]
     pub spec: Spec,
     pub when: Option<String>,
-    pub needs: Vec<FactName>,
+    #[ts(type = "Array<FactName>")]
+    pub needs: Vec<String>,
     pub basis: Vec<String>,
     /// The interpretation it rests on (口径说明), when the seed does not state it plainly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,7 +226,8 @@ pub enum EligibilityStatus {
 pub struct Eligibility {
     pub status: EligibilityStatus,
     pub rules: Vec<RuleOutcome>,
-    pub missing_facts: Vec<FactName>,
+    #[ts(type = "Array<FactName>")]
+    pub missing_facts: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, TS)]
@@ -382,7 +286,8 @@ pub struct Assessment {
     pub eligibility: Eligibility,
     pub checklist: Vec<ChecklistItem>,
     pub pending: Vec<PendingItem>,
-    pub missing_facts: Vec<FactName>,
+    #[ts(type = "Array<FactName>")]
+    pub missing_facts: Vec<String>,
     pub legal_basis: Vec<Citation>,
     pub steps: Vec<Step>,
     pub supervision: Supervision,
@@ -436,7 +341,8 @@ pub struct Notice {
     pub defective: Vec<Defect>,
     pub not_required: Vec<String>,
     pub pending: Vec<PendingItem>,
-    pub missing_facts: Vec<FactName>,
+    #[ts(type = "Array<FactName>")]
+    pub missing_facts: Vec<String>,
     pub legal_basis: Vec<Citation>,
     pub supervision: Supervision,
 }
@@ -445,7 +351,8 @@ pub struct Notice {
 pub struct ServiceSummary {
     pub id: String,
     pub name: String,
-    pub facts: Vec<FactName>,
+    #[ts(type = "Array<FactName>")]
+    pub facts: Vec<String>,
 }
 
 /// The answer to `services`.
@@ -510,7 +417,8 @@ pub struct Guide {
     pub steps: Vec<Step>,
     pub responsibility: String,
     pub supervision: Supervision,
-    pub facts: Vec<FactName>,
+    #[ts(type = "Array<FactName>")]
+    pub facts: Vec<String>,
     pub eligibility: Vec<GuideRule>,
     pub case_fact: Option<String>,
     pub cases: Vec<Case>,
@@ -553,7 +461,8 @@ pub struct Label {
 
 #[derive(Serialize, Deserialize, TS)]
 pub struct FactInfo {
-    pub name: FactName,
+    #[ts(type = "FactName")]
+    pub name: String,
     pub label: String,
     #[serde(rename = "type")]
     pub kind: String,
@@ -571,7 +480,8 @@ pub struct DerivedInfo {
     pub name: String,
     pub label: String,
     pub function: String,
-    pub of: FactName,
+    #[ts(type = "FactName")]
+    pub of: String,
 }
 
 /// A kind of document in the catalogue's registry.
@@ -644,66 +554,50 @@ pub struct ErrorResponse {
 const TYPES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../bindings/npm/types.d.ts");
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases");
 
-/// `export type Name = "a" | "b";`, one literal per value, in order, without repeats.
-fn union<'a>(name: &str, doc: &str, values: impl IntoIterator<Item = &'a str>) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    for v in values {
-        if !seen.contains(&v) {
-            seen.push(v);
+/// The values of the generated union `name` in `text` (`export type Name = "a" | "b";`).
+fn union_values<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    let head = format!("export type {name} = ");
+    let start = text.find(&head).unwrap_or_else(|| panic!("no union {name}")) + head.len();
+    let line = &text[start..start + text[start..].find(";\n").unwrap()];
+    line.split(" | ").map(|v| v.trim_matches('"')).collect()
+}
+
+/// Whether a request's facts fit the generated `Facts` of the embedded
+/// catalogue: `application_date` a string, every other key a fact of the
+/// vocabulary, and each value `null` or of its fact's type.
+fn facts_fit(facts: &serde_json::Map<String, serde_json::Value>) -> Result<(), String> {
+    use banshi::FactKind;
+    use serde_json::Value;
+    let vocabulary = banshi::Catalog::embedded().vocabulary();
+    if !facts.get("application_date").is_some_and(Value::is_string) {
+        return Err("application_date is required and a string".into());
+    }
+    for (key, value) in facts {
+        let fact = vocabulary.fact(key).ok_or_else(|| format!("{key} is no fact"))?;
+        let fits = match (fact.kind(), value) {
+            (_, Value::Null) => key != "application_date",
+            (FactKind::Bool, Value::Bool(_)) => true,
+            (FactKind::Count, Value::Number(n)) => n.is_u64(),
+            (FactKind::Date, Value::String(_)) => true,
+            (FactKind::Choice, Value::String(v)) => fact.choices().iter().any(|c| c.name() == v),
+            _ => false,
+        };
+        if !fits {
+            return Err(format!("{key}: {value} is not of its type"));
         }
     }
-    let literals: Vec<String> = seen.iter().map(|v| serde_json::to_string(v).unwrap()).collect();
-    format!("/** {doc} */\nexport type {name} = {};\n\n", literals.join(" | "))
-}
-
-/// Every problem code the core gives: ID numbers, dates, files and submitted materials, read from each
-/// problem's `code()`. (The enums are `non_exhaustive`; `problem_codes_cover_the_cases` catches a new one.)
-fn problem_codes() -> Vec<&'static str> {
-    use banshi::{FileProblem, IdProblem, Shortfall};
-    let id = [IdProblem::Length, IdProblem::Characters, IdProblem::Region, IdProblem::BirthDate, IdProblem::CheckDigit];
-    let file = [
-        FileProblem::Format { expected: String::new() },
-        FileProblem::Empty,
-        FileProblem::TooLarge { size: 0, max_bytes: 0 },
-    ];
-    let shortfall = [
-        Shortfall::MissingOriginal { noun: "原件", needed: 1, unit: "份", copies_given: false },
-        Shortfall::TooFewOriginals { noun: "原件", needed: 1, got: 0, unit: "份" },
-        Shortfall::MissingCopy { needed: 1 },
-        Shortfall::TooFewCopies { needed: 1, got: 0 },
-    ];
-    let mut codes: Vec<&'static str> = id.iter().map(|p| p.code()).collect();
-    codes.push(banshi::ErrorCode::InvalidDate.name());
-    codes.extend(file.iter().map(FileProblem::code));
-    codes.extend(shortfall.iter().map(Shortfall::code));
-    codes
-}
-
-/// The literal unions read from the embedded catalogue and the core's codes.
-fn unions() -> String {
-    let catalog = banshi::Catalog::embedded();
-    let services = catalog.services();
-    let materials = services.iter().flat_map(|s| {
-        s.requirements().iter().flat_map(|r| std::iter::once(r.id()).chain(r.options().iter().map(|o| o.id())))
-    });
-    let mut out = union("ServiceId", "A service number of the embedded catalogue.", services.iter().map(|s| s.id()));
-    out += &union("MaterialId", "A material (or requirement) id of the embedded catalogue.", materials);
-    out += &union(
-        "ErrorCode",
-        "An error code (`BanshiError.code`), as in ERRORS.md.",
-        banshi::ErrorCode::ALL.iter().map(|c| c.name()),
-    );
-    out += &union("ProblemCode", "A problem code in a validation or a defect.", problem_codes());
-    out
+    Ok(())
 }
 
 fn generate() -> String {
     let cfg = ts_rs::Config::new();
     let mut out = String::from(
-        "// Generated from Rust types by wasm/tests/types.rs (ts-rs); do not edit.\n\
-         // BANSHI_BLESS=1 cargo test -p banshi-wasm --test types regenerates it.\n\n",
+        "// Generated by wasm/tests/types.rs; do not edit. The embedded catalogue's facts and ids come first,\n\
+         // from banshi::typescript (what `banshi types` prints for any catalogue); the requests and answers\n\
+         // follow, from Rust types (ts-rs). BANSHI_BLESS=1 cargo test -p banshi-wasm --test types regenerates it.\n\n",
     );
-    out += &unions();
+    out += &banshi::typescript::declarations(banshi::Catalog::embedded());
+    out.push('\n');
     macro_rules! decl {
         ($($t:ty),* $(,)?) => {$(
             out.push_str("export ");
@@ -712,15 +606,7 @@ fn generate() -> String {
         )*};
     }
     decl!(
-        Hukou,
-        MaritalStatus,
-        EmploymentStatus,
-        InsuranceCategory,
-        ReimbursementCase,
-        Premises,
         Form,
-        FactName,
-        Facts,
         AssessRequest,
         Submission,
         CheckRequest,
@@ -790,7 +676,8 @@ fn round_trip<T: Serialize + for<'de> Deserialize<'de>>(what: &str, text: &str) 
 /// Every problem and error code in a conformance answer is in the generated unions.
 #[test]
 fn problem_codes_cover_the_cases() {
-    let codes = problem_codes();
+    let generated = generate();
+    let codes = union_values(&generated, "ProblemCode");
     for dir in std::fs::read_dir(CASES).unwrap() {
         for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
             let path = file.unwrap().path();
@@ -837,14 +724,15 @@ fn every_conformance_response_fits_its_type_exactly() {
             {
                 let text = std::fs::read_to_string(&path).unwrap();
                 let fits = match call.as_str() {
-                    "assess" => serde_json::from_str::<AssessRequest>(&text).map(drop),
-                    "check" => serde_json::from_str::<CheckRequest>(&text).map(drop),
-                    "validate_id_number" => serde_json::from_str::<IdNumberRequest>(&text).map(drop),
-                    "validate_date" => serde_json::from_str::<DateRequest>(&text).map(drop),
-                    "validate_file" => serde_json::from_str::<FileRequest>(&text).map(drop),
-                    _ => Ok(()),
+                    "assess" => serde_json::from_str::<AssessRequest>(&text).map(|r| facts_fit(&r.facts)),
+                    "check" => serde_json::from_str::<CheckRequest>(&text).map(|r| facts_fit(&r.facts)),
+                    "validate_id_number" => serde_json::from_str::<IdNumberRequest>(&text).map(|_| Ok(())),
+                    "validate_date" => serde_json::from_str::<DateRequest>(&text).map(|_| Ok(())),
+                    "validate_file" => serde_json::from_str::<FileRequest>(&text).map(|_| Ok(())),
+                    _ => Ok(Ok(())),
                 };
-                fits.unwrap_or_else(|e| panic!("{what}: request does not fit its type: {e}"));
+                fits.unwrap_or_else(|e| panic!("{what}: request does not fit its type: {e}"))
+                    .unwrap_or_else(|e| panic!("{what}: its facts do not fit Facts: {e}"));
             }
         }
     }

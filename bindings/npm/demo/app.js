@@ -1,14 +1,17 @@
 // The demo form: everything it shows comes from the banshi package's web
 // build, in the browser, as the user types. No bundler, no server logic.
+// It runs the embedded catalogue, or any catalogue bundle the user opens:
+// the services, the questions, their labels and values, and the owners all
+// come from the catalogue in use.
 import * as banshi from '../web.js';
 
 await banshi.ready();
 
 const $ = (id) => document.getElementById(id);
-const vocabulary = banshi.vocabulary();
 const labels = (list) => Object.fromEntries(list.map((x) => [x.name, x.label]));
-const ownerLabel = labels(vocabulary.owners);
-const services = banshi.services().services;
+const embedded = banshi.Catalog.embedded();
+// The catalogue in use, and what the form reads from it.
+let catalog, vocabulary, ownerLabel, services;
 const state = { checked: new Set(), files: {} };
 
 const el = (tag, attrs = {}, ...children) => {
@@ -20,15 +23,64 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-for (const s of services) $('service').append(el('option', { value: s.id, textContent: `${s.id} ${s.name}` }));
 $('application_date').value = new Date().toISOString().slice(0, 10);
+
+/** Makes `next` the catalogue in use: its services, vocabulary and owners. */
+function useCatalog(next, source) {
+  const list = next.services();
+  if (catalog && catalog !== embedded && catalog !== next) catalog.free();
+  catalog = next;
+  vocabulary = next.vocabulary();
+  ownerLabel = labels(vocabulary.owners);
+  services = list.services;
+  state.checked.clear();
+  state.assessment = null;
+  $('service').replaceChildren(...services.map((s) => el('option', { value: s.id, textContent: `${s.id} ${s.name}` })));
+  $('catalog-status').textContent = `当前目录：${source}（版本 ${list.catalog_version}，${services.length} 个事项）`;
+  $('catalog-error').replaceChildren();
+  document.body.dataset.catalog = list.catalog_version;
+  renderQuestions();
+  update();
+}
+
+/** Loads a bundle the user chose; a catalogue that fails to load is reported and the current one kept. */
+async function openBundle(file) {
+  if (!file) return;
+  let next;
+  try {
+    next = banshi.Catalog.load(await file.text());
+  } catch (e) {
+    if (!(e instanceof banshi.BanshiError)) throw e;
+    // INVALID_CATALOG lists every problem, each with its file, service and place.
+    const problems = (e.detail.problems ?? []).map((p) => el('li', {
+      textContent: `${p.file}${p.service ? ` 事项 ${p.service}` : ''}${p.path ? ` ${p.path}` : ''}：${p.message}`,
+    }));
+    const head = problems.length ? `目录校验失败，共 ${problems.length} 个问题：` : e.message;
+    $('catalog-error').replaceChildren(`目录“${file.name}”无法加载 [${e.code}] ${head}`,
+      ...(problems.length ? [el('ul', { id: 'catalog-problems' }, ...problems)] : []));
+    document.body.dataset.loadError = e.code;
+    return;
+  }
+  delete document.body.dataset.loadError;
+  useCatalog(next, `“${file.name}”`);
+}
+
+$('bundle').addEventListener('change', () => { openBundle($('bundle').files[0]); $('bundle').value = ''; });
+$('embedded').addEventListener('click', () => useCatalog(embedded, '内置目录'));
+$('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
+$('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
+$('drop').addEventListener('drop', (e) => {
+  e.preventDefault();
+  $('drop').classList.remove('over');
+  openBundle(e.dataTransfer.files[0]);
+});
 
 /** Renders the questions the chosen service needs, and only those. */
 function renderQuestions() {
   const service = services.find((s) => s.id === $('service').value);
   const box = $('facts');
   box.replaceChildren();
-  for (const name of service.facts) {
+  for (const name of service?.facts ?? []) {
     const fact = vocabulary.facts.find((f) => f.name === name);
     let input;
     if (fact.type === 'date') {
@@ -93,7 +145,7 @@ function update() {
   const service = $('service').value;
   let assessment;
   try {
-    assessment = banshi.assess({ service, facts: currentFacts() });
+    assessment = catalog.assess({ service, facts: currentFacts() });
   } catch (e) {
     $('error').textContent = e instanceof banshi.BanshiError ? e.message : String(e);
     $('checklist').replaceChildren();
@@ -125,7 +177,7 @@ function update() {
       input.addEventListener('change', () => {
         const file = input.files[0];
         if (!file) return;
-        const result = banshi.validateFile(service, item.id, file);
+        const result = catalog.validateFile(service, item.id, file);
         error.textContent = result.valid ? '' : result.problems.map((p) => p.message).join('；');
         error.className = result.valid ? 'ok' : 'field-error';
         if (result.valid) error.textContent = '照片符合要求';
@@ -147,7 +199,7 @@ function renderNotice() {
   const assessment = state.assessment;
   if (!assessment) return;
   const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
-  const notice = banshi.check({ service: $('service').value, facts: currentFacts(), submitted });
+  const notice = catalog.check({ service: $('service').value, facts: currentFacts(), submitted });
   // The materials' status, and the eligibility question beside it.
   const head = { complete: '材料齐全。', incomplete: '材料不全，请一次性补正以下材料：', undetermined: '尚需说明部分情况，材料清单待定。' }[notice.status];
   const eligibility = { eligible: '申请人符合申请条件。', ineligible: '申请人不符合申请条件。', undetermined: '申请条件尚待确认。' }[notice.eligibility.status];
@@ -179,7 +231,7 @@ function noticeDocument() {
   if (!assessment) return null;
   const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
   const options = { applicant_name: $('applicant_name').value, id_number: $('id_number').value };
-  return banshi.noticeHtml({ service: $('service').value, facts: currentFacts(), submitted }, options);
+  return catalog.noticeHtml({ service: $('service').value, facts: currentFacts(), submitted }, options);
 }
 $('print').addEventListener('click', () => {
   let html;
@@ -197,6 +249,5 @@ $('print').addEventListener('click', () => {
   document.body.append(frame);
 });
 
-renderQuestions();
-update();
+useCatalog(embedded, '内置目录');
 document.body.dataset.ready = 'true';

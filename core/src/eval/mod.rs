@@ -179,10 +179,9 @@ impl Service {
         let mut eligibility = Eligibility::Eligible;
         for rule in &self.eligibility {
             let start = reasons.len();
-            let outcome = rule.condition.eval(facts);
-            match outcome {
-                Tri::True | Tri::False => rule.condition.explain(vocabulary, facts, outcome == Tri::True, &mut reasons),
-                Tri::Unknown => rule.condition.missing(facts, &mut rules_missing),
+            let outcome = rule.condition.decide(vocabulary, facts, |_| true, &mut reasons);
+            if outcome == Tri::Unknown {
+                rule.condition.missing(facts, &mut rules_missing);
             }
             eligibility = match (eligibility, outcome) {
                 (_, Tri::False) | (Eligibility::Ineligible, _) => Eligibility::Ineligible,
@@ -199,7 +198,12 @@ impl Service {
             let start = reasons.len();
             match &requirement.condition {
                 None => reasons.push(Reason(ReasonKind::Always)),
-                Some(condition) => match condition.eval(facts) {
+                Some(condition) => match condition.decide(
+                    vocabulary,
+                    facts,
+                    |truth| truth && requirement.reason.is_none(),
+                    &mut reasons,
+                ) {
                     Tri::False => continue,
                     Tri::Unknown => {
                         let mut needs = FactSet::EMPTY;
@@ -208,10 +212,11 @@ impl Service {
                         pending.push((requirement, needs));
                         continue;
                     }
-                    Tri::True => match &requirement.reason {
-                        Some(text) => reasons.push(Reason(ReasonKind::Text(text))),
-                        None => condition.explain(vocabulary, facts, true, &mut reasons),
-                    },
+                    Tri::True => {
+                        if let Some(text) = &requirement.reason {
+                            reasons.push(Reason(ReasonKind::Text(text)));
+                        }
+                    }
                 },
             }
             items.push((requirement, start..reasons.len()));

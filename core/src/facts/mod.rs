@@ -74,7 +74,9 @@ pub(crate) enum Slot {
 pub(crate) enum VarValue {
     Bool(bool),
     Choice(u8),
-    Count(i64),
+    /// A count (at most 100,000, checked at load) or a derived number of
+    /// days or years: an `i32` keeps a reason, which holds one, at 32 bytes.
+    Count(i32),
 }
 
 /// The facts about one applicant and one application, read against one
@@ -262,17 +264,17 @@ impl Facts {
             Source::Fact(slot) => match self.values.get(usize::from(slot))? {
                 Slot::Bool(b) => Some(VarValue::Bool(*b)),
                 Slot::Choice(i) => Some(VarValue::Choice(*i)),
-                Slot::Count(n) => Some(VarValue::Count(i64::from(*n))),
+                Slot::Count(n) => Some(VarValue::Count(i32::try_from(*n).unwrap_or(i32::MAX))),
                 Slot::Unset | Slot::Date(_) => None,
             },
             Source::Derived { function, of, .. } => {
                 let Slot::Date(date) = *self.values.get(usize::from(of))? else {
                     return None;
                 };
-                Some(VarValue::Count(i64::from(match function {
+                Some(VarValue::Count(match function {
                     Derivation::DaysSince => date.days_until(self.application_date),
                     Derivation::YearsSince => date.years_until(self.application_date),
-                })))
+                }))
             }
         }
     }

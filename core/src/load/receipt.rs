@@ -14,8 +14,11 @@
 //! string says. `build.rs` computes the embedded catalogue's hash the same
 //! way, at build time; a test checks that both agree.
 
+use std::fmt::Write as _;
+
 use crate::support::sha256::{Sha256, hex};
 use crate::support::wire::Value;
+use crate::support::writer::needs_escape;
 
 /// Keys left out of the canonical form.
 pub(crate) const IGNORED_KEYS: [&str; 2] = ["source", "when_source"];
@@ -25,7 +28,9 @@ pub(crate) fn canonical(value: &Value<'_>, out: &mut String) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n) => out.push_str(&n.to_string()),
+        Value::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
         // Never in a loaded catalogue: the loader accepts only integers.
         Value::Float => out.push_str("null"),
         Value::Str(s) => string(s, out),
@@ -57,15 +62,36 @@ pub(crate) fn canonical(value: &Value<'_>, out: &mut String) {
 }
 
 fn string(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Skip eight bytes at a time while none needs escaping.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            if !needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                i += 8;
+                continue;
+            }
         }
+        let b = bytes[i];
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            // Escaped bytes are ASCII, so `start..i` is on char boundaries.
+            out.push_str(&s[start..i]);
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                _ => {
+                    out.push_str("\\u00");
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 0xf)]));
+                }
+            }
+            start = i + 1;
+        }
+        i += 1;
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 

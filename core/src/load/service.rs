@@ -1,7 +1,7 @@
 //! One service file: read into its raw form, then compiled against the
 //! catalogue's vocabulary and document registry into a model `Service`.
 
-use super::check::{Checker, Obj, Problems, quotes_something};
+use super::check::{At, Checker, Obj, Problems, quotes_something};
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
 use crate::model::{
@@ -177,7 +177,9 @@ impl Checker<'_> {
     }
 
     fn photo(&mut self, o: &Obj<'_, '_>) -> Option<RawPhoto> {
-        let p = self.object(&o.field("photo"), o.get("photo")?, &["size", "color", "bareheaded", "count"])?;
+        // Absent from most materials: look before building the path.
+        let value = o.get("photo")?;
+        let p = self.object(&o.field("photo"), value, &["size", "color", "bareheaded", "count"])?;
         let size = self.str(&p, "size");
         let count = self.number(&p, "count", 1000);
         if p.get("count").is_none() {
@@ -192,7 +194,8 @@ impl Checker<'_> {
     }
 
     fn file(&mut self, o: &Obj<'_, '_>) -> Option<RawFile> {
-        let f = self.object(&o.field("file"), o.get("file")?, &["formats", "max_bytes"])?;
+        let value = o.get("file")?;
+        let f = self.object(&o.field("file"), value, &["formats", "max_bytes"])?;
         let formats = self.strings(&f, "formats");
         if f.get("max_bytes").is_none() {
             self.report(f.field("max_bytes"), "缺少此字段");
@@ -399,14 +402,14 @@ impl Checker<'_> {
     /// what it rests on.
     fn basis(
         &mut self,
-        path: &str,
+        at: At<'_>,
         ids: &[String],
         citations: &[Citation],
         index: &Index<'_>,
         decided: bool,
     ) -> Vec<Citation> {
         if ids.is_empty() && !decided {
-            self.report(path, "缺少法定依据（basis 不能为空）；原文未载明的口径须在 decision 中说明");
+            self.report(at.path(), "缺少法定依据（basis 不能为空）；原文未载明的口径须在 decision 中说明");
         }
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
@@ -417,7 +420,7 @@ impl Checker<'_> {
                     let hint = crate::support::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
                         .map(|s| format!("，是否应为“{s}”？"))
                         .unwrap_or_default();
-                    self.report(format!("{path}[{i}]"), format!("引用了未定义的法定依据“{id}”{hint}"));
+                    self.report(format!("{}[{i}]", at.path()), format!("引用了未定义的法定依据“{id}”{hint}"));
                 }
             }
         }
@@ -451,13 +454,13 @@ impl Checker<'_> {
         }
     }
 
-    fn condition(&mut self, path: &str, text: &str, vocabulary: &Vocabulary) -> Option<Condition> {
-        self.condition_within(path, text, vocabulary, condition::MAX_DEPTH, condition::MAX_LENGTH)
+    fn condition(&mut self, at: At<'_>, text: &str, vocabulary: &Vocabulary) -> Option<Condition> {
+        self.condition_within(at, text, vocabulary, condition::MAX_DEPTH, condition::MAX_LENGTH)
     }
 
     fn condition_within(
         &mut self,
-        path: &str,
+        at: At<'_>,
         text: &str,
         vocabulary: &Vocabulary,
         max_depth: usize,
@@ -469,7 +472,7 @@ impl Checker<'_> {
                 // An over-long condition is quoted by its start only.
                 let quoted: String = text.chars().take(100).collect();
                 let more = if quoted.len() < text.len() { "…" } else { "" };
-                self.report(path, format!("条件“{quoted}{more}”有误：{e}"));
+                self.report(at.path(), format!("条件“{quoted}{more}”有误：{e}"));
                 None
             }
         }
@@ -492,7 +495,7 @@ impl Checker<'_> {
         stamps: &[String],
         notes: &[String],
     ) -> Option<Material> {
-        self.non_empty(&format!("{path}.name"), name);
+        self.non_empty(At(path, "name"), name);
         let document = match document {
             None => {
                 self.report(format!("{path}.document"), "缺少 document（材料对应的登记证件）");
@@ -631,17 +634,17 @@ fn compile(
     if !valid_id {
         c.report("id", format!("事项序号“{}”应为“数字.数字”，如 10.1", raw.id));
     }
-    c.non_empty("name", &raw.name);
+    c.non_empty(At("", "name"), &raw.name);
     if let Some(code) = &raw.item_code {
-        c.non_empty("item_code", code);
+        c.non_empty(At("", "item_code"), code);
     }
-    c.non_empty("implementing_body", &raw.implementing_body);
-    c.non_empty("boundary", &raw.boundary);
-    c.non_empty("responsibility", &raw.responsibility);
-    c.non_empty("supervision.office", &raw.supervision.office);
-    c.non_empty("supervision.phone", &raw.supervision.phone);
-    let valid_from = c.date("valid_from", &raw.valid_from);
-    let valid_until = c.date("valid_until", &raw.valid_until);
+    c.non_empty(At("", "implementing_body"), &raw.implementing_body);
+    c.non_empty(At("", "boundary"), &raw.boundary);
+    c.non_empty(At("", "responsibility"), &raw.responsibility);
+    c.non_empty(At("supervision", "office"), &raw.supervision.office);
+    c.non_empty(At("supervision", "phone"), &raw.supervision.phone);
+    let valid_from = c.date(At("", "valid_from"), &raw.valid_from);
+    let valid_until = c.date(At("", "valid_until"), &raw.valid_until);
     if let (Some(f), Some(u)) = (valid_from, valid_until) {
         if f > u {
             c.report("valid_until", "有效期止日早于起日");
@@ -654,7 +657,8 @@ fn compile(
     let citation_repeats = Index::new(raw.legal_basis.iter().map(|r| r.id.as_str())).repeats();
     let mut citations = Vec::new();
     for (i, r) in raw.legal_basis.iter().enumerate() {
-        c.id(&format!("legal_basis[{i}].id"), &r.id, citation_repeats[i]);
+        let path = format!("legal_basis[{i}]");
+        c.id(At(&path, "id"), &r.id, citation_repeats[i]);
         match (&r.title, &r.reference, &r.number) {
             (Some(_), Some(_), _) => c.report(
                 format!("legal_basis[{i}].reference"),
@@ -668,7 +672,7 @@ fn compile(
         }
         for (key, text) in [("title", &r.title), ("reference", &r.reference), ("number", &r.number)] {
             if let Some(text) = text {
-                c.non_empty(&format!("legal_basis[{i}].{key}"), text);
+                c.non_empty(At(&path, key), text);
             }
         }
         citations.push(Citation {
@@ -688,7 +692,9 @@ fn compile(
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            c.non_empty(&format!("steps[{i}].action"), &s.action);
+            if s.action.trim().is_empty() {
+                c.non_empty(At(&format!("steps[{i}]"), "action"), &s.action);
+            }
             Step { actor: s.actor.clone(), action: s.action.clone(), phone: s.phone.clone(), optional: s.optional }
         })
         .collect();
@@ -699,13 +705,13 @@ fn compile(
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.iter().enumerate() {
         let path = format!("eligibility[{i}]");
-        c.id(&format!("{path}.id"), &r.id, rule_repeats[i]);
-        c.non_empty(&format!("{path}.text"), &r.text);
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
+        c.id(At(&path, "id"), &r.id, rule_repeats[i]);
+        c.non_empty(At(&path, "text"), &r.text);
+        let basis = c.basis(At(&path, "basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
         if provenance == Provenance::Checked {
             c.provenance(&path, true, r.quoted, r.decision.is_some(), &r.basis, "资格条件");
         }
-        if let Some(condition) = c.condition(&format!("{path}.requires"), &r.requires, vocabulary) {
+        if let Some(condition) = c.condition(At(&path, "requires"), &r.requires, vocabulary) {
             facts = facts.union(condition.facts());
             eligibility.push(EligibilityRule {
                 id: r.id.clone(),
@@ -713,6 +719,7 @@ fn compile(
                 condition,
                 basis,
                 decision: r.decision.clone(),
+                json: Default::default(),
             });
         }
     }
@@ -728,7 +735,7 @@ fn compile(
                     facts.insert(slot);
                     let mut seen = Vec::new();
                     for (i, o) in rc.options.iter().enumerate() {
-                        c.non_empty(&format!("cases.options[{i}].name"), &o.name);
+                        c.non_empty(At(&format!("cases.options[{i}]"), "name"), &o.name);
                         match choices.iter().find(|ch| ch.name() == o.value) {
                             Some(ch) if !seen.contains(&ch.name()) => {
                                 seen.push(ch.name());
@@ -763,7 +770,7 @@ fn compile(
     let mut requirements = Vec::new();
     for (i, r) in raw.materials.iter().enumerate() {
         let path = format!("materials[{i}]");
-        c.id(&format!("{path}.id"), &r.id, material_repeats.next().unwrap_or(false));
+        c.id(At(&path, "id"), &r.id, material_repeats.next().unwrap_or(false));
         let options: Vec<Option<Material>> = match &r.one_of {
             Some(options) => {
                 if r.owner.is_some()
@@ -786,7 +793,7 @@ fn compile(
                     .enumerate()
                     .map(|(j, m)| {
                         let p = format!("{path}.one_of[{j}]");
-                        c.id(&format!("{p}.id"), &m.id, material_repeats.next().unwrap_or(false));
+                        c.id(At(&p, "id"), &m.id, material_repeats.next().unwrap_or(false));
                         c.material(
                             &p,
                             &m.id,
@@ -821,7 +828,7 @@ fn compile(
                 &r.notes,
             )],
         };
-        let basis = c.basis(&format!("{path}.basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
+        let basis = c.basis(At(&path, "basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
         if provenance == Provenance::Checked {
             c.provenance(&path, false, r.quoted, r.decision.is_some(), &r.basis, "材料");
         }
@@ -849,11 +856,11 @@ fn compile(
             (Some(k), Some(w)) => Some(format!("{k} && ({w})")),
         };
         let condition = match &r.when {
-            Some(w) if c.condition(&format!("{path}.when"), w, vocabulary).is_none() => None,
+            Some(w) if c.condition(At(&path, "when"), w, vocabulary).is_none() => None,
             // `when` passed the limits; the `case == … && (…)` around it may take one level more.
             _ => combined.and_then(|text| {
                 c.condition_within(
-                    &format!("{path}.when"),
+                    At(&path, "when"),
                     &text,
                     vocabulary,
                     condition::MAX_DEPTH + 1,
@@ -868,13 +875,13 @@ fn compile(
             c.report(format!("{path}.when"), "条件既未引用载明该条件的原文（when_source），也没有口径说明（decision）");
         }
         if let Some(reason) = &r.reason {
-            c.non_empty(&format!("{path}.reason"), reason);
+            c.non_empty(At(&path, "reason"), reason);
             if condition.is_none() && r.when.is_none() {
                 c.report(format!("{path}.reason"), "无条件材料不需要 reason");
             }
         }
-        let valid_from = c.date(&format!("{path}.valid_from"), &r.valid_from);
-        let valid_until = c.date(&format!("{path}.valid_until"), &r.valid_until);
+        let valid_from = c.date(At(&path, "valid_from"), &r.valid_from);
+        let valid_until = c.date(At(&path, "valid_until"), &r.valid_until);
         if let (Some(f), Some(u)) = (valid_from, valid_until) {
             if f > u {
                 c.report(format!("{path}.valid_until"), "有效期止日早于起日");

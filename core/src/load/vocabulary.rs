@@ -2,7 +2,7 @@
 //! and document registry (`documents.json`: `documents`), read and checked.
 //! In a bundle the same members sit beside `services`.
 
-use super::check::{Checker, Obj, is_identifier};
+use super::check::{At, Checker, Obj, is_identifier};
 use crate::facts::{
     APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Owner,
     Spec, Vocabulary,
@@ -165,11 +165,11 @@ impl Checker<'_> {
         for (i, v) in items.iter().enumerate() {
             let Some(d) = self.object(&format!("documents[{i}]"), v, &["id", "name", "issuer"]) else { continue };
             let id = self.str(&d, "id");
-            self.id(&d.field("id"), &id, repeats[i]);
+            self.id(At(&d.path, "id"), &id, repeats[i]);
             let name = self.text(&d, "name");
             let issuer = self.opt_str(&d, "issuer");
             if let Some(issuer) = &issuer {
-                self.non_empty(&d.field("issuer"), issuer);
+                self.non_empty(At(&d.path, "issuer"), issuer);
             }
             out.push(Document { id, name, issuer });
         }

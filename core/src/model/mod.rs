@@ -120,6 +120,8 @@ pub struct EligibilityRule {
     pub(crate) condition: Condition,
     pub(crate) basis: Vec<Citation>,
     pub(crate) decision: Option<String>,
+    /// Its prepared JSON text: `id` and `text`, then `basis` and `decision`.
+    pub(crate) json: PreparedRequirement,
 }
 
 /// One of the cases a service is split into, such as 1.2's 新生儿住院垫付.
@@ -173,10 +175,13 @@ pub(crate) struct PreparedService {
     pub(crate) service: String,
     pub(crate) assessment_tail: String,
     pub(crate) notice_tail: String,
+    /// The length of all the fragments above and of the requirements' and
+    /// rules' own: enough room for most answers, so the text is not regrown.
+    pub(crate) size: usize,
 }
 
-/// A requirement's prepared JSON text: the fields before `because`, and
-/// those after it.
+/// A requirement's or an eligibility rule's prepared JSON text: the fields
+/// before `because`, and those after it.
 #[derive(Clone, Default, Debug)]
 pub(crate) struct PreparedRequirement {
     pub(crate) head: String,

@@ -8,7 +8,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use crate::condition::Reason;
 use crate::eval::{Assessment, ChecklistItem, Defect, Notice, PendingItem, RuleOutcome, Shortfall};
 use crate::facts::FactNames;
-use crate::model::{Case, Citation, Material, PreparedRequirement, PreparedService, Requirement, Service};
+use crate::model::{
+    Case, Citation, EligibilityRule, Material, PreparedRequirement, PreparedService, Requirement, Service,
+};
 use crate::support::writer::Writer;
 
 impl<'c> Assessment<'c> {
@@ -16,7 +18,7 @@ impl<'c> Assessment<'c> {
     /// `Serialize` impl gives, written faster from fragments the catalogue
     /// prepared at load.
     pub fn to_json(&self) -> String {
-        let mut w = Writer::with_capacity(1024 + 256 * self.items.len());
+        let mut w = Writer::with_capacity(self.service.json.size + 64 * self.reasons.len());
         self.write_header(&mut w);
         w.raw(",\"checklist\":");
         write_items(&mut w, self, 0..self.items.len());
@@ -46,9 +48,42 @@ impl<'c> Assessment<'c> {
             w.raw(",\"case\":");
             w.value(&self.case.map(CaseJson));
         }
-        w.raw(",\"eligibility\":");
-        w.value(&EligibilityJson(self));
+        w.raw(",\"eligibility\":{\"status\":");
+        w.str(self.eligibility.name());
+        w.raw(",\"rules\":[");
+        for (n, rule) in self.rules().enumerate() {
+            w.raw(if n == 0 { "{" } else { ",{" });
+            w.raw(&rule.rule.json.head);
+            w.raw(match rule.met {
+                Some(true) => ",\"met\":true,\"because\":",
+                Some(false) => ",\"met\":false,\"because\":",
+                None => ",\"met\":null,\"because\":",
+            });
+            write_phrases(w, rule.because);
+            w.raw(",");
+            w.raw(&rule.rule.json.tail);
+            w.raw("}");
+        }
+        w.raw("],\"missing_facts\":");
+        w.value(&FactNames(self.rules_missing, &self.service.vocabulary));
+        w.raw("}");
     }
+}
+
+/// `[…]` of reasons' phrases, as `Phrases` serialises them.
+fn write_phrases(w: &mut Writer, reasons: &[Reason<'_>]) {
+    w.raw("[");
+    for (n, reason) in reasons.iter().enumerate() {
+        if n > 0 {
+            w.raw(",");
+        }
+        match (reason.as_str(), reason.count_parts()) {
+            (Some(text), _) => w.str(text),
+            (None, Some((subject, word, n, unit))) => w.str_with_number([subject, word], n, unit),
+            (None, None) => w.value(reason),
+        }
+    }
+    w.raw("]");
 }
 
 impl<'c> Notice<'c> {
@@ -56,7 +91,7 @@ impl<'c> Notice<'c> {
     /// `Serialize` impl gives, written faster from prepared fragments.
     pub fn to_json(&self) -> String {
         let a = &self.assessment;
-        let mut w = Writer::with_capacity(1024 + 256 * self.missing.len());
+        let mut w = Writer::with_capacity(a.service.json.size + 64 * a.reasons.len());
         a.write_header(&mut w);
         w.raw(",\"status\":");
         w.str(self.status.name());
@@ -93,7 +128,7 @@ fn write_items(w: &mut Writer, a: &Assessment<'_>, indices: impl Iterator<Item =
         w.raw(if n == 0 { "{" } else { ",{" });
         w.raw(&requirement.json.head);
         w.raw(",\"because\":");
-        w.value(&Phrases(&a.reasons[range.clone()]));
+        write_phrases(w, &a.reasons[range.clone()]);
         w.raw(",");
         w.raw(&requirement.json.tail);
         w.raw("}");
@@ -133,19 +168,45 @@ impl Service {
                 map.end()
             }
         }
+        struct RuleHead<'a>(&'a EligibilityRule);
+        impl Serialize for RuleHead<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("id", self.0.id())?;
+                map.serialize_entry("text", self.0.text())?;
+                map.end()
+            }
+        }
+        struct RuleTail<'a>(&'a EligibilityRule);
+        impl Serialize for RuleTail<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                provenance_fields(&mut map, self.0.basis(), self.0.decision())?;
+                map.end()
+            }
+        }
         // Fields without the surrounding braces.
         let inner = |json: String| json[1..json.len() - 1].to_owned();
+        let mut size = 1024;
         for r in &mut self.requirements {
             r.json = PreparedRequirement {
                 head: inner(crate::support::writer::to_string(&Head(r), 512)),
                 tail: inner(crate::support::writer::to_string(&RequirementTail(r), 128)),
             };
+            size += r.json.head.len() + r.json.tail.len() + 32;
         }
-        self.json = PreparedService {
-            service: crate::support::writer::to_string(&ServiceRef(self), 64),
-            assessment_tail: inner(crate::support::writer::to_string(&Tail(self, true), 1024)),
-            notice_tail: inner(crate::support::writer::to_string(&Tail(self, false), 1024)),
-        };
+        for rule in &mut self.eligibility {
+            rule.json = PreparedRequirement {
+                head: inner(crate::support::writer::to_string(&RuleHead(rule), 256)),
+                tail: inner(crate::support::writer::to_string(&RuleTail(rule), 128)),
+            };
+            size += rule.json.head.len() + rule.json.tail.len() + 32;
+        }
+        let service = crate::support::writer::to_string(&ServiceRef(self), 64);
+        let assessment_tail = inner(crate::support::writer::to_string(&Tail(self, true), 1024));
+        let notice_tail = inner(crate::support::writer::to_string(&Tail(self, false), 1024));
+        size += service.len() + assessment_tail.len();
+        self.json = PreparedService { service, assessment_tail, notice_tail, size };
     }
 }
 

@@ -2,7 +2,8 @@
 //! for the calls every binding makes), as the compact form the bindings
 //! expand ([`compact`]), as printable HTML documents ([`html`]) and as plain
 //! Chinese text ([`text`]); the two share what a document says
-//! ([`document`]) and differ only in layout. The parts of answers that
+//! ([`document`]) and differ only in layout. A catalogue's facts and ids
+//! are also written as TypeScript declarations ([`typescript`]). The parts of answers that
 //! depend on the catalogue only are prepared once per catalogue
 //! ([`prepare`]) and copied into each answer.
 
@@ -13,6 +14,7 @@ pub mod html;
 pub mod json;
 mod request;
 pub mod text;
+pub mod typescript;
 
 use crate::model::Catalog;
 

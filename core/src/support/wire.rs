@@ -237,20 +237,34 @@ impl<'a> Parser<'a> {
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>, String> {
-        self.pos += 1; // the opening quote
-        let start = self.pos;
-        // Fast path: no escapes, so borrow from the input.
-        loop {
-            match self.bytes.get(self.pos) {
-                None => return Err(self.error("字符串缺少结束引号")),
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.src[start..self.pos - 1]));
-                }
-                Some(b'\\') => break,
-                Some(&b) if b < 0x20 => return Err(self.error("字符串中有未转义的控制字符")),
-                Some(_) => self.pos += 1,
+        let start = self.pos + 1; // after the opening quote
+        // Find the first byte that ends or escapes the string (or is not
+        // allowed in one): eight bytes at a time, then byte by byte. A local
+        // index, not `self.pos`, so that it can live in a register.
+        let rest = &self.bytes[start..];
+        let mut i = 0;
+        while let Some(chunk) = rest.get(i..i + 8) {
+            if super::writer::needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                break;
             }
+            i += 8;
+        }
+        while let Some(&b) = rest.get(i) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            i += 1;
+        }
+        self.pos = start + i;
+        // Fast path: no escapes, so borrow from the input.
+        match rest.get(i) {
+            None => return Err(self.error("字符串缺少结束引号")),
+            Some(b'"') => {
+                self.pos += 1;
+                return Ok(Cow::Borrowed(&self.src[start..start + i]));
+            }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error("字符串中有未转义的控制字符")),
         }
         let mut out = String::from(&self.src[start..self.pos]);
         loop {

@@ -66,9 +66,10 @@ impl ser::Error for Unsupported {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Whether any byte of `word` is a control character, `"` or `\`.
+/// Whether any byte of `word` is a control character, `"` or `\`: the
+/// bytes a JSON string escapes, and the only ones its reader must stop at.
 #[inline]
-fn needs_escape(word: u64) -> bool {
+pub(crate) fn needs_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
@@ -97,8 +98,40 @@ static ESCAPE: [u8; 128] = {
 
 impl Writer {
     fn string(&mut self, s: &str) {
-        let bytes = s.as_bytes();
         self.out.push('"');
+        self.escaped(s);
+        self.out.push('"');
+    }
+
+    /// Appends one JSON string: the two texts of `before`, the decimal
+    /// `number`, then `after`. A phrase such as `申请人不满18周岁`, written
+    /// without `core::fmt` (which cost a tenth of a JSON assessment).
+    pub(crate) fn str_with_number(&mut self, before: [&str; 2], number: i64, after: &str) {
+        self.out.push('"');
+        self.escaped(before[0]);
+        self.escaped(before[1]);
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = number.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if number < 0 {
+            self.out.push('-');
+        }
+        self.out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+        self.escaped(after);
+        self.out.push('"');
+    }
+
+    /// Appends `s` escaped as inside a JSON string.
+    fn escaped(&mut self, s: &str) {
+        let bytes = s.as_bytes();
         // Most strings need no escape: skip them eight bytes at a time.
         let mut i = 0;
         while let Some(chunk) = bytes.get(i..i + 8) {
@@ -126,7 +159,6 @@ impl Writer {
             start = j + 1;
         }
         self.out.push_str(&s[start..]);
-        self.out.push('"');
     }
 
     /// Writes an object key that is one of banshi's own field names: ASCII
@@ -423,6 +455,17 @@ mod tests {
         }
         for s in &samples {
             assert_eq!(to_string(s, 0), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_with_a_number_is_one_string() {
+        for n in [0, 7, 18, 90, -1, 100_000, i64::MAX, i64::MIN] {
+            for (a, b, c) in [("申请人", "不满", "周岁"), ("a\"b", "\\", "\n")] {
+                let mut w = Writer::with_capacity(0);
+                w.str_with_number([a, b], n, c);
+                assert_eq!(w.finish(), serde_json::to_string(&format!("{a}{b}{n}{c}")).unwrap());
+            }
         }
     }
 
