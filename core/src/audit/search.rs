@@ -168,7 +168,9 @@ impl Search<'_> {
             match (chosen, function) {
                 (Rep::Value(v), None) => Some(v),
                 (Rep::Age { days, .. }, Some(Derivation::DaysSince)) => i32::try_from(days).ok().map(VarValue::Count),
-                (Rep::Age { years, .. }, Some(Derivation::YearsSince)) => i32::try_from(years).ok().map(VarValue::Count),
+                (Rep::Age { years, .. }, Some(Derivation::YearsSince)) => {
+                    i32::try_from(years).ok().map(VarValue::Count)
+                }
                 _ => None,
             }
         };
