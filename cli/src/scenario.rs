@@ -7,9 +7,14 @@
 //! A scenario file is read strictly, as a request is: an unknown field is
 //! refused with the nearest known one, a repeated field is refused, and a
 //! material id that the service does not have is refused with the nearest
-//! one, so that a misspelt expectation can never pass unnoticed.
+//! one, so that a misspelt expectation can never pass unnoticed. A file is
+//! at most [`MAX_FILE`] bytes (the library's request limit), a scenario
+//! gives at most as many facts as the vocabulary declares, and every error
+//! is coded and in Chinese.
 
+use std::collections::HashSet;
 use std::fmt::Write;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use banshi::{Catalog, Error, json};
@@ -20,21 +25,32 @@ use crate::Failure;
 /// Exit code of `test` when an expectation does not hold.
 pub(crate) const EXIT_FAILED: u8 = 9;
 
+/// Largest scenario file, in bytes: the library's request limit (a larger
+/// file is `INPUT_TOO_LARGE`).
+pub(crate) const MAX_FILE: usize = crate::batch::MAX_REQUEST;
+
 /// `banshi test <path>`: runs the scenarios at `path` and returns the
 /// report and the exit code: 0 when every scenario holds, 1 when a scenario
 /// file is in error (reported with its code), else [`EXIT_FAILED`] when an
 /// expectation does not hold.
 ///
 /// `path` is a catalogue directory (it has a `VERSION`), whose
-/// `scenarios/*.json` run against that catalogue, read from the directory;
-/// or a directory of scenario files, or one file, which run against
-/// `catalog`. `--catalog` (`catalog_given`) always wins.
+/// `scenarios/*.json` run against that catalogue, read from the directory
+/// (or against `catalog` when `--catalog` is given: `catalog_given`); or a
+/// directory of scenario files, or one file, which run against `catalog`.
+/// A catalogue directory's own files (`facts.json`, `bundle.json`, …) are
+/// never read as scenarios.
 pub(crate) fn command(catalog: &Catalog, catalog_given: bool, path: &str) -> Result<(String, u8), Failure> {
     let path = Path::new(path);
     let own;
-    let (catalog, dir) = if !catalog_given && path.join("VERSION").is_file() {
-        own = crate::load_catalog(path, false)?;
-        (&own, path.join("scenarios"))
+    let (catalog, dir) = if path.join("VERSION").is_file() {
+        let catalog = if catalog_given {
+            catalog
+        } else {
+            own = crate::load_catalog(path, false)?;
+            &own
+        };
+        (catalog, path.join("scenarios"))
     } else {
         (catalog, path.to_path_buf())
     };
@@ -68,8 +84,9 @@ pub(crate) fn command(catalog: &Catalog, catalog_given: bool, path: &str) -> Res
 }
 
 /// The scenario files at `path`: the file itself, or a directory's `*.json`
-/// files, sorted by name, as `(path as shown, text)`.
-fn read(path: &Path) -> Result<Vec<(String, String)>, Failure> {
+/// files, sorted by name, as `(path as shown, text)`; the text is an error
+/// for a file larger than [`MAX_FILE`] or not UTF-8.
+fn read(path: &Path) -> Result<Vec<(String, Result<String, Error>)>, Failure> {
     let unreadable = |p: &Path, e: std::io::Error| Failure::Unreadable(format!("无法读取 {}：{e}", p.display()));
     let mut paths: Vec<PathBuf> = if path.is_dir() {
         std::fs::read_dir(path)
@@ -88,7 +105,21 @@ fn read(path: &Path) -> Result<Vec<(String, String)>, Failure> {
     }
     paths
         .into_iter()
-        .map(|p| std::fs::read_to_string(&p).map(|text| (p.display().to_string(), text)).map_err(|e| unreadable(&p, e)))
+        .map(|p| {
+            let mut bytes = Vec::new();
+            // One byte more than the limit tells a file over it.
+            std::fs::File::open(&p)
+                .and_then(|f| f.take(MAX_FILE as u64 + 1).read_to_end(&mut bytes))
+                .map_err(|e| unreadable(&p, e))?;
+            let text = if bytes.len() > MAX_FILE {
+                let size =
+                    std::fs::metadata(&p).map_or(bytes.len(), |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+                Err(Error::InputTooLarge { size, limit: MAX_FILE })
+            } else {
+                String::from_utf8(bytes).map_err(|_| Error::InvalidUtf8)
+            };
+            Ok((p.display().to_string(), text))
+        })
         .collect()
 }
 
@@ -120,11 +151,14 @@ struct Run {
 }
 
 impl Run {
-    fn file(&mut self, catalog: &Catalog, file: &str, text: &str) {
-        let root = serde_json::from_str::<Json>(text);
+    fn file(&mut self, catalog: &Catalog, file: &str, text: &Result<String, Error>) {
+        let root = match text {
+            Ok(text) => serde_json::from_str::<Json>(text).map_err(|e| json_error(&e)),
+            Err(e) => Err(e.clone()),
+        };
         let scenarios = match &root {
             Ok(root) => scenarios_of(root),
-            Err(e) => Err(Error::InvalidJson { detail: e.to_string() }),
+            Err(e) => Err(e.clone()),
         };
         let scenarios = match scenarios {
             Ok(list) => list,
@@ -184,6 +218,8 @@ fn scenarios_of(root: &Json) -> Result<&[Json], Error> {
 
 /// One scenario, read and checked for shape.
 struct Scenario<'a> {
+    /// Where it is in the file (`scenarios[i]`), for error messages.
+    path: String,
     service: String,
     application_date: &'a str,
     /// The facts object's members, as JSON text.
@@ -281,12 +317,20 @@ impl<'a> Scenario<'a> {
             }
             None => None,
         };
-        Ok(Scenario { service, application_date, facts, eligibility, required, absent, notice })
+        Ok(Scenario { path: path.to_owned(), service, application_date, facts, eligibility, required, absent, notice })
     }
 
     /// Asks the engine, and returns every expectation that does not hold.
     fn run(&self, catalog: &Catalog) -> Result<Vec<Finding>, Error> {
         let service = catalog.service(&self.service)?;
+        // Each fact at most once, and the application date is not in `facts`.
+        let most = catalog.vocabulary().facts().len() - 1;
+        if self.facts.len() > most {
+            return Err(invalid(
+                &format!("{}.facts", self.path),
+                &format!("应为至多 {most} 项的对象（词汇表中的事实数），实有 {} 项", self.facts.len()),
+            ));
+        }
         for e in self.required.iter().chain(&self.absent) {
             if !service.requirements().iter().any(|r| r.id() == e.value) {
                 let ids: Vec<&str> = service.requirements().iter().map(|r| r.id()).collect();
@@ -489,17 +533,61 @@ fn invalid(field: &str, expected: &str) -> Error {
     Error::InvalidValue { field: field.to_owned(), expected: expected.to_owned() }
 }
 
-/// An object's members; a repeated key is refused.
+/// An object's members; a repeated key is refused (the first repeated, in
+/// linear time).
 fn object<'a>(value: &'a Json, path: &str) -> Result<&'a Members, Error> {
     match value {
-        Json::Object(entries) => {
-            match entries.iter().enumerate().find(|(i, (k, _))| entries[..*i].iter().any(|(e, _)| e == k)) {
-                Some((_, (key, _))) => Err(Error::DuplicateKey { key: format!("{path}.{key}") }),
-                None => Ok(entries),
-            }
-        }
+        Json::Object(entries) => match first_repeated(entries.iter().map(|(k, _)| k.as_str())) {
+            Some(key) => Err(Error::DuplicateKey { key: format!("{path}.{key}") }),
+            None => Ok(entries),
+        },
         _ => Err(invalid(path, "应为对象 {…}")),
     }
+}
+
+/// The first key of `keys` that an earlier one repeats, reading each key
+/// once.
+fn first_repeated<'a>(keys: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut seen = HashSet::new();
+    keys.into_iter().find(|k| !seen.insert(*k))
+}
+
+/// serde_json's error, in Chinese, with its line and column.
+fn json_error(e: &serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    let text = e.to_string();
+    // serde_json's messages, by their start ("… at line L column C").
+    const MESSAGES: &[(&str, &str)] = &[
+        ("EOF while parsing a list", "数组未结束（缺少 ]）"),
+        ("EOF while parsing an object", "对象未结束（缺少 }）"),
+        ("EOF while parsing a string", "字符串未结束（缺少 \")"),
+        ("EOF while parsing", "文件意外结束"),
+        ("expected `:`", "此处应为冒号 :"),
+        ("expected `,` or `]`", "此处应为逗号 , 或 ]"),
+        ("expected `,` or `}`", "此处应为逗号 , 或 }"),
+        ("expected value", "此处应为一个值"),
+        ("expected ident", "此处应为 true、false 或 null"),
+        ("key must be a string", "对象的键应为字符串"),
+        ("trailing comma", "多余的逗号"),
+        ("trailing characters", "JSON 值之后有多余内容"),
+        ("invalid escape", "无效的转义"),
+        ("invalid number", "无效的数字"),
+        ("number out of range", "数字超出范围"),
+        ("invalid unicode code point", "无效的 Unicode 码位"),
+        ("control character", "字符串中有未转义的控制字符"),
+        ("lone leading surrogate", "不成对的 UTF-16 代理项"),
+        ("unexpected end of hex escape", "\\u 转义不完整"),
+        ("recursion limit exceeded", "嵌套超过 128 层"),
+    ];
+    let what = match MESSAGES.iter().find(|(english, _)| text.starts_with(english)) {
+        Some((_, chinese)) => *chinese,
+        None => match e.classify() {
+            Category::Eof => "文件意外结束",
+            Category::Data => "数值无效",
+            Category::Syntax | Category::Io => "语法错误",
+        },
+    };
+    Error::InvalidJson { detail: format!("第 {} 行第 {} 列：{what}", e.line(), e.column()) }
 }
 
 fn get<'a>(entries: &'a Members, key: &str) -> Option<&'a Json> {
@@ -630,5 +718,26 @@ impl<'de> Deserialize<'de> for Json {
             }
         }
         deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// The repeated-key check reads each key once: 200,000 keys, 200,000
+    /// reads (it compared each with every earlier one).
+    #[test]
+    fn repeated_keys_are_found_in_one_pass() {
+        let keys: Vec<String> = (0..200_000).map(|i| format!("k{i}")).chain(["k7".to_owned()]).collect();
+        let reads = Cell::new(0usize);
+        let counted = keys.iter().map(|k| {
+            reads.set(reads.get() + 1);
+            k.as_str()
+        });
+        assert_eq!(first_repeated(counted), Some("k7"));
+        assert_eq!(reads.get(), keys.len());
+        assert_eq!(first_repeated(["a", "b", "c"].into_iter()), None);
     }
 }

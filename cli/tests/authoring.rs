@@ -210,6 +210,76 @@ fn a_mistake_in_a_scenario_file_is_a_coded_error_naming_the_place() {
     assert!(stdout(&output).contains(&format!("出错  {broken}：[INVALID_JSON]")), "{}", stdout(&output));
 }
 
+/// Hostile scenario files: each a coded error in Chinese, with no English
+/// from the JSON parser, and none read past the size limit.
+#[test]
+fn hostile_scenario_files_are_coded_errors_in_chinese() {
+    let dir = ScratchDir::new("hostile");
+    let line = |text: &str| {
+        let file = dir.write("case.json", text);
+        let output = banshi(&["test", &file]);
+        assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+        let report = stdout(&output);
+        let prefix = format!("出错  {file}：");
+        report.lines().find_map(|l| l.strip_prefix(&prefix).map(str::to_owned)).unwrap_or_else(|| panic!("{report}"))
+    };
+    let cases = [
+        (r#"{"scenarios": ["#.to_owned(), "[INVALID_JSON] JSON 格式错误：第 1 行第 15 列：数组未结束（缺少 ]）"),
+        ("{\"scenarios\": [1,]}".to_owned(), "[INVALID_JSON] JSON 格式错误：第 1 行第 18 列：多余的逗号"),
+        ("{\"scenarios\": 1} x".to_owned(), "[INVALID_JSON] JSON 格式错误：第 1 行第 18 列：JSON 值之后有多余内容"),
+        ("{\"scenarios\": 1e999}".to_owned(), "[INVALID_JSON] JSON 格式错误：第 1 行第 19 列：数字超出范围"),
+        (
+            format!("{}{}", "[".repeat(200), "]".repeat(200)),
+            "[INVALID_JSON] JSON 格式错误：第 1 行第 128 列：嵌套超过 128 层",
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = line(&text);
+        assert_eq!(found, expected);
+        assert!(!found.is_ascii() && !found.contains("EOF") && !found.contains("expected"), "{found}");
+    }
+    // Over the library's 1 MiB request limit: refused, not parsed.
+    let big = format!(r#"{{"scenarios": [], "x": "{}"}}"#, "a".repeat(1 << 20));
+    assert_eq!(line(&big), format!("[INPUT_TOO_LARGE] 输入过大：{} 字节，上限为 1048576 字节", big.len()));
+    // Not UTF-8.
+    let file = dir.0.join("case.json");
+    std::fs::write(&file, b"{\"scenarios\": [\"\xff\"]}").unwrap();
+    let report = stdout(&banshi(&["test", file.to_str().unwrap()]));
+    assert!(report.contains("：[INVALID_UTF8]"), "{report}");
+}
+
+/// Many facts in one scenario: refused past the vocabulary's size, and the
+/// repeated-key check is linear (unit-tested in `scenario.rs`): 50,000
+/// members are checked at once.
+#[test]
+fn a_scenario_with_more_facts_than_the_vocabulary_is_refused() {
+    let dir = ScratchDir::new("facts");
+    let facts: Vec<String> = (0..50_000).map(|i| format!(r#""f{i}": true"#)).collect();
+    let text = format!(
+        r#"{{"scenarios": [{{"name": "x", "service": "10.1", "application_date": "2026-11-27", "facts": {{{}}}, "expect": {{"eligibility": {{"status": "eligible", "why": "x"}}}}}}]}}"#,
+        facts.join(",")
+    );
+    let file = dir.write("facts.json", &text);
+    let output = banshi(&["test", &file]);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(report.contains("[INVALID_VALUE] 字段“scenarios[0].facts”应为至多"), "{report}");
+    assert!(report.contains("实有 50000 项"), "{report}");
+}
+
+/// A catalogue directory means its `scenarios/`, with `--catalog` too: its
+/// own `facts.json`, `documents.json` and `bundle.json` are not scenarios.
+#[test]
+fn a_catalogue_directory_means_its_scenarios_with_or_without_catalog() {
+    assert_all_pass("examples/minzheng", &["--catalog", "examples/minzheng"]);
+    assert_all_pass("examples/minzheng", &["--catalog", "examples/minzheng/bundle.json"]);
+    let output = banshi(&["--catalog", "examples/minzheng", "test", "examples/minzheng"]);
+    let report = stdout(&output);
+    let files = std::fs::read_dir(Path::new(ROOT).join("examples/minzheng/scenarios")).unwrap().count();
+    assert!(report.starts_with("场景测试：examples/minzheng/scenarios（"), "{report}");
+    assert!(report.contains(&format!("，{files} 个文件）")), "{report}");
+}
+
 #[test]
 fn a_place_with_no_scenarios_is_an_input_error() {
     let dir = ScratchDir::new("empty");
