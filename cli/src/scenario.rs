@@ -208,7 +208,7 @@ impl Run {
 /// The `scenarios` array of a file.
 fn scenarios_of(root: &Json) -> Result<&[Json], Error> {
     let entries = object(root, "场景文件")?;
-    keys(entries, "场景文件", &["scenarios"])?;
+    keys(entries, "场景文件", FILE_KEYS)?;
     match get(entries, "scenarios") {
         Some(Json::Array(list)) if !list.is_empty() => Ok(list),
         Some(_) => Err(invalid("scenarios", "应为非空数组，每项一个场景")),
@@ -246,8 +246,14 @@ struct Finding {
     why: String,
 }
 
+// The keys of each object of a scenario file, as `schema/scenario.schema.json`
+// lists them (a test compares the two).
+const FILE_KEYS: &[&str] = &["scenarios"];
 const SCENARIO_KEYS: &[&str] = &["name", "service", "application_date", "facts", "expect"];
 const EXPECT_KEYS: &[&str] = &["eligibility", "required", "absent", "notice"];
+const ELIGIBILITY_KEYS: &[&str] = &["status", "why"];
+const NOTICE_KEYS: &[&str] = &["submitted", "status", "why"];
+const MATERIAL_KEYS: &[&str] = &["id", "why"];
 const ELIGIBILITY: &[&str] = &["eligible", "ineligible", "undetermined"];
 const NOTICE: &[&str] = &["complete", "incomplete", "undetermined"];
 
@@ -278,7 +284,7 @@ impl<'a> Scenario<'a> {
             return Err(invalid(&expect_path, "至少应有一项预期：eligibility、required、absent 或 notice"));
         }
         let eligibility = match get(expect, "eligibility") {
-            Some(v) => Some(status(v, &format!("{expect_path}.eligibility"), &["status", "why"], ELIGIBILITY)?.0),
+            Some(v) => Some(status(v, &format!("{expect_path}.eligibility"), ELIGIBILITY_KEYS, ELIGIBILITY)?.0),
             None => None,
         };
         let materials = |key: &str| -> Result<Vec<Expect<'a>>, Error> {
@@ -291,7 +297,7 @@ impl<'a> Scenario<'a> {
                     .map(|(i, item)| {
                         let item_path = format!("{list_path}[{i}]");
                         let fields = object(item, &item_path)?;
-                        keys(fields, &item_path, &["id", "why"])?;
+                        keys(fields, &item_path, MATERIAL_KEYS)?;
                         Ok(Expect {
                             value: string(fields, &item_path, "id")?,
                             why: string(fields, &item_path, "why")?,
@@ -307,7 +313,7 @@ impl<'a> Scenario<'a> {
         let notice = match get(expect, "notice") {
             Some(v) => {
                 let notice_path = format!("{expect_path}.notice");
-                let (expect, fields) = status(v, &notice_path, &["submitted", "status", "why"], NOTICE)?;
+                let (expect, fields) = status(v, &notice_path, NOTICE_KEYS, NOTICE)?;
                 let submitted = match get(fields, "submitted") {
                     Some(list @ Json::Array(_)) => list.to_text(),
                     Some(_) => return Err(invalid(&format!("{notice_path}.submitted"), "应为数组")),
@@ -739,5 +745,33 @@ mod tests {
         assert_eq!(first_repeated(counted), Some("k7"));
         assert_eq!(reads.get(), keys.len());
         assert_eq!(first_repeated(["a", "b", "c"].into_iter()), None);
+    }
+
+    /// `schema/scenario.schema.json` lists the keys this reader takes, and
+    /// refuses others as it does.
+    #[test]
+    fn the_schema_lists_the_readers_keys() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../schema/scenario.schema.json")).unwrap();
+        let expect = "/$defs/scenario/properties/expect";
+        for (pointer, keys) in [
+            ("", FILE_KEYS),
+            ("/$defs/scenario", SCENARIO_KEYS),
+            (expect, EXPECT_KEYS),
+            (&format!("{expect}/properties/eligibility"), ELIGIBILITY_KEYS),
+            (&format!("{expect}/properties/notice"), NOTICE_KEYS),
+            ("/$defs/material", MATERIAL_KEYS),
+        ] {
+            let properties = schema.pointer(&format!("{pointer}/properties")).and_then(|p| p.as_object()).unwrap();
+            let mut in_schema: Vec<&str> = properties.keys().map(String::as_str).collect();
+            let mut in_reader = keys.to_vec();
+            in_schema.sort_unstable();
+            in_reader.sort_unstable();
+            assert_eq!(in_schema, in_reader, "{pointer:?}");
+            assert_eq!(
+                schema.pointer(&format!("{pointer}/additionalProperties")),
+                Some(&serde_json::Value::Bool(false))
+            );
+        }
     }
 }

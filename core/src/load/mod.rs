@@ -9,6 +9,7 @@
 
 mod check;
 pub(crate) mod embedded;
+pub(crate) mod keys;
 pub(crate) mod receipt;
 mod service;
 mod vocabulary;
@@ -47,8 +48,8 @@ impl Catalog {
             }
         }
         let role = |file: &str| match file.rsplit('/').next().unwrap_or(file) {
-            "facts.json" => Some(("facts.json", &["facts", "derived", "owners"][..])),
-            "documents.json" => Some(("documents.json", &["documents"][..])),
+            "facts.json" => Some(("facts.json", keys::FACTS_FILE)),
+            "documents.json" => Some(("documents.json", keys::DOCUMENTS_FILE)),
             _ => None,
         };
         let (mut vocabulary, mut registry) = (None, None);
@@ -78,8 +79,7 @@ impl Catalog {
         })?;
         let mut problems = Problems::default();
         let mut c = Checker::new("bundle", &mut problems);
-        let Some(bundle) = c.object("", &value, &["version", "facts", "derived", "owners", "documents", "services"])
-        else {
+        let Some(bundle) = c.object("", &value, keys::BUNDLE) else {
             return Err(LoadError { problems: problems.into_list() });
         };
         let version = c.str(&bundle, "version");

@@ -2,6 +2,7 @@
 //! catalogue's vocabulary and document registry into a model `Service`.
 
 use super::check::{At, Checker, Obj, Problems, quotes_something};
+use super::keys;
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
 use crate::model::{
@@ -179,7 +180,7 @@ impl Checker<'_> {
     fn photo(&mut self, o: &Obj<'_, '_>) -> Option<RawPhoto> {
         // Absent from most materials: look before building the path.
         let value = o.get("photo")?;
-        let p = self.object(&o.field("photo"), value, &["size", "color", "bareheaded", "count"])?;
+        let p = self.object(&o.field("photo"), value, keys::PHOTO)?;
         let size = self.str(&p, "size");
         let count = self.number(&p, "count", 1000);
         if p.get("count").is_none() {
@@ -195,7 +196,7 @@ impl Checker<'_> {
 
     fn file(&mut self, o: &Obj<'_, '_>) -> Option<RawFile> {
         let value = o.get("file")?;
-        let f = self.object(&o.field("file"), value, &["formats", "max_bytes"])?;
+        let f = self.object(&o.field("file"), value, keys::FILE)?;
         let formats = self.strings(&f, "formats");
         if f.get("max_bytes").is_none() {
             self.report(f.field("max_bytes"), "缺少此字段");
@@ -204,9 +205,7 @@ impl Checker<'_> {
     }
 
     fn read_material(&mut self, path: &str, value: &Value<'_>) -> Option<RawMaterial> {
-        const KEYS: &[&str] =
-            &["id", "name", "document", "owner", "form", "copies", "paper", "photo", "file", "stamps", "notes"];
-        let m = self.object(path, value, KEYS)?;
+        let m = self.object(path, value, keys::MATERIAL)?;
         Some(RawMaterial {
             id: self.str(&m, "id"),
             name: self.str(&m, "name"),
@@ -223,30 +222,7 @@ impl Checker<'_> {
     }
 
     fn read_requirement(&mut self, path: &str, value: &Value<'_>) -> Option<RawRequirement> {
-        const KEYS: &[&str] = &[
-            "id",
-            "name",
-            "document",
-            "owner",
-            "form",
-            "copies",
-            "paper",
-            "photo",
-            "file",
-            "stamps",
-            "notes",
-            "one_of",
-            "case",
-            "when",
-            "reason",
-            "basis",
-            "valid_from",
-            "valid_until",
-            "decision",
-            "source",
-            "when_source",
-        ];
-        let r = self.object(path, value, KEYS)?;
+        let r = self.object(path, value, keys::REQUIREMENT)?;
         self.source(&r, true);
         if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) {
             self.strings(&r, "when_source");
@@ -283,29 +259,10 @@ impl Checker<'_> {
 
     /// Reads one service file's tree into the raw form `compile` checks.
     fn read_service(&mut self, value: &Value<'_>) -> Option<RawService> {
-        const KEYS: &[&str] = &[
-            "id",
-            "name",
-            "item_code",
-            "valid_from",
-            "valid_until",
-            "legal_basis",
-            "implementing_body",
-            "boundary",
-            "steps",
-            "responsibility",
-            "supervision",
-            "eligibility",
-            "cases",
-            "materials",
-            "decisions",
-        ];
-        let o = self.object("", value, KEYS)?;
+        let o = self.object("", value, keys::SERVICE)?;
         let mut legal_basis = Vec::new();
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
-            if let Some(c) =
-                self.object(&format!("legal_basis[{i}]"), v, &["id", "title", "reference", "number", "note", "source"])
-            {
+            if let Some(c) = self.object(&format!("legal_basis[{i}]"), v, keys::CITATION) {
                 self.source(&c, false);
                 legal_basis.push(RawCitation {
                     id: self.str(&c, "id"),
@@ -318,9 +275,7 @@ impl Checker<'_> {
         }
         let mut steps = Vec::new();
         for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
-            if let Some(st) =
-                self.object(&format!("steps[{i}]"), v, &["actor", "action", "phone", "optional", "source"])
-            {
+            if let Some(st) = self.object(&format!("steps[{i}]"), v, keys::STEP) {
                 self.source(&st, false);
                 steps.push(RawStep {
                     actor: self.opt_str(&st, "actor"),
@@ -332,7 +287,7 @@ impl Checker<'_> {
         }
         let supervision = match o.get("supervision") {
             Some(v) => self
-                .object("supervision", v, &["office", "phone"])
+                .object("supervision", v, keys::SUPERVISION)
                 .map(|sv| RawSupervision { office: self.str(&sv, "office"), phone: self.str(&sv, "phone") }),
             None => {
                 self.report("supervision", "缺少此字段");
@@ -341,9 +296,7 @@ impl Checker<'_> {
         };
         let mut eligibility = Vec::new();
         for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
-            if let Some(r) =
-                self.object(&format!("eligibility[{i}]"), v, &["id", "text", "requires", "basis", "decision", "source"])
-            {
+            if let Some(r) = self.object(&format!("eligibility[{i}]"), v, keys::RULE) {
                 self.source(&r, true);
                 eligibility.push(RawRule {
                     quoted: quotes_something(r.get("source")),
@@ -355,10 +308,10 @@ impl Checker<'_> {
                 });
             }
         }
-        let cases = o.get("cases").and_then(|v| self.object("cases", v, &["fact", "options"])).map(|k| {
+        let cases = o.get("cases").and_then(|v| self.object("cases", v, keys::CASES)).map(|k| {
             let mut options = Vec::new();
             for (i, v) in self.items(&k, "options", true).iter().enumerate() {
-                if let Some(opt) = self.object(&format!("cases.options[{i}]"), v, &["value", "name", "source"]) {
+                if let Some(opt) = self.object(&format!("cases.options[{i}]"), v, keys::CASE_OPTION) {
                     self.source(&opt, false);
                     options.push(RawCase { value: self.str(&opt, "value"), name: self.str(&opt, "name") });
                 }
@@ -373,7 +326,7 @@ impl Checker<'_> {
             .collect();
         let mut decisions = Vec::new();
         for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
-            if let Some(d) = self.object(&format!("decisions[{i}]"), v, &["text", "source"]) {
+            if let Some(d) = self.object(&format!("decisions[{i}]"), v, keys::DECISION) {
                 self.source(&d, false);
                 decisions.push(RawDecision { text: self.str(&d, "text") });
             }

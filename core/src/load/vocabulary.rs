@@ -3,6 +3,7 @@
 //! In a bundle the same members sit beside `services`.
 
 use super::check::{At, Checker, Obj, is_identifier};
+use super::keys;
 use crate::facts::{
     APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Owner,
     Spec, Vocabulary,
@@ -38,8 +39,7 @@ impl Checker<'_> {
         let mut infos = vec![Vocabulary::application_date()];
         let mut names: Vec<String> = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            const KEYS: &[&str] = &["name", "label", "type", "choices", "yes", "no", "max", "subject", "unit"];
-            let Some(f) = self.object(&format!("facts[{i}]"), v, KEYS) else { continue };
+            let Some(f) = self.object(&format!("facts[{i}]"), v, keys::FACT) else { continue };
             let name = self.name(&f, &names, true);
             names.push(name.clone());
             let label = self.text(&f, "label");
@@ -84,8 +84,7 @@ impl Checker<'_> {
         }
         let mut derivations = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            const KEYS: &[&str] = &["name", "label", "function", "of", "subject", "unit"];
-            let Some(d) = self.object(&format!("derived[{i}]"), v, KEYS) else { continue };
+            let Some(d) = self.object(&format!("derived[{i}]"), v, keys::DERIVED) else { continue };
             let name = self.name(&d, &names, true);
             names.push(name.clone());
             let label = self.text(&d, "label");
@@ -125,7 +124,7 @@ impl Checker<'_> {
         let mut names: Vec<String> = Vec::new();
         for (j, v) in items.iter().enumerate() {
             let path = format!("{}[{j}]", f.field("choices"));
-            let Some(o) = self.object(&path, v, &["name", "label", "phrase"]) else { continue };
+            let Some(o) = self.object(&path, v, keys::CHOICE) else { continue };
             let name = self.name(&o, &names, false);
             names.push(name.clone());
             let (label, phrase) = (self.text(&o, "label"), self.text(&o, "phrase"));
@@ -148,7 +147,7 @@ impl Checker<'_> {
         let mut names: Vec<String> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let Some(p) = self.object(&format!("owners[{i}]"), v, &["name", "label"]) else { continue };
+            let Some(p) = self.object(&format!("owners[{i}]"), v, keys::OWNER) else { continue };
             let name = self.name(&p, &names, false);
             names.push(name.clone());
             out.push(Owner { name, label: self.text(&p, "label") });
@@ -163,7 +162,7 @@ impl Checker<'_> {
         let repeats = Index::new(ids).repeats();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let Some(d) = self.object(&format!("documents[{i}]"), v, &["id", "name", "issuer"]) else { continue };
+            let Some(d) = self.object(&format!("documents[{i}]"), v, keys::DOCUMENT) else { continue };
             let id = self.str(&d, "id");
             self.id(At(&d.path, "id"), &id, repeats[i]);
             let name = self.text(&d, "name");
