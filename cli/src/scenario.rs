@@ -86,7 +86,7 @@ pub(crate) fn command(catalog: &Catalog, catalog_given: bool, path: &str) -> Res
 /// The scenario files at `path`: the file itself, or a directory's `*.json`
 /// files, sorted by name, as `(path as shown, text)`; the text is an error
 /// for a file larger than [`MAX_FILE`] or not UTF-8.
-fn read(path: &Path) -> Result<Vec<(String, Result<String, Error>)>, Failure> {
+fn read(path: &Path) -> Result<Vec<(String, Text)>, Failure> {
     let unreadable = |p: &Path, e: std::io::Error| Failure::Unreadable(format!("无法读取 {}：{e}", p.display()));
     let mut paths: Vec<PathBuf> = if path.is_dir() {
         std::fs::read_dir(path)
@@ -123,6 +123,9 @@ fn read(path: &Path) -> Result<Vec<(String, Result<String, Error>)>, Failure> {
         .collect()
 }
 
+/// A scenario file's text, or why it cannot be read as text.
+type Text = Result<String, Error>;
+
 /// A sort key that orders runs of digits by their value: `2.1.json`
 /// before `10.1.json`, as services are numbered.
 fn natural(name: &str) -> Vec<(u64, String)> {
@@ -151,7 +154,7 @@ struct Run {
 }
 
 impl Run {
-    fn file(&mut self, catalog: &Catalog, file: &str, text: &Result<String, Error>) {
+    fn file(&mut self, catalog: &Catalog, file: &str, text: &Text) {
         let root = match text {
             Ok(text) => serde_json::from_str::<Json>(text).map_err(|e| json_error(&e)),
             Err(e) => Err(e.clone()),

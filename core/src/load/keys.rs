@@ -90,8 +90,13 @@ mod tests {
     use serde_json::Value;
     use std::collections::BTreeSet;
 
-    /// Each schema, and where in it each of the loader's lists is.
-    fn lists() -> Vec<(&'static str, &'static str, Vec<(&'static str, &'static [&'static str])>)> {
+    /// A JSON pointer into a schema, and the loader's list of keys for the
+    /// object there.
+    type At = (&'static str, &'static [&'static str]);
+
+    /// Each schema (name and text), and where in it each of the loader's
+    /// lists is.
+    fn lists() -> Vec<(&'static str, &'static str, Vec<At>)> {
         vec![
             ("bundle.schema.json", include_str!("../../../schema/bundle.schema.json"), vec![("", BUNDLE)]),
             (
