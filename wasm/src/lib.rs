@@ -69,11 +69,15 @@ impl WasmCatalog {
     }
 
     /// The one-time notice as a printable HTML page: request as `check`,
-    /// (The guide's page, `banshi::html::guide`, is left out of the package:
-    /// it would cost 7.8 KB gzipped; `banshi show <id> --format html` has it.)
     /// options `{"number"?, "applicant_name"?, "id_number"?}` (or empty).
     pub fn notice_html(&self, request: &str, options: &str) -> Result<String, JsValue> {
         reply(banshi::html::notice(self.get(), request, options))
+    }
+
+    /// One service's guide (办事指南) as a printable HTML page; its errors
+    /// are those of `service`.
+    pub fn guide_html(&self, id: &str) -> Result<String, JsValue> {
+        reply(banshi::html::guide(self.get(), id))
     }
 
     /// File check before upload: request `{"service", "material", "file"}`.
