@@ -250,7 +250,7 @@ function printDocument(make, title) {
   document.body.append(frame);
 }
 $('print').addEventListener('click', () => printDocument(noticeDocument, '一次性告知书'));
-$('print-guide').addEventListener('click', () => printDocument(() => banshi.guideHtml($('service').value), '办事指南'));
+$('print-guide').addEventListener('click', () => printDocument(() => catalog.guideHtml($('service').value), '办事指南'));
 
 useCatalog(embedded, '内置目录');
 document.body.dataset.ready = 'true';
