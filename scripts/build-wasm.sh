@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# bytes, gzipped: the .wasm plus its JS glue, with the whole catalogue, the printable notice
-# (noticeHtml) and the compact assessment; what costs what is in BENCHMARKS.md, "Size".
+# bytes, gzipped: the .wasm plus its JS glue, with the whole catalogue, the printable notice and
+# guide (noticeHtml, guideHtml) and the compact assessment; what costs what is in BENCHMARKS.md, "Size".
 budget=100000
 tools="${BANSHI_TOOLS:-$HOME/.cache/banshi-tools}"
 mkdir -p "$tools"

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# npm package: build the WASM, run the Node tests (shared conformance cases
-# and API), then pack the package, install the tarball into a fresh project,
-# use it from there, and type-check a consumer with tsc --strict; and
-# type-check the declarations `banshi types` writes for examples/minzheng.
+# npm package: build the WASM, run the Node tests (shared conformance cases,
+# API, and the guide page against the CLI's), then pack the package, install
+# the tarball into a fresh project, use it from there, and type-check a
+# consumer with tsc --strict; and type-check the declarations `banshi types`
+# writes for examples/minzheng.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v node >/dev/null || { echo "missing node" >&2; exit 1; }
 
 ./scripts/build-wasm.sh
+
+# The CLI, for the documents test: the package's guide page must be the CLI's, byte for byte.
+cargo build -q --locked -p banshi-cli
+target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s = ""; process.stdin.on("data", (d) => { s += d; }).on("end", () => console.log(JSON.parse(s).target_directory))')
+export BANSHI_CLI="$target_dir/debug/banshi"
 
 (cd bindings/npm && node --test test/)
 
@@ -27,7 +33,7 @@ cd "$work"
 npm init -y >/dev/null
 npm install --silent --no-audit --no-fund "$tarball" typescript@5.9.3
 cat > smoke.mjs <<'JS'
-import { assess, check, BanshiError, validateIdNumber } from 'banshi';
+import { assess, check, BanshiError, validateIdNumber, guideHtml } from 'banshi';
 const facts = { application_date: '2026-11-27', birth_date: '2026-10-28', proxy: true };
 const a = assess({ service: '1.1', facts });
 if (!a.checklist.some((i) => i.id === 'birth_certificate')) throw new Error('newborn certificate missing');
@@ -36,12 +42,13 @@ if (n.status !== 'incomplete' || n.missing.length !== 2) throw new Error('notice
 try { assess({ service: '1.1', facts: { application_date: '2026-02-30' } }); throw new Error('no error'); }
 catch (e) { if (!(e instanceof BanshiError) || e.code !== 'INVALID_DATE') throw e; }
 if (validateIdNumber('11010519491231002X').valid !== true) throw new Error('id');
+if (!guideHtml('10.1').includes('<h1>办事指南</h1>')) throw new Error('guide page');
 console.log('installed package: ok');
 JS
 node smoke.mjs
 cat > consumer.ts <<'TS'
 import {
-  assess, check, BanshiError, type Assessment, type Notice, type Facts, type ErrorCode, type ProblemCode, type ServiceId,
+  assess, check, guideHtml, BanshiError, type Assessment, type Notice, type Facts, type ErrorCode, type ProblemCode, type ServiceId,
 } from 'banshi';
 
 const facts: Facts = { application_date: '2026-11-27', marital_status: 'unmarried', proxy: false };
@@ -67,7 +74,10 @@ check({ service: '10.1', facts, submitted: [{ id: 'phtos', originals: 4 }] });
 const code: ErrorCode = 'UNKNOWN_FAKT';
 const problem: ProblemCode | undefined = notice.defective[0]?.problems[0]?.code;
 const service: ServiceId = '8.1';
-console.log(ids, status, wrong, missing, code, problem, service);
+const page: string = guideHtml(service);
+// @ts-expect-error: a typo in a service id fails to compile for the guide page too
+guideHtml('10.l');
+console.log(ids, status, wrong, missing, code, problem, service, page.length);
 TS
 cat > loaded.ts <<'TS'
 // A catalogue loaded at run time, typed by `banshi --catalog examples/minzheng types`.

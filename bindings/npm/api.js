@@ -233,6 +233,9 @@ export class Catalog {
     return guard(() => this.#inner.notice_html(text(request), opts));
   }
 
+  /** A service's guide (办事指南) as a self-contained, printable HTML page (A4); errors as `service(id)`. */
+  guideHtml(id) { return guard(() => this.#inner.guide_html(id)); }
+
   services() { return JSON.parse(this.servicesJson()); }
   /** The catalogue's own vocabulary: facts, derived values, documents, owners and forms. */
   vocabulary() { return JSON.parse(this.vocabularyJson()); }
@@ -274,6 +277,7 @@ export const assessJson = (request) => catalog().assessJson(request);
 export const checkJson = (request) => catalog().checkJson(request);
 export const validateFileJson = (request) => catalog().validateFileJson(request);
 export const noticeHtml = (request, options) => catalog().noticeHtml(request, options);
+export const guideHtml = (id) => catalog().guideHtml(id);
 export const validateIdNumberJson = (request) => guard(() => wasm.validate_id_number(text(request)));
 export const validateDateJson = (request) => guard(() => wasm.validate_date(text(request)));
 export const vocabularyJson = () => catalog().vocabularyJson();

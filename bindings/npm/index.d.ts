@@ -62,6 +62,8 @@ export class Catalog {
   validateFileJson(request: object | string): string;
   /** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
   noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
+  /** The service's guide (办事指南) as a self-contained HTML page for A4 printing. @throws {BanshiError} as `serviceJson` */
+  guideHtml(id: ServiceId): string;
   free(): void;
 }
 
@@ -86,6 +88,8 @@ export function validateDate(date: string): Validation;
 export function vocabulary(): Vocabulary;
 /** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
 export function noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
+/** A service's guide (办事指南) as a self-contained HTML page for A4 printing. @throws {BanshiError} as `serviceJson` */
+export function guideHtml(id: ServiceId): string;
 export function version(): string;
 
 export function servicesJson(): string;

@@ -240,6 +240,13 @@ impl From<LoadError> for Error {
     }
 }
 
+/// For the request path, which boxes its errors (`render::json`).
+impl From<crate::support::wire::ParseError> for Box<Error> {
+    fn from(e: crate::support::wire::ParseError) -> Box<Error> {
+        Box::new(Error::from(e))
+    }
+}
+
 impl From<crate::support::wire::ParseError> for Error {
     fn from(e: crate::support::wire::ParseError) -> Error {
         use crate::support::wire::ParseError;

@@ -1,8 +1,9 @@
 // The demo form on a catalogue loaded at run time, in real headless Chromium:
 // a catalogue author opens examples/minzheng/bundle.json, and the form asks
-// that catalogue's questions and shows the checklist the engine gives. A
-// bundle that fails to load is reported with its code, in Chinese, and the
-// form keeps the catalogue it had. Screenshots go to test-results/.
+// that catalogue's questions, shows the checklist the engine gives and prints
+// that catalogue's guide. A bundle that fails to load is reported with its
+// code, in Chinese, and the form keeps the catalogue it had. Screenshots go to
+// test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -121,6 +122,15 @@ for (const [service, facts] of [
     await page.screenshot({ path: join(shots, `minzheng-${service}.png`), fullPage: true });
   });
 }
+
+test('民政 5.1: the guide button prints the loaded catalogue\'s guide', async () => {
+  await page.selectOption('#service', '5.1');
+  await page.click('#print-guide');
+  await page.waitForSelector('iframe.print-frame[data-printed="true"]', { state: 'attached' });
+  const html = await page.$eval('iframe.print-frame', (f) => f.srcdoc);
+  assert.equal(html, minzheng.guideHtml('5.1'), 'the page is the one the engine gives in Node');
+  assert.ok(html.includes(minzheng.service('5.1').catalog_hash), 'with this catalogue\'s receipt');
+});
 
 test('a bundle that does not load: the code and every problem, in Chinese; the catalogue stays', async () => {
   const broken = JSON.parse(bundle.toString('utf8'));

@@ -1,12 +1,14 @@
 // The demo form in real headless Chromium (Debian's package, driven by
-// playwright-core): the checklist updates as the user answers, and the
-// validators fire before upload. Screenshots go to test-results/.
+// playwright-core): the checklist updates as the user answers, the
+// validators fire before upload, and the print buttons print the package's
+// notice and guide documents. Screenshots go to test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { guideHtml } from '../node.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const shots = join(root, 'test-results');
@@ -150,4 +152,19 @@ test('the print button prints the package notice document, the ID number masked'
   const frame = page.frames().find((f) => f.parentFrame() && f.url() === 'about:srcdoc');
   assert.match(await frame.textContent('body'), /尚未提交的材料/);
   await page.fill('#id_number', '');
+});
+
+test('the guide button prints the package guide document of the chosen service', async () => {
+  await choose('8.1', {});
+  await page.click('#print-guide');
+  await page.waitForSelector('iframe.print-frame[data-printed="true"]', { state: 'attached' });
+  const html = await page.$eval('iframe.print-frame', (f) => f.srcdoc);
+  // The web entry in Chromium gives the page the Node entry gives (and the CLI, test/documents.test.js).
+  assert.equal(html, guideHtml('8.1'));
+  assert.match(html, /<h1>办事指南<\/h1>/);
+  const frame = page.frames().find((f) => f.parentFrame() && f.url() === 'about:srcdoc');
+  const text = await frame.textContent('body');
+  assert.match(text, /8\.1 /);
+  assert.match(text, /运行要件（申请材料）/);
+  assert.match(text, /监督电话/);
 });

@@ -1,17 +1,16 @@
 // The printable documents in real headless Chromium: the package's
-// noticeHtml, and the guides from the banshi CLI (BANSHI_CLI, or the debug
-// build; the package leaves the guide out to save 7.8 KB). Printed
-// to PDF on A4, they have the expected page count, embed a CJK font
+// noticeHtml and guideHtml (the same bytes as the CLI's, test/documents.test.js).
+// Printed to PDF on A4, they have the expected page count, embed a CJK font
 // (no tofu), give back their Chinese text through pdftotext (poppler-utils),
 // and nothing on them is wider than the printable area. PDFs go to
 // test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { noticeHtml, services } from '../node.js';
+import { guideHtml, noticeHtml, services } from '../node.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'test-results');
@@ -81,10 +80,6 @@ test('10.1 with nothing submitted prints on 3 A4 pages, in a CJK font, as text',
   assert.ok(!/[\uFFFD\u25A1]/.test(text), 'no replacement glyphs');
 });
 
-const cli = process.env.BANSHI_CLI ?? join(root, '../../target/debug/banshi');
-const guideHtml = (id) => execFileSync(cli, ['show', id, '--format', 'html'], { encoding: 'utf8' });
-const haveCli = existsSync(cli);
-
 test('nothing on a long notice is wider than the printable area', async () => {
   assert.deepEqual(await overflowing(noticeHtml(longNotice, { applicant_name: '张'.repeat(60), number: 'N'.repeat(120) })), []);
   for (const { id } of services().services) {
@@ -93,15 +88,21 @@ test('nothing on a long notice is wider than the printable area', async () => {
   }
 });
 
-test('nothing on any guide is wider than the printable area', { skip: !haveCli && `no CLI at ${cli}` }, async () => {
+test('nothing on any guide is wider than the printable area', async () => {
   for (const { id } of services().services) {
     assert.deepEqual(await overflowing(guideHtml(id)), [], `guide ${id}`);
   }
 });
 
-test('the 10.1 guide prints with its conditions in Chinese', { skip: !haveCli && `no CLI at ${cli}` }, async () => {
+test('the 10.1 guide prints on 4 A4 pages, in a CJK font, as text, its conditions in Chinese', async () => {
   const pdf = await printToPdf(guideHtml('10.1'), 'guide-10.1.pdf');
-  assert.ok(pdf.pages >= 2 && pdf.pages <= 5, `guide pages: ${pdf.pages}`);
+  assert.equal(pdf.pages, 4, 'page count of the 10.1 guide');
+  assert.ok(pdf.fonts.some((f) => CJK_FONT.test(f)), `a CJK font is embedded: ${pdf.fonts.join(', ')}`);
   const text = pdf.text().replace(/\s+/g, '');
+  for (const part of ['办事指南', '10.1小额担保贷款', '新城镇党群服务中心', '法定依据', '津银发〔2013〕93号', '申请条件',
+    '运行要件（申请材料）', '编号：spouse_id_card', '办理流程', '口径说明', '监督电话', '65775272', '目录摘要sha256:']) {
+    assert.ok(text.includes(part), `pdftotext finds ${part}`);
+  }
   assert.ok(text.includes('适用：婚姻状况为已婚') && !text.includes('=='), 'conditions in Chinese');
+  assert.ok(!/[\uFFFD\u25A1]/.test(text), 'no replacement glyphs');
 });

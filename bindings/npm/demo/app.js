@@ -224,8 +224,9 @@ $('id_number').addEventListener('input', () => {
   const result = banshi.validateIdNumber(value);
   $('id_number_error').textContent = result.valid ? '' : `身份证号码 ${result.masked} 有误：${result.problems.map((p) => p.message).join('；')}`;
 });
-// Printing: the package's own one-time notice document (A4, self-contained,
-// the ID number masked), printed from a hidden frame so the form stays as it is.
+// Printing: the package's own documents (A4, self-contained), the one-time
+// notice (the ID number masked) and the service guide, each printed from a
+// hidden frame so the form stays as it is.
 function noticeDocument() {
   const assessment = state.assessment;
   if (!assessment) return null;
@@ -233,21 +234,23 @@ function noticeDocument() {
   const options = { applicant_name: $('applicant_name').value, id_number: $('id_number').value };
   return catalog.noticeHtml({ service: $('service').value, facts: currentFacts(), submitted }, options);
 }
-$('print').addEventListener('click', () => {
+function printDocument(make, title) {
   let html;
   try {
-    html = noticeDocument();
+    html = make();
   } catch (e) {
     $('error').textContent = e instanceof banshi.BanshiError ? e.message : String(e);
     return;
   }
   if (!html) return;
   document.querySelector('iframe.print-frame')?.remove();
-  const frame = el('iframe', { class: 'print-frame', title: '一次性告知书（打印）' });
+  const frame = el('iframe', { class: 'print-frame', title: `${title}（打印）` });
   frame.addEventListener('load', () => { frame.contentWindow.print(); frame.dataset.printed = 'true'; });
   frame.srcdoc = html;
   document.body.append(frame);
-});
+}
+$('print').addEventListener('click', () => printDocument(noticeDocument, '一次性告知书'));
+$('print-guide').addEventListener('click', () => printDocument(() => catalog.guideHtml($('service').value), '办事指南'));
 
 useCatalog(embedded, '内置目录');
 document.body.dataset.ready = 'true';

@@ -51,6 +51,9 @@ pub(super) struct Context<'a> {
 // ---------------------------------------------------------------------------
 // The file format, as read from the JSON tree. Names and enums stay strings
 // here so that every bad value is reported with its path, not just the first.
+// What needs no compiling (citations, steps, the supervision contact and the
+// decisions) is read straight into the model's own types, and `compile`
+// moves the rest into the model rather than copying it.
 
 struct RawService {
     id: String,
@@ -58,41 +61,17 @@ struct RawService {
     item_code: Option<String>,
     valid_from: Option<String>,
     valid_until: Option<String>,
-    legal_basis: Vec<RawCitation>,
+    legal_basis: Vec<Citation>,
     implementing_body: String,
     boundary: String,
-    steps: Vec<RawStep>,
+    steps: Vec<Step>,
     responsibility: String,
-    supervision: RawSupervision,
+    supervision: Supervision,
     eligibility: Vec<RawRule>,
     cases: Option<RawCases>,
     materials: Vec<RawRequirement>,
-    decisions: Vec<RawDecision>,
-}
-
-/// An interpretation choice, with the seed text it settles when there is one.
-struct RawDecision {
-    text: String,
-}
-
-struct RawCitation {
-    id: String,
-    title: Option<String>,
-    reference: Option<String>,
-    number: Option<String>,
-    note: Option<String>,
-}
-
-struct RawStep {
-    actor: Option<String>,
-    action: String,
-    phone: Option<String>,
-    optional: bool,
-}
-
-struct RawSupervision {
-    office: String,
-    phone: String,
+    /// The interpretation choices (口径说明), each a text.
+    decisions: Vec<String>,
 }
 
 struct RawRule {
@@ -264,7 +243,7 @@ impl Checker<'_> {
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
             if let Some(c) = self.object(&format!("legal_basis[{i}]"), v, keys::CITATION) {
                 self.source(&c, false);
-                legal_basis.push(RawCitation {
+                legal_basis.push(Citation {
                     id: self.str(&c, "id"),
                     title: self.opt_str(&c, "title"),
                     reference: self.opt_str(&c, "reference"),
@@ -277,7 +256,7 @@ impl Checker<'_> {
         for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
             if let Some(st) = self.object(&format!("steps[{i}]"), v, keys::STEP) {
                 self.source(&st, false);
-                steps.push(RawStep {
+                steps.push(Step {
                     actor: self.opt_str(&st, "actor"),
                     action: self.str(&st, "action"),
                     phone: self.opt_str(&st, "phone"),
@@ -288,7 +267,7 @@ impl Checker<'_> {
         let supervision = match o.get("supervision") {
             Some(v) => self
                 .object("supervision", v, keys::SUPERVISION)
-                .map(|sv| RawSupervision { office: self.str(&sv, "office"), phone: self.str(&sv, "phone") }),
+                .map(|sv| Supervision { office: self.str(&sv, "office"), phone: self.str(&sv, "phone") }),
             None => {
                 self.report("supervision", "缺少此字段");
                 None
@@ -328,7 +307,7 @@ impl Checker<'_> {
         for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
             if let Some(d) = self.object(&format!("decisions[{i}]"), v, keys::DECISION) {
                 self.source(&d, false);
-                decisions.push(RawDecision { text: self.str(&d, "text") });
+                decisions.push(self.str(&d, "text"));
             }
         }
         Some(RawService {
@@ -607,9 +586,9 @@ fn compile(
     if raw.legal_basis.is_empty() {
         c.report("legal_basis", "缺少法定依据");
     }
-    let citation_repeats = Index::new(raw.legal_basis.iter().map(|r| r.id.as_str())).repeats();
-    let mut citations = Vec::new();
-    for (i, r) in raw.legal_basis.iter().enumerate() {
+    let citations = raw.legal_basis;
+    let citation_repeats = Index::new(citations.iter().map(|r| r.id.as_str())).repeats();
+    for (i, r) in citations.iter().enumerate() {
         let path = format!("legal_basis[{i}]");
         c.id(At(&path, "id"), &r.id, citation_repeats[i]);
         match (&r.title, &r.reference, &r.number) {
@@ -628,35 +607,22 @@ fn compile(
                 c.non_empty(At(&path, key), text);
             }
         }
-        citations.push(Citation {
-            id: r.id.clone(),
-            title: r.title.clone(),
-            reference: r.reference.clone(),
-            number: r.number.clone(),
-            note: r.note.clone(),
-        });
     }
 
     if raw.steps.is_empty() {
         c.report("steps", "缺少运行流程");
     }
-    let steps = raw
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            if s.action.trim().is_empty() {
-                c.non_empty(At(&format!("steps[{i}]"), "action"), &s.action);
-            }
-            Step { actor: s.actor.clone(), action: s.action.clone(), phone: s.phone.clone(), optional: s.optional }
-        })
-        .collect();
+    for (i, s) in raw.steps.iter().enumerate() {
+        if s.action.trim().is_empty() {
+            c.non_empty(At(&format!("steps[{i}]"), "action"), &s.action);
+        }
+    }
 
     let mut facts = FactSet::EMPTY;
     let citation_index = Index::new(citations.iter().map(|c| c.id.as_str()));
     let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
     let mut eligibility = Vec::new();
-    for (i, r) in raw.eligibility.iter().enumerate() {
+    for (i, r) in raw.eligibility.into_iter().enumerate() {
         let path = format!("eligibility[{i}]");
         c.id(At(&path, "id"), &r.id, rule_repeats[i]);
         c.non_empty(At(&path, "text"), &r.text);
@@ -667,11 +633,11 @@ fn compile(
         if let Some(condition) = c.condition(At(&path, "requires"), &r.requires, vocabulary) {
             facts = facts.union(condition.facts());
             eligibility.push(EligibilityRule {
-                id: r.id.clone(),
-                text: r.text.clone(),
+                id: r.id,
+                text: r.text,
                 condition,
                 basis,
-                decision: r.decision.clone(),
+                decision: r.decision,
                 json: Default::default(),
             });
         }
@@ -721,7 +687,7 @@ fn compile(
         .flat_map(|r| std::iter::once(r.id.as_str()).chain(r.one_of.iter().flatten().map(|m| m.id.as_str())));
     let mut material_repeats = Index::new(material_ids).repeats().into_iter();
     let mut requirements = Vec::new();
-    for (i, r) in raw.materials.iter().enumerate() {
+    for (i, r) in raw.materials.into_iter().enumerate() {
         let path = format!("materials[{i}]");
         c.id(At(&path, "id"), &r.id, material_repeats.next().unwrap_or(false));
         let options: Vec<Option<Material>> = match &r.one_of {
@@ -842,17 +808,17 @@ fn compile(
         }
         if options.iter().all(Option::is_some) && (r.when.is_none() || condition.is_some()) {
             requirements.push(Requirement {
-                id: r.id.clone(),
-                name: r.name.clone(),
+                id: r.id,
+                name: r.name,
                 options: options.into_iter().flatten().collect(),
                 case,
-                when: r.when.clone(),
+                when: r.when,
                 condition,
-                reason: r.reason.clone(),
+                reason: r.reason,
                 basis,
                 valid_from,
                 valid_until,
-                decision: r.decision.clone(),
+                decision: r.decision,
                 json: Default::default(),
             });
         }
@@ -877,14 +843,14 @@ fn compile(
         legal_basis: citations,
         implementing_body: raw.implementing_body,
         boundary: raw.boundary,
-        steps,
+        steps: raw.steps,
         responsibility: raw.responsibility,
-        supervision: Supervision { office: raw.supervision.office, phone: raw.supervision.phone },
+        supervision: raw.supervision,
         eligibility,
         cases,
         case_var,
         requirements,
-        decisions: raw.decisions.into_iter().map(|d| d.text).collect(),
+        decisions: raw.decisions,
         facts,
         vocabulary: vocabulary.clone(),
         json: Default::default(),

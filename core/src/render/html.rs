@@ -28,7 +28,7 @@ use crate::render::document::{
     opt, owner_label, owner_of, reread, rule_reasons, s, text,
 };
 use crate::render::json;
-use crate::render::request::Object;
+use crate::render::request::{Fallible, Object};
 use crate::support::wire::{self, Value};
 
 // ---------------------------------------------------------------------------
@@ -198,7 +198,7 @@ struct NoticeOptions {
 }
 
 #[inline(never)]
-fn notice_options(options: &str) -> Result<NoticeOptions, Error> {
+fn notice_options(options: &str) -> Fallible<NoticeOptions> {
     if options.trim().is_empty() {
         return Ok(NoticeOptions { number: None, applicant_name: None, id_number: None });
     }
@@ -233,7 +233,7 @@ pub fn notice_number(service: &str, request: &str) -> String {
 /// Those of [`json::check`], and a malformed `options` object.
 #[inline(never)]
 pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String, Error> {
-    let options = notice_options(options)?;
+    let options = notice_options(options).map_err(|e| *e)?;
     let response = json::check(catalog, request)?;
     let r = reread(&response)?;
     let service = get(&r, "service").unwrap_or(&Value::Null);

@@ -16,7 +16,7 @@ use crate::facts::FactNames;
 use crate::facts::Facts;
 use crate::model::{Catalog, Service};
 use crate::render::answer::{CaseJson, CitationJson, MaterialJson, Seq, StepJson, SupervisionJson};
-use crate::render::request::Object;
+use crate::render::request::{Fallible, Object};
 use crate::support::date::Date;
 use crate::support::id_number::IdNumber;
 use crate::support::wire::{self, Value};
@@ -57,8 +57,12 @@ pub fn services(catalog: &Catalog) -> String {
 /// [`Error::UnknownService`], and [`Error::InputTooLarge`] for an id over
 /// 1 MiB, the limit of every request.
 pub fn service(catalog: &Catalog, id: &str) -> Result<String, Error> {
+    service_boxed(catalog, id).map_err(|e| *e)
+}
+
+fn service_boxed(catalog: &Catalog, id: &str) -> Fallible<String> {
     if id.len() > wire::MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge { size: id.len(), limit: wire::MAX_INPUT_BYTES });
+        return Err(Box::new(Error::InputTooLarge { size: id.len(), limit: wire::MAX_INPUT_BYTES }));
     }
     let service = catalog.service(id)?;
     Ok(to_string(&Guide { version: catalog.version(), hash: catalog.content_hash(), service }))
@@ -155,7 +159,7 @@ fn parse_request<'v, 'a>(
     catalog: &'v Catalog,
     value: &'v Value<'a>,
     known: &[&'static str],
-) -> Result<(&'v Service, Facts, Object<'v, 'a>), Error> {
+) -> Fallible<(&'v Service, Facts, Object<'v, 'a>)> {
     let request = Object::new(value, "请求", known)?;
     let id = request.required_str("service")?;
     let facts = Facts::from_wire(catalog.vocabulary(), request.require("facts")?, "facts")?;
@@ -182,6 +186,10 @@ fn parse_request<'v, 'a>(
 /// # Ok::<(), banshi::Error>(())
 /// ```
 pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    assess_boxed(catalog, request).map_err(|e| *e)
+}
+
+fn assess_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
     let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
     Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_json())
@@ -198,6 +206,10 @@ pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
 /// Exactly as [`assess`], for the same request.
 #[doc(hidden)]
 pub fn assess_compact(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    assess_compact_boxed(catalog, request).map_err(|e| *e)
+}
+
+fn assess_compact_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
     let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
     Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_compact())
@@ -213,6 +225,10 @@ pub fn assess_compact(catalog: &Catalog, request: &str) -> Result<String, Error>
 /// As [`assess`], plus [`Error::UnknownMaterial`] and
 /// [`Error::DuplicateSubmission`].
 pub fn check(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    check_boxed(catalog, request).map_err(|e| *e)
+}
+
+fn check_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
     let (service, facts, request) = parse_request(catalog, &value, &["service", "facts", "submitted"])?;
     let submitted = match request.get("submitted") {
@@ -231,10 +247,10 @@ pub fn check(catalog: &Catalog, request: &str) -> Result<String, Error> {
             out
         }
         Some(other) => {
-            return Err(Error::InvalidValue {
+            return Err(Box::new(Error::InvalidValue {
                 field: "submitted".to_owned(),
                 expected: format!("应为数组，实为{}", other.type_name()),
-            });
+            }));
         }
     };
     Ok(service.check_in(&facts, &submitted, catalog.version(), catalog.content_hash())?.to_json())
@@ -253,6 +269,10 @@ const MAX_COUNT: u32 = 1000;
 ///
 /// Only for a malformed request; an invalid number is a normal response.
 pub fn validate_id_number(request: &str) -> Result<String, Error> {
+    validate_id_number_boxed(request).map_err(|e| *e)
+}
+
+fn validate_id_number_boxed(request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
     let obj = Object::new(&value, "请求", &["id_number"])?;
     let text = obj.required_str("id_number")?;
@@ -326,6 +346,10 @@ struct ProblemJson {
 ///
 /// Only for a malformed request.
 pub fn validate_date(request: &str) -> Result<String, Error> {
+    validate_date_boxed(request).map_err(|e| *e)
+}
+
+fn validate_date_boxed(request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
     let obj = Object::new(&value, "请求", &["date"])?;
     let text = obj.required_str("date")?;
@@ -350,6 +374,10 @@ pub fn validate_date(request: &str) -> Result<String, Error> {
 /// A malformed request, an unknown service or material, or a material that
 /// is not an upload ([`Error::InvalidValue`]).
 pub fn validate_file(catalog: &Catalog, request: &str) -> Result<String, Error> {
+    validate_file_boxed(catalog, request).map_err(|e| *e)
+}
+
+fn validate_file_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
     let obj = Object::new(&value, "请求", &["service", "material", "file"])?;
     let service = catalog.service(obj.required_str("service")?)?;
@@ -361,20 +389,21 @@ pub fn validate_file(catalog: &Catalog, request: &str) -> Result<String, Error> 
         size: match file.require("size")? {
             Value::Int(n) if *n >= 0 => *n as u64,
             _ => {
-                return Err(Error::InvalidValue {
+                return Err(Box::new(Error::InvalidValue {
                     field: "file.size".into(),
                     expected: "应为非负整数（字节数）".into(),
-                });
+                }));
             }
         },
     };
     let Some((_, material)) = service.material(id) else {
-        return Err(service.unknown_material(id));
+        return Err(Box::new(service.unknown_material(id)));
     };
     let Some(spec) = material.file() else {
-        return Err(Error::InvalidValue {
-            field: "material".into(), expected: format!("“{id}”不是电子文件材料")
-        });
+        return Err(Box::new(Error::InvalidValue {
+            field: "material".into(),
+            expected: format!("“{id}”不是电子文件材料"),
+        }));
     };
     let problems: Vec<ProblemJson> =
         spec.check(&upload).iter().map(|p| ProblemJson { code: p.code(), message: p.to_string() }).collect();

@@ -4,6 +4,11 @@
 use crate::error::Error;
 use crate::support::wire::{self, Issue, Obj, Sink, Value};
 
+/// What reading a request returns: the error boxed, so that each `?` on the
+/// way out moves a pointer, not the whole [`Error`] (up to three strings).
+/// The public functions of `render::json` and `render::html` unbox it.
+pub(crate) type Fallible<T> = Result<T, Box<Error>>;
+
 /// Keeps the first issue of a walk, as an [`Error`].
 #[derive(Default)]
 struct FirstError(Option<Error>);
@@ -51,9 +56,9 @@ pub(crate) struct Object<'v, 'a>(Obj<'v, 'a>);
 
 impl<'v, 'a> Object<'v, 'a> {
     /// Views `value` as an object with exactly the `known` keys (or fewer).
-    pub(crate) fn new(value: &'v Value<'a>, path: &str, known: &[&'static str]) -> Result<Self, Error> {
+    pub(crate) fn new(value: &'v Value<'a>, path: &str, known: &[&'static str]) -> Fallible<Self> {
         let mut sink = FirstError::default();
-        Obj::new(&mut sink, path, value, known).map(Object).ok_or_else(|| sink.error())
+        Obj::new(&mut sink, path, value, known).map(Object).ok_or_else(|| Box::new(sink.error()))
     }
 
     /// A member; `null` counts as absent.
@@ -62,28 +67,28 @@ impl<'v, 'a> Object<'v, 'a> {
     }
 
     /// A required member.
-    pub(crate) fn require(&self, key: &str) -> Result<&'v Value<'a>, Error> {
+    pub(crate) fn require(&self, key: &str) -> Fallible<&'v Value<'a>> {
         let mut sink = FirstError::default();
-        self.0.require(&mut sink, key).ok_or_else(|| sink.error())
+        self.0.require(&mut sink, key).ok_or_else(|| Box::new(sink.error()))
     }
 
     /// An optional string.
-    pub(crate) fn str(&self, key: &str) -> Result<Option<&'v str>, Error> {
+    pub(crate) fn str(&self, key: &str) -> Fallible<Option<&'v str>> {
         let mut sink = FirstError::default();
         let value = self.0.opt_str(&mut sink, key);
-        sink.0.map_or(Ok(value), Err)
+        sink.0.map_or(Ok(value), |e| Err(Box::new(e)))
     }
 
     /// A required string.
-    pub(crate) fn required_str(&self, key: &str) -> Result<&'v str, Error> {
+    pub(crate) fn required_str(&self, key: &str) -> Fallible<&'v str> {
         let mut sink = FirstError::default();
-        self.0.str(&mut sink, key).ok_or_else(|| sink.error())
+        self.0.str(&mut sink, key).ok_or_else(|| Box::new(sink.error()))
     }
 
     /// An optional whole number from 0 to `max`.
-    pub(crate) fn count(&self, key: &str, max: u32) -> Result<Option<u32>, Error> {
+    pub(crate) fn count(&self, key: &str, max: u32) -> Fallible<Option<u32>> {
         let mut sink = FirstError::default();
         let value = self.0.number(&mut sink, key, u64::from(max)).map(|n| n as u32);
-        sink.0.map_or(Ok(value), Err)
+        sink.0.map_or(Ok(value), |e| Err(Box::new(e)))
     }
 }

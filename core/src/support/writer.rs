@@ -13,7 +13,7 @@ use serde::ser::{self, Serialize};
 /// Serialises `value` as compact JSON.
 pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, capacity: usize) -> String {
     let mut w = Writer { out: String::with_capacity(capacity) };
-    value.serialize(&mut w).expect("banshi serialises only JSON-representable values");
+    w.value(value);
     w.out
 }
 
@@ -33,7 +33,7 @@ impl Writer {
 
     /// Appends any serialisable value.
     pub(crate) fn value<T: Serialize + ?Sized>(&mut self, value: &T) {
-        value.serialize(&mut *self).expect("banshi serialises only JSON-representable values");
+        let Ok(()) = value.serialize(&mut *self);
     }
 
     /// Appends a JSON string.
@@ -46,13 +46,17 @@ impl Writer {
     }
 }
 
-/// A value the writer cannot represent (never produced by banshi).
+/// The writer's error type, which has no values: banshi's responses are
+/// made only of maps, sequences, strings, integers, booleans and null, so
+/// serialising never fails. Being uninhabited, it makes every `?` between
+/// `Serialize` impls free (no error to test for or carry). A value outside
+/// that set is a bug in banshi, and panics where it is met.
 #[derive(Debug)]
-pub(crate) struct Unsupported(String);
+pub(crate) enum Unsupported {}
 
 impl Display for Unsupported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {}
     }
 }
 
@@ -60,7 +64,7 @@ impl std::error::Error for Unsupported {}
 
 impl ser::Error for Unsupported {
     fn custom<T: Display>(msg: T) -> Self {
-        Unsupported(msg.to_string())
+        unsupported(&msg.to_string())
     }
 }
 
@@ -209,8 +213,10 @@ impl Compound<'_> {
     }
 }
 
-fn unsupported<T>(what: &str) -> Result<T, Unsupported> {
-    Err(Unsupported(format!("{what} is not used in banshi's JSON")))
+/// A value banshi's JSON never holds: a bug, so a panic (see [`Unsupported`]).
+#[cold]
+fn unsupported(what: &str) -> ! {
+    unreachable!("{what} is not used in banshi's JSON")
 }
 
 impl<'a> ser::Serializer for &'a mut Writer {
