@@ -497,6 +497,21 @@ fn diff_samples_past_64_bits_of_combinations_over_every_fact_and_date() {
 }
 
 #[test]
+fn diff_takes_a_limit_from_one_to_a_million() {
+    for limit in ["0", "1000001", "-1", "18446744073709551616", "十"] {
+        let output = banshi(&["diff", "embedded", "embedded", "--limit", limit]);
+        assert_eq!(output.status.code(), Some(2), "{limit}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("banshi: --limit 应为 1 到 1000000 的整数，而不是 "), "{stderr}");
+    }
+    for limit in ["1", "1000000"] {
+        let output = banshi(&["diff", PROBLEMS, PROBLEMS, "--limit", limit, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{limit}");
+        assert_eq!(json(&output)["limit"].as_u64(), Some(limit.parse().unwrap()));
+    }
+}
+
+#[test]
 fn diff_tries_the_days_around_a_validity_date() {
     let copy = Copy::of(PROBLEMS, "valid-from");
     copy.edit(
