@@ -14,7 +14,10 @@
 //! assess the applicants [`Applicants`] generates from the two (every
 //! combination of the values each fact's conditions can tell apart, on the
 //! anchor date and the services' and materials' validity boundaries), at most
-//! `limit` of them, spread evenly when there are more. An answer differs in
+//! `limit` of them: past it, a fixed sample that shares them evenly among the
+//! application dates and picks each fact's value independently
+//! ([`Applicants::sample`]); the total is given as “不少于 2^64” when it does
+//! not fit in 64 bits. An answer differs in
 //! eligibility when the status (`eligible`, `ineligible`, `undetermined`,
 //! or the error code, such as `SERVICE_NOT_IN_FORCE`) differs, and in the
 //! checklist when the materials required differ: one added or removed, or a
@@ -133,8 +136,9 @@ struct ServiceDiff {
 
 #[derive(Serialize)]
 struct Affected {
-    /// Every combination the generator gives.
-    total: u64,
+    /// Every combination the generator gives; `null` when there are 2^64 or
+    /// more.
+    total: Option<u64>,
     /// How many were run (`total`, or `limit` when sampled).
     tried: u64,
     affected: u64,
@@ -439,10 +443,10 @@ fn text(r: &Report) -> String {
             out.push_str(&format!("  条件变更：{of} {}：{} → {}\n", c.id, show(&c.old), show(&c.new)));
         }
         let a = &s.applicants;
-        let sampled = if a.tried < a.total {
-            format!("，共 {} 种组合，取样 {} 人", a.total, a.tried)
-        } else {
-            String::new()
+        let sampled = match a.total {
+            Some(total) if a.tried >= total => String::new(),
+            Some(total) => format!("，共 {total} 种组合，取样 {} 人", a.tried),
+            None => format!("，共不少于 2^64 种组合，取样 {} 人", a.tried),
         };
         out.push_str(&format!(
             "  受影响的申请人：{} / {}（资格不同 {}，材料清单不同 {}{sampled}）\n",

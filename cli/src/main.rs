@@ -44,7 +44,7 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
       / what loading accepts but an author almost certainly did not mean, each with a code
   banshi diff <旧目录> <新目录> [--date <YYYY-MM-DD>] [--limit N] [--format text|json]
       比较两个版本（目录、打包文件，或 embedded 表示内置目录）：各事项材料、条件、资格条件的增删改，
-      并以生成的申请人（缺省申请日期 2026-01-01，每项事项至多 100000 人）统计答复不同的人数
+      并以生成的申请人（缺省申请日期 2026-01-01，每项事项至多 100000 人，--limit 可设 1 至 1000000）统计答复不同的人数
       / what changed per service, and how many generated applicants get a different answer
   banshi vocabulary
       申请人信息字段与取值（JSON） / the fact vocabulary, as JSON
@@ -215,7 +215,17 @@ fn parse_args() -> Result<Options, Failure> {
             Long("input") => opts.input = Some(parser.value()?.string()?),
             Long("threads") => opts.threads = Some(parser.value()?.parse()?),
             Long("date") => opts.date = Some(parser.value()?.string()?),
-            Long("limit") => opts.limit = Some(parser.value()?.parse()?),
+            Long("limit") => {
+                let value = parser.value()?.string()?;
+                match value.parse::<u64>() {
+                    Ok(limit) if (1..=DIFF_MAX_LIMIT).contains(&limit) => opts.limit = Some(limit),
+                    _ => {
+                        return Err(Failure::Usage(format!(
+                            "--limit 应为 1 到 {DIFF_MAX_LIMIT} 的整数，而不是 {value}"
+                        )));
+                    }
+                }
+            }
             Short('h') | Long("help") => opts.help = true,
             Short('V') | Long("version") => opts.version = true,
             Value(v) => opts.positional.push(v.string()?),
@@ -481,6 +491,9 @@ fn bundle_text(version: &str, files: &[(String, String)]) -> String {
 const DIFF_DATE: &str = "2026-01-01";
 /// `diff`'s most applicants per service when `--limit` is not given.
 const DIFF_LIMIT: u64 = 100_000;
+/// The largest `--limit` `diff` takes: each applicant is assessed twice,
+/// so a limit without a bound would let a typo run for days.
+const DIFF_MAX_LIMIT: u64 = 1_000_000;
 
 /// A catalogue named on the command line: `embedded` for the built-in one,
 /// else a directory or a bundle, loaded into `slot`.

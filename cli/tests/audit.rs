@@ -15,6 +15,9 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 /// The hand-made catalogue with one of each problem lint reports.
 const PROBLEMS: &str = "cli/tests/data/lint-problems";
 
+/// A catalogue whose one service reads 71 yes/no facts.
+const MANY_FACTS: &str = "cli/tests/data/many-facts";
+
 fn banshi(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_banshi")).args(args).current_dir(ROOT).output().unwrap()
 }
@@ -449,6 +452,63 @@ fn diff_samples_past_its_limit_and_moves_its_date() {
         stdout(&banshi(&["diff", "examples/minzheng", copy.path(), "--limit", "100"]))
             .contains("共 3840 种组合，取样 100 人")
     );
+}
+
+/// 71 yes/no facts per application date: 2^71 applicants, past what 64 bits count.
+#[test]
+fn diff_samples_past_64_bits_of_combinations_over_every_fact_and_date() {
+    let (old, new) = (Copy::of(MANY_FACTS, "many-old"), Copy::of(MANY_FACTS, "many-new"));
+    for copy in [&old, &new] {
+        copy.edit("services/1.1.json", r#""when": "b69","#, r#""when": "b69", "valid_from": "2025-06-01","#);
+    }
+    new.edit("services/1.1.json", r#""when": "b69","#, r#""when": "b69 && b0","#);
+    let limit = 20_000;
+    let output = banshi(&["diff", old.path(), new.path(), "--limit", &limit.to_string(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let a = &json(&output)["services"][0]["applicants"];
+    assert_eq!((&a["total"], a["tried"].as_u64()), (&Value::Null, Some(limit)));
+    let text = stdout(&banshi(&["diff", old.path(), new.path(), "--limit", "10"]));
+    assert!(text.contains("共不少于 2^64 种组合，取样 10 人"), "{text}");
+
+    // Independently of the assessor: material x is asked by the old version and not by the new one from
+    // 2025-06-01 (two of the three dates: 2025-05-31, 2025-06-01 and 2026-01-01) when b69 && !b0.
+    let (old, new) = (old.load(), new.load());
+    let applicants = banshi::Applicants::new(
+        Some(old.service("1.1").unwrap()),
+        Some(new.service("1.1").unwrap()),
+        Date::new(2026, 1, 1).unwrap(),
+    );
+    let mut dates = Vec::new();
+    let mut expected = 0;
+    for applicant in applicants.sample(limit) {
+        let facts: Value = serde_json::from_str(&applicant.to_json()).unwrap();
+        let date = applicant.application_date();
+        if dates.last() != Some(&date) {
+            dates.push(date);
+        }
+        expected += u64::from(date >= Date::new(2025, 6, 1).unwrap() && facts["b69"] == true && facts["b0"] == false);
+    }
+    assert_eq!(dates.len(), 3);
+    assert_eq!(a["affected"].as_u64(), Some(expected));
+    assert_eq!(a["checklist_differs"].as_u64(), Some(expected));
+    // Two dates in three, one applicant in four on them: about 1/6 of the sample.
+    let share = expected as f64 / limit as f64;
+    assert!((0.15..0.183).contains(&share), "{share}");
+}
+
+#[test]
+fn diff_takes_a_limit_from_one_to_a_million() {
+    for limit in ["0", "1000001", "-1", "18446744073709551616", "十"] {
+        let output = banshi(&["diff", "embedded", "embedded", "--limit", limit]);
+        assert_eq!(output.status.code(), Some(2), "{limit}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("banshi: --limit 应为 1 到 1000000 的整数，而不是 "), "{stderr}");
+    }
+    for limit in ["1", "1000000"] {
+        let output = banshi(&["diff", PROBLEMS, PROBLEMS, "--limit", limit, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{limit}");
+        assert_eq!(json(&output)["limit"].as_u64(), Some(limit.parse().unwrap()));
+    }
 }
 
 #[test]
