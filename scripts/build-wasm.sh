@@ -36,7 +36,9 @@ fi
 # Debian's cargo and rustc (1.96), kept apart from the rustup toolchain's target dir.
 # panic=immediate-abort drops all panic formatting: a panic in the browser is a
 # bug either way, and the engine returns errors, not panics, for bad input.
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+# With no panic message there is nothing to show a panic's file and line in, so
+# -Zlocation-detail=none drops those strings too.
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
 RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-16 \
     /usr/bin/cargo build --locked --profile wasm --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
@@ -47,7 +49,7 @@ rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name banshi_wasm --no-typescript \
     target/wasm-debian/wasm32-unknown-unknown/wasm/banshi_wasm.wasm
 # Rust's default wasm32 features, which wasm-opt must be told about.
-"$wasm_opt" -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
+"$wasm_opt" -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/banshi_wasm_bg.wasm" -o "$out/banshi_wasm_bg.wasm"
 
