@@ -4,43 +4,15 @@
 // notice and guide documents. Screenshots go to test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { openDemo, results as shots } from './harness.js';
 import { guideHtml } from '../node.js';
 
-const root = new URL('..', import.meta.url).pathname;
-const shots = join(root, 'test-results');
-mkdirSync(shots, { recursive: true });
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 let server, browser, page, base;
 
 before(async () => {
-  server = createServer((req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
-    let body;
-    try {
-      body = readFileSync(path);
-    } catch {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}/demo/index.html`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
-  page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  page.on('pageerror', (e) => { throw e; });
-  await page.goto(base);
-  await page.waitForSelector('body[data-ready="true"]');
+  ({ server, browser, page, base } = await openDemo());
 });
 
 after(async () => {

@@ -7,14 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, results as out } from './harness.js';
 import { guideHtml, noticeHtml, services } from '../node.js';
 
-const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'test-results');
-mkdirSync(out, { recursive: true });
 
 // A4 is 210 mm wide; the documents' @page margins are 16 mm each side.
 const MM = 96 / 25.4;
@@ -23,11 +20,7 @@ const PRINTABLE_PX = Math.floor((210 - 2 * 16) * MM);
 let browser, page;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: PRINTABLE_PX, height: 1000 } });
   // The documents are self-contained: any request at all is a failure.
   await page.route('**/*', (route) => { throw new Error(`the document fetched ${route.request().url()}`); });
