@@ -147,11 +147,12 @@ impl Service {
                 map.end()
             }
         }
-        struct RequirementTail<'a>(&'a Requirement);
-        impl Serialize for RequirementTail<'_> {
+        /// The fields after `because`, for a requirement or a rule alike.
+        struct ProvenanceTail<'a>(&'a [Citation], Option<&'a str>);
+        impl Serialize for ProvenanceTail<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut map = s.serialize_map(None)?;
-                provenance_fields(&mut map, self.0.basis(), self.0.decision())?;
+                provenance_fields(&mut map, self.0, self.1)?;
                 map.end()
             }
         }
@@ -177,28 +178,20 @@ impl Service {
                 map.end()
             }
         }
-        struct RuleTail<'a>(&'a EligibilityRule);
-        impl Serialize for RuleTail<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(None)?;
-                provenance_fields(&mut map, self.0.basis(), self.0.decision())?;
-                map.end()
-            }
-        }
         // Fields without the surrounding braces.
         let inner = |json: String| json[1..json.len() - 1].to_owned();
         let mut size = 1024;
         for r in &mut self.requirements {
             r.json = PreparedRequirement {
                 head: inner(crate::support::writer::to_string(&Head(r), 512)),
-                tail: inner(crate::support::writer::to_string(&RequirementTail(r), 128)),
+                tail: inner(crate::support::writer::to_string(&ProvenanceTail(r.basis(), r.decision()), 128)),
             };
             size += r.json.head.len() + r.json.tail.len() + 32;
         }
         for rule in &mut self.eligibility {
             rule.json = PreparedRequirement {
                 head: inner(crate::support::writer::to_string(&RuleHead(rule), 256)),
-                tail: inner(crate::support::writer::to_string(&RuleTail(rule), 128)),
+                tail: inner(crate::support::writer::to_string(&ProvenanceTail(rule.basis(), rule.decision()), 128)),
             };
             size += rule.json.head.len() + rule.json.tail.len() + 32;
         }
