@@ -1,7 +1,8 @@
 //! `schema/`: the JSON Schemas (draft 2020-12) an editor validates
-//! catalogue files with as they are typed. Every shipped catalogue file, the
-//! bundles and the scenario files fit them, and a misspelt key anywhere is
-//! refused, as the loader refuses it.
+//! catalogue files with as they are typed. Every shipped catalogue file
+//! (`bundles.json` where a catalogue has one), the one-file bundles and the
+//! scenario files fit them, and a misspelt key anywhere is refused, as the
+//! loader refuses it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -83,9 +84,10 @@ fn every_schema_is_a_valid_draft_2020_12_schema() {
 
 #[test]
 fn every_shipped_catalogue_file_fits_its_schema() {
-    let (facts, documents, service, scenario) = (
+    let (facts, documents, bundles, service, scenario) = (
         validator("facts.schema.json"),
         validator("documents.schema.json"),
+        validator("bundles.schema.json"),
         validator("service.schema.json"),
         validator("scenario.schema.json"),
     );
@@ -97,14 +99,21 @@ fn every_shipped_catalogue_file_fits_its_schema() {
             assert_fits(validator, &path, &read(&path));
             checked += 1;
         }
+        // Optional: a catalogue without service bundles has no bundles.json.
+        let path = dir.join("bundles.json");
+        if path.exists() {
+            assert_fits(&bundles, &path, &read(&path));
+            checked += 1;
+        }
         for path in json_files(&dir.join("services")).into_iter().chain(json_files(&dir.join("scenarios"))) {
             let validator = if path.parent().unwrap().ends_with("services") { &service } else { &scenario };
             assert_fits(validator, &path, &read(&path));
             checked += 1;
         }
     }
-    // 2 + 2 registry files, 18 + 5 services, 18 + 5 scenario files.
-    assert_eq!(checked, 50);
+    // 2 + 2 registry files, 1 + 1 bundles.json, 18 + 5 services, 18 + 5
+    // scenario files.
+    assert_eq!(checked, 52);
 }
 
 #[test]
@@ -121,18 +130,39 @@ fn every_bundle_fits_the_bundle_schema() {
     }
 }
 
-/// Renames the first key `from` met (depth first, in document order) to `to`.
-fn misspell(value: &mut Value, from: &str, to: &str) -> bool {
+/// Renames the key at the end of `path` to `to`. Each key of the path is the
+/// first one met (depth first) inside the value of the one before it:
+/// `pledge/text` is the `text` of the first `pledge`, not a rule's `text`.
+fn misspell(value: &mut Value, path: &str, to: &str) -> bool {
+    match path.split_once('/') {
+        Some((within, rest)) => find(value, within).is_some_and(|inner| misspell(inner, rest, to)),
+        None => match find_parent(value, path) {
+            Some(map) => {
+                let v = map.remove(path).unwrap();
+                map.insert(to.to_owned(), v);
+                true
+            }
+            None => false,
+        },
+    }
+}
+
+/// The value of the first key `key` met, depth first.
+fn find<'a>(value: &'a mut Value, key: &str) -> Option<&'a mut Value> {
+    find_parent(value, key).and_then(|map| map.get_mut(key))
+}
+
+/// The first object met, depth first, that has the key `key`.
+fn find_parent<'a>(value: &'a mut Value, key: &str) -> Option<&'a mut serde_json::Map<String, Value>> {
     match value {
         Value::Object(map) => {
-            if let Some(v) = map.remove(from) {
-                map.insert(to.to_owned(), v);
-                return true;
+            if map.contains_key(key) {
+                return Some(map);
             }
-            map.values_mut().any(|v| misspell(v, from, to))
+            map.values_mut().find_map(|v| find_parent(v, key))
         }
-        Value::Array(items) => items.iter_mut().any(|v| misspell(v, from, to)),
-        _ => false,
+        Value::Array(items) => items.iter_mut().find_map(|v| find_parent(v, key)),
+        _ => None,
     }
 }
 
@@ -150,6 +180,15 @@ fn a_misspelt_key_is_refused_wherever_it_is() {
         ("bundle.schema.json", "examples/minzheng/bundle.json", "decision", "decison"),
         ("bundle.schema.json", "examples/minzheng/bundle.json", "derived", "derivd"),
         ("scenario.schema.json", "core/catalog/scenarios/10.1.json", "absent", "absnet"),
+        // Issue 11's objects: 免提交, 容缺受理, 告知承诺 and a service bundle,
+        // in their own files and in the one-file bundle.
+        ("documents.schema.json", "examples/minzheng/documents.json", "stand_in/by", "bye"),
+        ("service.schema.json", "examples/minzheng/services/3.1.json", "deferrable/days", "day"),
+        ("service.schema.json", "examples/minzheng/services/1.1.json", "pledge/text", "txt"),
+        ("bundles.schema.json", "core/catalog/bundles.json", "bundles/services", "sevices"),
+        ("bundles.schema.json", "examples/minzheng/bundles.json", "bundles/decision", "decisoin"),
+        ("bundle.schema.json", "examples/minzheng/bundle.json", "stand_in/decision", "decison"),
+        ("bundle.schema.json", "examples/minzheng/bundle.json", "bundles/name", "nmae"),
     ];
     for &(schema, file, from, to) in cases {
         let validator = validator(schema);
@@ -173,4 +212,78 @@ fn a_value_of_the_wrong_kind_is_refused() {
     let mut file = read(&root().join("core/catalog/facts.json"));
     file["facts"][1]["yes"] = "是".into(); // hukou is a choice: yes/no belong to bool facts
     assert!(!facts.is_valid(&file));
+}
+
+/// 免提交, 容缺受理, 告知承诺 and a service bundle each need `source` or
+/// `decision`, and their values stay in range, as the loader requires.
+#[test]
+fn a_mechanism_without_provenance_or_out_of_range_is_refused() {
+    let refused = |schema: &str, file: &str, change: &dyn Fn(&mut Value), at: &str| {
+        let validator = validator(schema);
+        let mut instance = read(&root().join(file));
+        assert!(errors(&validator, &instance).is_empty(), "{file} fits before the change");
+        change(&mut instance);
+        let errors = errors(&validator, &instance);
+        assert!(errors.contains(at), "{file}: the change must be refused at {at}; got:\n{errors:?}");
+    };
+    let strip = |v: &mut Value| {
+        let o = v.as_object_mut().unwrap();
+        o.remove("source");
+        o.remove("decision");
+    };
+    // examples/minzheng/documents.json: disability_certificate (index 3) has both.
+    refused(
+        "documents.schema.json",
+        "examples/minzheng/documents.json",
+        &|f| strip(&mut f["documents"][3]["stand_in"]),
+        "/documents/3/stand_in",
+    );
+    refused(
+        "documents.schema.json",
+        "examples/minzheng/documents.json",
+        &|f| f["documents"][0]["stand_in"]["by"] = "paper".into(),
+        "/documents/0/stand_in/by",
+    );
+    // 5.1's medical_bills (index 6) is deferrable with both; 1.1's
+    // guardianship_proof (index 8) has a pledge.
+    let five = "examples/minzheng/services/5.1.json";
+    refused("service.schema.json", five, &|f| strip(&mut f["materials"][6]["deferrable"]), "/materials/6/deferrable");
+    for days in [0, 366] {
+        refused(
+            "service.schema.json",
+            five,
+            &|f| f["materials"][6]["deferrable"]["days"] = days.into(),
+            "/materials/6/deferrable/days",
+        );
+    }
+    let one = "examples/minzheng/services/1.1.json";
+    refused("service.schema.json", one, &|f| strip(&mut f["materials"][8]["pledge"]), "/materials/8/pledge");
+    refused(
+        "service.schema.json",
+        one,
+        &|f| f["materials"][8]["pledge"]["text"] = " ".into(),
+        "/materials/8/pledge/text",
+    );
+    let bundles = "examples/minzheng/bundles.json";
+    refused("bundles.schema.json", bundles, &|f| strip(&mut f["bundles"][0]), "/bundles/0");
+    refused("bundles.schema.json", bundles, &|f| f["bundles"][0]["id"] = "1.1+2.1".into(), "/bundles/0/id");
+    refused(
+        "bundles.schema.json",
+        bundles,
+        &|f| f["bundles"][0]["services"] = serde_json::json!(["1.1"]),
+        "/bundles/0/services",
+    );
+    refused(
+        "bundles.schema.json",
+        bundles,
+        &|f| f["bundles"][0]["services"] = serde_json::json!(["1.1", "1.1"]),
+        "/bundles/0/services",
+    );
+    let seventeen: Vec<String> = (1..=17).map(|i| format!("{i}.1")).collect();
+    refused(
+        "bundles.schema.json",
+        bundles,
+        &|f| f["bundles"][0]["services"] = seventeen.clone().into(),
+        "/bundles/0/services",
+    );
 }
