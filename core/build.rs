@@ -116,22 +116,34 @@ fn main() {
         std::fs::write(Path::new(&out).join(name), embedded).expect("OUT_DIR is writable");
         writeln!(list, "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),").expect("in memory");
     }
-    // The vocabulary and the document registry, minified, after the services.
+    // The vocabulary, the document registry and the declared bundles (the
+    // last optional), minified, after the services.
     let mut parts = [String::from("[]"), String::from("[]"), String::from("[]"), String::from("[]")];
-    for (name, keys) in [("facts.json", &["facts", "derived", "owners"][..]), ("documents.json", &["documents"][..])] {
-        let text = std::fs::read_to_string(Path::new("catalog").join(name)).expect("readable");
+    let mut bundles = None;
+    for (name, keys) in [
+        ("facts.json", &["facts", "derived", "owners"][..]),
+        ("documents.json", &["documents"][..]),
+        ("bundles.json", &["bundles"][..]),
+    ] {
+        let path = Path::new("catalog").join(name);
+        if name == "bundles.json" && !path.exists() {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("readable");
         let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(value) => {
+            Ok(mut value) => {
+                strip(&mut value);
                 for key in keys {
                     if let Some(member) = value.get(key) {
-                        let index = match *key {
-                            "facts" => 0,
-                            "derived" => 1,
-                            "owners" => 2,
-                            _ => 3,
-                        };
-                        parts[index].clear();
-                        canonical(member, &mut parts[index]);
+                        let mut form = String::new();
+                        canonical(member, &mut form);
+                        match *key {
+                            "facts" => parts[0] = form,
+                            "derived" => parts[1] = form,
+                            "owners" => parts[2] = form,
+                            "documents" => parts[3] = form,
+                            _ => bundles = Some(form),
+                        }
                     }
                 }
                 serde_json::to_string(&value).expect("serialisable")
@@ -145,7 +157,7 @@ fn main() {
     forms.sort();
     let mut hash = sha256::Sha256::new();
     hash.update(b"[");
-    for part in &parts {
+    for part in parts.iter().chain(&bundles) {
         hash.update(part.as_bytes());
         hash.update(b",");
     }

@@ -97,6 +97,14 @@ enum banshi_result
    */
   BANSHI_RESULT_DUPLICATE_SUBMISSION = 23,
   /**
+   * The catalogue declares no bundle with this id.
+   */
+  BANSHI_RESULT_UNKNOWN_BUNDLE = 24,
+  /**
+   * The document registry has no document with this id.
+   */
+  BANSHI_RESULT_UNKNOWN_DOCUMENT = 25,
+  /**
    * A fact name is not in the vocabulary.
    */
   BANSHI_RESULT_UNKNOWN_FACT = 30,

@@ -439,14 +439,15 @@ fn read_json(path: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// Reads a catalogue directory: `VERSION`, `facts.json`, `documents.json`
-/// and `services/*.json`, as `(name, text)` pairs for `Catalog::from_files`,
-/// the vocabulary and the registry first. A missing `facts.json` or
-/// `documents.json` is left to the loader, which names it.
+/// Reads a catalogue directory: `VERSION`, `facts.json`, `documents.json`,
+/// the optional `bundles.json` and `services/*.json`, as `(name, text)`
+/// pairs for `Catalog::from_files`, the vocabulary and the registry first. A
+/// missing `facts.json` or `documents.json` is left to the loader, which
+/// names it.
 fn read_dir(dir: &Path) -> io::Result<(String, Vec<(String, String)>)> {
     let version = std::fs::read_to_string(dir.join("VERSION"))?.trim().to_owned();
     let mut files = Vec::new();
-    for name in ["facts.json", "documents.json"] {
+    for name in ["facts.json", "documents.json", "bundles.json"] {
         match std::fs::read_to_string(dir.join(name)) {
             Ok(text) => files.push((name.to_owned(), text)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -478,10 +479,11 @@ fn bundle_text(version: &str, files: &[(String, String)]) -> String {
     };
     let services: Vec<&str> = files.iter().filter(|(n, _)| n.starts_with("services/")).map(|(_, t)| t.trim()).collect();
     format!(
-        "{{\"version\":{},\n{}{}\"services\":[\n{}\n]}}",
+        "{{\"version\":{},\n{}{}{}\"services\":[\n{}\n]}}",
         quote(version),
         members("facts.json"),
         members("documents.json"),
+        members("bundles.json"),
         services.join(",\n")
     )
 }

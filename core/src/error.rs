@@ -76,6 +76,10 @@ error_codes! {
     UnknownMaterial = 22, "UNKNOWN_MATERIAL", "the service has no material with this id", "事项中没有此编号的材料";
     /// The same material is listed twice in one submission.
     DuplicateSubmission = 23, "DUPLICATE_SUBMISSION", "a material is listed twice in one submission", "同一材料在提交清单中重复出现";
+    /// The catalogue declares no bundle of services with this id.
+    UnknownBundle = 24, "UNKNOWN_BUNDLE", "the catalogue declares no bundle with this id", "目录中没有此编号的“一件事”";
+    /// The catalogue's document registry has no document with this id.
+    UnknownDocument = 25, "UNKNOWN_DOCUMENT", "the document registry has no document with this id", "证件登记表中没有此编号的证件";
     /// A fact name is not in the vocabulary.
     UnknownFact = 30, "UNKNOWN_FACT", "a fact name is not in the vocabulary", "申请人信息字段不在词汇表中";
     /// A fact has a value outside its allowed values.
@@ -174,6 +178,20 @@ pub enum Error {
     DuplicateSubmission {
         /// The repeated material id.
         id: String,
+    },
+    /// The catalogue declares no bundle of services with this id.
+    UnknownBundle {
+        /// The requested bundle id.
+        id: String,
+        /// The nearest declared bundle id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The document registry has no document with this id (in `on_file`).
+    UnknownDocument {
+        /// The unknown document id.
+        id: String,
+        /// The nearest registered id, if one is close.
+        suggestion: Option<String>,
     },
     /// A fact name is not in the vocabulary.
     UnknownFact {
@@ -281,6 +299,10 @@ impl Error {
                 format!("事项 {service} 没有编号为“{id}”的材料{}", hint(suggestion))
             }
             Error::DuplicateSubmission { id } => format!("材料“{id}”在提交清单中重复出现"),
+            Error::UnknownBundle { id, suggestion } => format!("没有编号为“{id}”的“一件事”{}", hint(suggestion)),
+            Error::UnknownDocument { id, suggestion } => {
+                format!("证件登记表中没有编号为“{id}”的证件{}", hint(suggestion))
+            }
             Error::UnknownFact { key, suggestion } => format!("未知的申请人信息字段“{key}”{}", hint(suggestion)),
             Error::InvalidFactValue { fact, expected } => format!("申请人信息“{fact}”{expected}"),
             Error::InvalidDate { field, reason } => format!("字段“{field}”的日期无效：{reason}"),
@@ -307,6 +329,8 @@ impl Error {
             Error::ServiceNotInForce { .. } => ErrorCode::ServiceNotInForce,
             Error::UnknownMaterial { .. } => ErrorCode::UnknownMaterial,
             Error::DuplicateSubmission { .. } => ErrorCode::DuplicateSubmission,
+            Error::UnknownBundle { .. } => ErrorCode::UnknownBundle,
+            Error::UnknownDocument { .. } => ErrorCode::UnknownDocument,
             Error::UnknownFact { .. } => ErrorCode::UnknownFact,
             Error::InvalidFactValue { .. } => ErrorCode::InvalidFactValue,
             Error::InvalidDate { .. } => ErrorCode::InvalidDate,

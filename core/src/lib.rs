@@ -79,15 +79,18 @@ mod support;
 pub use audit::{Applicant, Applicants, Finding, FindingCode};
 pub use condition::Reason;
 pub use error::{Error, ErrorCode, LoadError, Problem};
+pub use eval::bundle::{
+    BundleAssessment, BundleDefect, BundleItem, BundleNotice, MERGE_RULE, MergedItem, Part, PartView,
+};
 pub use eval::file::{FileProblem, UploadedFile};
 pub use eval::{
-    Assessment, ChecklistItem, Defect, Eligibility, Notice, NoticeStatus, PendingItem, RuleOutcome, Shortfall,
-    Submission,
+    Assessment, ChecklistItem, Defect, Eligibility, ExemptItem, Notice, NoticeStatus, OnFile, PendingItem, RuleOutcome,
+    Shortfall, Submission,
 };
 pub use facts::{Choice, Derivation, Derived, FactInfo, FactKind, FactValue, Facts, Owner, Vocabulary};
 pub use model::{
-    Case, Catalog, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec,
-    Requirement, Service, Step, Supervision,
+    Bundle, Case, Catalog, Citation, Deferral, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize,
+    PhotoSpec, Pledge, Requirement, Service, StandIn, StandInKind, Step, Supervision,
 };
 pub use render::{html, json, text, typescript};
 pub use support::date::{Date, DateError};

@@ -1,5 +1,6 @@
 //! banshi's integration tests, built as one binary.
 
+mod bundles;
 mod cases;
 mod conformance;
 mod documents;
@@ -67,13 +68,14 @@ pub(crate) fn bundle_of(version: &str, services: &str) -> String {
 }
 
 /// The embedded catalogue's source files, as `(name, text)`: `facts.json`,
-/// `documents.json`, then every service file, sorted.
+/// `documents.json`, `bundles.json`, then every service file, sorted.
 pub(crate) fn source_files() -> Vec<(String, String)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
     let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut files = vec![
         ("facts.json".to_owned(), read(&format!("{root}/facts.json"))),
         ("documents.json".to_owned(), read(&format!("{root}/documents.json"))),
+        ("bundles.json".to_owned(), read(&format!("{root}/bundles.json"))),
     ];
     let mut services: Vec<(String, String)> = std::fs::read_dir(format!("{root}/services"))
         .unwrap()
@@ -94,11 +96,12 @@ pub(crate) fn source_bundle(version: &str) -> String {
         let text = text.trim();
         text[1..text.len() - 1].to_owned()
     };
-    let services: Vec<&str> = files[2..].iter().map(|(_, t)| t.as_str()).collect();
+    let services: Vec<&str> = files[3..].iter().map(|(_, t)| t.as_str()).collect();
     format!(
-        r#"{{"version":{version:?},{},{},"services":[{}]}}"#,
+        r#"{{"version":{version:?},{},{},{},"services":[{}]}}"#,
         inner(&files[0].1),
         inner(&files[1].1),
+        inner(&files[2].1),
         services.join(",")
     )
 }

@@ -40,6 +40,10 @@ pub enum banshi_result {
     UnknownMaterial = 22,
     /// The same material is listed twice in one submission.
     DuplicateSubmission = 23,
+    /// The catalogue declares no bundle with this id.
+    UnknownBundle = 24,
+    /// The document registry has no document with this id.
+    UnknownDocument = 25,
     /// A fact name is not in the vocabulary.
     UnknownFact = 30,
     /// A fact has a value outside its allowed values.
@@ -58,7 +62,7 @@ pub enum banshi_result {
 
 impl banshi_result {
     /// Every code, success first.
-    pub(crate) const ALL: [banshi_result; 21] = [
+    pub(crate) const ALL: [banshi_result; 23] = [
         banshi_result::Ok,
         banshi_result::NullPointer,
         banshi_result::InvalidUtf8,
@@ -73,6 +77,8 @@ impl banshi_result {
         banshi_result::ServiceNotInForce,
         banshi_result::UnknownMaterial,
         banshi_result::DuplicateSubmission,
+        banshi_result::UnknownBundle,
+        banshi_result::UnknownDocument,
         banshi_result::UnknownFact,
         banshi_result::InvalidFactValue,
         banshi_result::InvalidDate,
@@ -103,6 +109,8 @@ impl banshi_result {
             banshi_result::ServiceNotInForce => c"SERVICE_NOT_IN_FORCE",
             banshi_result::UnknownMaterial => c"UNKNOWN_MATERIAL",
             banshi_result::DuplicateSubmission => c"DUPLICATE_SUBMISSION",
+            banshi_result::UnknownBundle => c"UNKNOWN_BUNDLE",
+            banshi_result::UnknownDocument => c"UNKNOWN_DOCUMENT",
             banshi_result::UnknownFact => c"UNKNOWN_FACT",
             banshi_result::InvalidFactValue => c"INVALID_FACT_VALUE",
             banshi_result::InvalidDate => c"INVALID_DATE",
@@ -131,6 +139,8 @@ impl banshi_result {
             banshi_result::ServiceNotInForce => c"the service is not in force on the application date",
             banshi_result::UnknownMaterial => c"the service has no material with this id",
             banshi_result::DuplicateSubmission => c"a material is listed twice in one submission",
+            banshi_result::UnknownBundle => c"the catalogue declares no bundle with this id",
+            banshi_result::UnknownDocument => c"the document registry has no document with this id",
             banshi_result::UnknownFact => c"a fact name is not in the vocabulary",
             banshi_result::InvalidFactValue => c"a fact has a value outside its allowed values",
             banshi_result::InvalidDate => c"a date is malformed or does not exist",

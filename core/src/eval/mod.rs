@@ -9,6 +9,7 @@ use crate::facts::{FactInfo, FactSet, Facts};
 use crate::model::{Case, Citation, EligibilityRule, Material, Requirement, Service};
 use crate::support::date::Date;
 
+pub(crate) mod bundle;
 pub(crate) mod file;
 
 /// Whether the applicant may use the service.
@@ -51,6 +52,9 @@ pub struct Assessment<'c> {
     pub(crate) rules: Vec<(&'c EligibilityRule, Tri, Range<usize>)>,
     pub(crate) rules_missing: FactSet,
     pub(crate) items: Vec<(&'c Requirement, Range<usize>)>,
+    /// Required, but the office obtains the material's document itself
+    /// (免提交): never in `items`, never missing.
+    pub(crate) exempt: Vec<(&'c Requirement, Range<usize>, &'c Material)>,
     pub(crate) pending: Vec<(&'c Requirement, FactSet)>,
     pub(crate) reasons: Vec<Reason<'c>>,
     pub(crate) missing: FactSet,
@@ -69,6 +73,53 @@ pub struct RuleOutcome<'a, 'c> {
 pub struct ChecklistItem<'a, 'c> {
     pub(crate) requirement: &'c Requirement,
     pub(crate) because: &'a [Reason<'c>],
+}
+
+/// A required material the applicant need not submit (免提交): the office
+/// obtains its document itself, by an electronic licence or shared data.
+#[derive(Clone, Copy, Debug)]
+pub struct ExemptItem<'a, 'c> {
+    pub(crate) requirement: &'c Requirement,
+    pub(crate) material: &'c Material,
+    pub(crate) because: &'a [Reason<'c>],
+}
+
+/// The documents the office can obtain itself for one request (免提交):
+/// made by [`Catalog::on_file`](crate::model::Catalog::on_file) from
+/// registry ids, each either a document of anyone (`resident_id_card`) or
+/// one owner's (`applicant:resident_id_card`: the applicant's, not the
+/// proxy's).
+#[derive(Clone, Default, PartialEq, Eq, Debug)]
+pub struct OnFile {
+    /// `(owner, document)`, sorted and distinct; an empty owner means anyone's.
+    entries: Vec<(String, String)>,
+}
+
+impl OnFile {
+    /// No document on file.
+    pub const NONE: OnFile = OnFile { entries: Vec::new() };
+
+    /// Whether no document is on file.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether `owner`'s document with this id is on file.
+    pub fn contains(&self, owner: &str, document: &str) -> bool {
+        let find = |owner: &str| {
+            self.entries.binary_search_by(|(o, d)| (o.as_str(), d.as_str()).cmp(&(owner, document))).is_ok()
+        };
+        find("") || find(owner)
+    }
+
+    /// The material of `requirement` the office obtains itself, if any: one
+    /// whose document is on file and may be replaced by a stand-in.
+    pub(crate) fn stands_in<'c>(&self, requirement: &'c Requirement) -> Option<&'c Material> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        requirement.options.iter().find(|m| m.stand_in.is_some() && self.contains(&m.owner, &m.document))
+    }
 }
 
 /// A material whose requirement depends on facts not yet given.
@@ -110,7 +161,78 @@ impl crate::model::Catalog {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assess(&self, service: &str, facts: &Facts) -> Result<Assessment<'_>, Error> {
-        self.service(service)?.assess_in(facts, self.version(), self.content_hash())
+        self.service(service)?.assess_in(facts, &OnFile::NONE, self.version(), self.content_hash())
+    }
+
+    /// As [`Catalog::assess`](crate::model::Catalog::assess), with the documents the office can obtain
+    /// itself: a required material whose document is on file and may be
+    /// replaced by an electronic licence or shared data is listed apart, as
+    /// 免提交 ([`Assessment::exempt`]), and never asked for.
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::assess`](crate::model::Catalog::assess).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use banshi::{Catalog, Facts};
+    ///
+    /// let catalog = Catalog::embedded();
+    /// let facts = Facts::new(catalog.vocabulary(), "2026-11-27".parse()?);
+    /// // The embedded catalogue lets no document stand in for paper (its seed
+    /// // keeps paper copies), so nothing becomes exempt.
+    /// let on_file = catalog.on_file(["resident_id_card"])?;
+    /// let assessment = catalog.assess_with("4.3", &facts, &on_file)?;
+    /// assert_eq!(assessment.exempt().len(), 0);
+    /// assert!(catalog.on_file(["resident_idcard"]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assess_with(&self, service: &str, facts: &Facts, on_file: &OnFile) -> Result<Assessment<'_>, Error> {
+        self.service(service)?.assess_in(facts, on_file, self.version(), self.content_hash())
+    }
+
+    /// The documents on file for a request: registry ids, each for anyone's
+    /// document (`resident_id_card`) or one owner's
+    /// (`applicant:resident_id_card`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownDocument`] for an id the registry (or an owner the
+    /// vocabulary) does not have, with the nearest one, and
+    /// [`Error::InvalidValue`] for an entry listed twice.
+    pub fn on_file<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<OnFile, Error> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for id in ids {
+            let (owner, document) = id.split_once(':').unwrap_or(("", id));
+            let known_owner = owner.is_empty() || self.vocabulary().owner(owner).is_some();
+            if !known_owner || self.document(document).is_none() {
+                let owners = self.vocabulary().owners().iter().map(|o| o.name());
+                let candidates: Vec<String> = self
+                    .documents()
+                    .iter()
+                    .flat_map(|d| {
+                        std::iter::once(d.id().to_owned()).chain(owners.clone().map(|o| format!("{o}:{}", d.id())))
+                    })
+                    .collect();
+                return Err(Error::UnknownDocument {
+                    id: id.to_owned(),
+                    suggestion: crate::support::suggest::nearest(id, candidates.iter().map(String::as_str))
+                        .map(str::to_owned),
+                });
+            }
+            let entry = (owner.to_owned(), document.to_owned());
+            match out.binary_search(&entry) {
+                Ok(_) => {
+                    return Err(Error::InvalidValue {
+                        field: "on_file".to_owned(),
+                        expected: format!("中证件“{id}”重复"),
+                    });
+                }
+                Err(at) => out.insert(at, entry),
+            }
+        }
+        Ok(OnFile { entries: out })
     }
 
     /// Checks what was submitted against what this applicant must bring for
@@ -146,7 +268,24 @@ impl crate::model::Catalog {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, service: &str, facts: &Facts, submitted: &[Submission]) -> Result<Notice<'_>, Error> {
-        self.service(service)?.check_in(facts, submitted, self.version(), self.content_hash())
+        self.service(service)?.check_in(facts, submitted, &OnFile::NONE, self.version(), self.content_hash())
+    }
+
+    /// As [`Catalog::check`](crate::model::Catalog::check), with the documents the office can obtain
+    /// itself ([`Catalog::assess_with`](crate::model::Catalog::assess_with)): those materials are never reported
+    /// missing.
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::check`](crate::model::Catalog::check).
+    pub fn check_with(
+        &self,
+        service: &str,
+        facts: &Facts,
+        submitted: &[Submission],
+        on_file: &OnFile,
+    ) -> Result<Notice<'_>, Error> {
+        self.service(service)?.check_in(facts, submitted, on_file, self.version(), self.content_hash())
     }
 }
 
@@ -154,6 +293,7 @@ impl Service {
     pub(crate) fn assess_in<'c>(
         &'c self,
         facts: &Facts,
+        on_file: &OnFile,
         catalog_version: &'c str,
         catalog_hash: &'c str,
     ) -> Result<Assessment<'c>, Error> {
@@ -193,6 +333,7 @@ impl Service {
         missing = missing.union(rules_missing);
 
         let mut items = Vec::with_capacity(self.requirements.len());
+        let mut exempt = Vec::new();
         let mut pending = Vec::new();
         for requirement in self.requirements.iter().filter(|r| r.in_force(date)) {
             let start = reasons.len();
@@ -219,7 +360,10 @@ impl Service {
                     }
                 },
             }
-            items.push((requirement, start..reasons.len()));
+            match on_file.stands_in(requirement) {
+                Some(material) => exempt.push((requirement, start..reasons.len(), material)),
+                None => items.push((requirement, start..reasons.len())),
+            }
         }
 
         Ok(Assessment {
@@ -232,6 +376,7 @@ impl Service {
             rules,
             rules_missing,
             items,
+            exempt,
             pending,
             reasons,
             missing,
@@ -242,6 +387,7 @@ impl Service {
         &'c self,
         facts: &Facts,
         submitted: &[Submission],
+        on_file: &OnFile,
         catalog_version: &'c str,
         catalog_hash: &'c str,
     ) -> Result<Notice<'c>, Error> {
@@ -253,24 +399,34 @@ impl Service {
         let by_material = crate::support::lookup::Index::new(materials.iter().map(|(_, m)| m.id()));
         let material = |id: &str| by_material.first(id).map(|i| materials[i]);
         let index = crate::support::lookup::Index::new(submitted.iter().map(|s| s.id.as_str()));
-        for (s, repeated) in submitted.iter().zip(index.repeats()) {
-            if material(&s.id).is_none() {
+        for (i, (s, repeated)) in submitted.iter().zip(index.repeats()).enumerate() {
+            let Some((requirement, _)) = material(&s.id) else {
                 return Err(self.unknown_material(&s.id));
-            }
+            };
             if repeated {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });
             }
+            if s.pledged && requirement.pledge.is_none() {
+                return Err(not_pledgeable(i, &s.id));
+            }
         }
-        let assessment = self.assess_in(facts, catalog_version, catalog_hash)?;
+        let assessment = self.assess_in(facts, on_file, catalog_version, catalog_hash)?;
         let find = |id: &str| index.first(id).map(|i| &submitted[i]).filter(|s| !s.is_empty());
 
         let mut missing = Vec::new();
         let mut defective = Vec::new();
+        let mut deferred = Vec::new();
+        let mut pledged = Vec::new();
         for (index, (requirement, _)) in assessment.items.iter().enumerate() {
             let mut first_defect = None;
             let mut satisfied = false;
             for material in &requirement.options {
                 if let Some(s) = find(material.id()) {
+                    if s.pledged {
+                        pledged.push((*requirement, material));
+                        satisfied = true;
+                        break;
+                    }
                     let problems = shortfalls(material, s);
                     if problems.is_empty() {
                         satisfied = true;
@@ -280,16 +436,24 @@ impl Service {
                 }
             }
             match (satisfied, first_defect) {
-                (true, _) => {}
+                (true, _) => continue,
                 (false, Some(defect)) => defective.push(defect),
                 (false, None) => missing.push(index),
+            }
+            if let Some(deferral) = &requirement.deferrable {
+                deferred.push((*requirement, due(assessment.date, deferral)?));
             }
         }
 
         // Requirement ids share one namespace with material ids, so a
         // material is expected when its requirement is listed or pending.
         let expected = crate::support::lookup::Index::new(
-            assessment.items.iter().map(|(r, _)| r.id()).chain(assessment.pending.iter().map(|(r, _)| r.id())),
+            assessment
+                .items
+                .iter()
+                .map(|(r, _)| r.id())
+                .chain(assessment.exempt.iter().map(|(r, _, _)| r.id()))
+                .chain(assessment.pending.iter().map(|(r, _)| r.id())),
         );
         let not_required = submitted
             .iter()
@@ -301,23 +465,49 @@ impl Service {
 
         // The materials' completeness on its own: eligibility is reported
         // beside it, never folded into it.
-        let status = if !missing.is_empty() || !defective.is_empty() {
+        let short = missing.len() + defective.len();
+        let status = if short > deferred.len() {
             NoticeStatus::Incomplete
         } else if assessment.pending.iter().any(|(requirement, _)| {
             // A material that may be required, and was not already handed
             // in as required, keeps the list open.
-            !requirement.options.iter().any(|m| find(m.id()).is_some_and(|s| shortfalls(m, s).is_empty()))
+            !requirement.options.iter().any(|m| find(m.id()).is_some_and(|s| s.satisfies(m)))
         }) {
             NoticeStatus::Undetermined
+        } else if short > 0 {
+            NoticeStatus::AcceptedPending
         } else {
             NoticeStatus::Complete
         };
-        Ok(Notice { assessment, status, missing, defective, not_required })
+        Ok(Notice { assessment, status, missing, defective, deferred, pledged, not_required })
     }
 }
 
+/// The error for a pledge submitted in place of a material that accepts none.
+pub(crate) fn not_pledgeable(index: usize, id: &str) -> Error {
+    Error::InvalidValue {
+        field: format!("submitted[{index}].pledged"),
+        expected: format!("不适用：材料“{id}”不能以告知承诺书代替"),
+    }
+}
+
+/// When a deferred material is due: the application date plus its days, in
+/// calendar days (容缺受理).
+pub(crate) fn due(date: Date, deferral: &crate::model::Deferral) -> Result<Date, Error> {
+    date.add_days(i32::from(deferral.days)).ok_or_else(|| Error::InvalidValue {
+        field: "facts.application_date".to_owned(),
+        expected: format!("加上容缺补正期限 {} 日后超出可表示的日期（至 {}）", deferral.days, Date::MAX),
+    })
+}
+
 /// What is short in one submitted material.
-fn shortfalls(material: &Material, s: &Submission) -> Vec<Shortfall> {
+pub(crate) fn shortfalls(material: &Material, s: &Submission) -> Vec<Shortfall> {
+    shortfalls_of(material, material.originals(), material.copies(), s)
+}
+
+/// What is short in a submission of `material`, against `originals` and
+/// `copies` (a merged item's numbers, or the material's own).
+pub(crate) fn shortfalls_of(material: &Material, originals: u32, copies: u32, s: &Submission) -> Vec<Shortfall> {
     let mut problems = Vec::new();
     let unit = material.unit();
     let noun = match (material.photo().is_some(), material.form()) {
@@ -325,18 +515,18 @@ fn shortfalls(material: &Material, s: &Submission) -> Vec<Shortfall> {
         (false, crate::model::Form::Electronic) => "电子文件",
         (false, _) => "原件",
     };
-    if s.originals < material.originals() {
+    if s.originals < originals {
         problems.push(if s.originals == 0 {
-            Shortfall::MissingOriginal { noun, needed: material.originals(), unit, copies_given: s.copies > 0 }
+            Shortfall::MissingOriginal { noun, needed: originals, unit, copies_given: s.copies > 0 }
         } else {
-            Shortfall::TooFewOriginals { noun, needed: material.originals(), got: s.originals, unit }
+            Shortfall::TooFewOriginals { noun, needed: originals, got: s.originals, unit }
         });
     }
-    if s.copies < material.copies() {
+    if s.copies < copies {
         problems.push(if s.copies == 0 {
-            Shortfall::MissingCopy { needed: material.copies() }
+            Shortfall::MissingCopy { needed: copies }
         } else {
-            Shortfall::TooFewCopies { needed: material.copies(), got: s.copies }
+            Shortfall::TooFewCopies { needed: copies, got: s.copies }
         });
     }
     problems
@@ -381,6 +571,16 @@ impl<'c> Assessment<'c> {
         self.items
             .iter()
             .map(|(requirement, range)| ChecklistItem { requirement, because: &self.reasons[range.clone()] })
+    }
+
+    /// Required materials the applicant need not submit (免提交), because the
+    /// office obtains their documents itself, in catalogue order.
+    pub fn exempt(&self) -> impl ExactSizeIterator<Item = ExemptItem<'_, 'c>> + '_ {
+        self.exempt.iter().map(|(requirement, range, material)| ExemptItem {
+            requirement,
+            material,
+            because: &self.reasons[range.clone()],
+        })
     }
 
     /// Materials that may be required, depending on facts not yet given.
@@ -435,6 +635,32 @@ impl<'c> ChecklistItem<'_, 'c> {
     }
 }
 
+impl<'c> ExemptItem<'_, 'c> {
+    /// The requirement.
+    pub fn requirement(&self) -> &'c Requirement {
+        self.requirement
+    }
+
+    /// The material whose document the office obtains.
+    pub fn material(&self) -> &'c Material {
+        self.material
+    }
+
+    /// What stands in for the paper.
+    pub fn stand_in(&self) -> &'c crate::model::StandIn {
+        // An exempt material always has a stand-in (`OnFile::stands_in`).
+        self.material.stand_in.as_ref().unwrap_or(&NO_STAND_IN)
+    }
+
+    /// Why it is required, as Chinese phrases.
+    pub fn because(&self) -> impl ExactSizeIterator<Item = Reason<'c>> + '_ {
+        self.because.iter().copied()
+    }
+}
+
+static NO_STAND_IN: crate::model::StandIn =
+    crate::model::StandIn { by: crate::model::StandInKind::ElectronicLicence, decision: None };
+
 impl<'c> PendingItem<'c> {
     /// The requirement.
     pub fn requirement(&self) -> &'c Requirement {
@@ -460,16 +686,29 @@ pub struct Submission {
     pub originals: u32,
     /// Copies submitted.
     pub copies: u32,
+    /// A signed pledge (承诺书) was submitted in place of the material
+    /// (告知承诺制); only for materials that accept one.
+    pub pledged: bool,
 }
 
 impl Submission {
     /// A submission of `originals` originals and `copies` copies.
     pub fn new(id: impl Into<String>, originals: u32, copies: u32) -> Submission {
-        Submission { id: id.into(), originals, copies }
+        Submission { id: id.into(), originals, copies, pledged: false }
     }
 
-    fn is_empty(&self) -> bool {
-        self.originals == 0 && self.copies == 0
+    /// A signed pledge (承诺书) in place of the material (告知承诺制).
+    pub fn pledge(id: impl Into<String>) -> Submission {
+        Submission { id: id.into(), originals: 0, copies: 0, pledged: true }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.originals == 0 && self.copies == 0 && !self.pledged
+    }
+
+    /// Whether it satisfies `material` in full: by a pledge, or in form and number.
+    pub(crate) fn satisfies(&self, material: &Material) -> bool {
+        self.pledged || shortfalls(material, self).is_empty()
     }
 }
 
@@ -487,6 +726,9 @@ pub enum NoticeStatus {
     /// Nothing listed is missing, but some materials depend on facts not
     /// given, so the list cannot be final; the facts are listed.
     Undetermined,
+    /// Accepted, pending (容缺受理): only materials the catalogue lets be
+    /// supplied later are missing or defective; each is due by its date.
+    AcceptedPending,
 }
 
 impl NoticeStatus {
@@ -496,6 +738,7 @@ impl NoticeStatus {
             NoticeStatus::Complete => "complete",
             NoticeStatus::Incomplete => "incomplete",
             NoticeStatus::Undetermined => "undetermined",
+            NoticeStatus::AcceptedPending => "accepted_pending",
         }
     }
 }
@@ -507,6 +750,10 @@ pub struct Notice<'c> {
     pub(crate) status: NoticeStatus,
     pub(crate) missing: Vec<usize>,
     pub(crate) defective: Vec<Defect<'c>>,
+    /// Missing or defective requirements that may be supplied later, with their due dates.
+    pub(crate) deferred: Vec<(&'c Requirement, Date)>,
+    /// Requirements satisfied by a pledge, and the material pledged.
+    pub(crate) pledged: Vec<(&'c Requirement, &'c Material)>,
     pub(crate) not_required: Vec<&'c Material>,
 }
 
@@ -532,6 +779,18 @@ impl<'c> Notice<'c> {
     /// Submitted materials that fall short, in checklist order.
     pub fn defective(&self) -> impl ExactSizeIterator<Item = &Defect<'c>> + '_ {
         self.defective.iter()
+    }
+
+    /// Missing or defective materials that may be supplied later (容缺受理),
+    /// each with its due date, in checklist order.
+    pub fn deferred(&self) -> impl ExactSizeIterator<Item = (&'c Requirement, Date)> + '_ {
+        self.deferred.iter().copied()
+    }
+
+    /// Requirements satisfied by a signed pledge (告知承诺制), and the
+    /// material pledged: pledged, not proven, so to be verified later.
+    pub fn pledged(&self) -> impl ExactSizeIterator<Item = (&'c Requirement, &'c Material)> + '_ {
+        self.pledged.iter().copied()
     }
 
     /// Submitted materials this applicant does not need.

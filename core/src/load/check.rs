@@ -173,6 +173,32 @@ impl Checker<'_> {
             self.report(at.path(), format!("编号“{id}”重复"));
         }
     }
+    /// Views `value` as an entry that must say where it comes from (a
+    /// bundle, a stand-in, a deferral, a pledge): a `source` quote of the
+    /// seed or a recorded `decision`, which it returns. `checked` is false
+    /// for the embedded catalogue, whose build strips the quotes.
+    pub(super) fn sourced<'v, 'a>(
+        &mut self,
+        path: &str,
+        value: &'v Value<'a>,
+        known: &[&'static str],
+        what: &str,
+        checked: bool,
+    ) -> Option<(Obj<'v, 'a>, Option<String>)> {
+        let o = self.object(path, value, known)?;
+        if o.get("source").is_some() {
+            self.strings(&o, "source");
+        }
+        let decision = self.opt_str(&o, "decision");
+        if let Some(d) = &decision {
+            self.non_empty(At(&o.path, "decision"), d);
+        }
+        if checked && decision.is_none() && !quotes_something(o.get("source")) {
+            self.report(o.field("source"), format!("{what}既未引用所据原文（source），也没有口径说明（decision）"));
+        }
+        Some((o, decision))
+    }
+
     /// A required, non-empty string member.
     pub(super) fn text(&mut self, o: &Obj<'_, '_>, key: &str) -> String {
         let text = self.str(o, key);

@@ -9,7 +9,11 @@ pub(crate) const FACTS_FILE: &[&str] = &["facts", "derived", "owners"];
 /// `documents.json`.
 pub(crate) const DOCUMENTS_FILE: &[&str] = &["documents"];
 /// A one-file bundle.
-pub(crate) const BUNDLE: &[&str] = &["version", "facts", "derived", "owners", "documents", "services"];
+pub(crate) const BUNDLE: &[&str] = &["version", "facts", "derived", "owners", "documents", "bundles", "services"];
+/// `bundles.json`.
+pub(crate) const BUNDLES_FILE: &[&str] = &["bundles"];
+/// One of `bundles`: services applied for at once (一件事).
+pub(crate) const SERVICE_BUNDLE: &[&str] = &["id", "name", "services", "source", "decision"];
 /// One of `facts`.
 pub(crate) const FACT: &[&str] = &["name", "label", "type", "choices", "yes", "no", "max", "subject", "unit"];
 /// One of a choice fact's `choices`.
@@ -19,7 +23,9 @@ pub(crate) const DERIVED: &[&str] = &["name", "label", "function", "of", "subjec
 /// One of `owners`.
 pub(crate) const OWNER: &[&str] = &["name", "label"];
 /// One of `documents`.
-pub(crate) const DOCUMENT: &[&str] = &["id", "name", "issuer"];
+pub(crate) const DOCUMENT: &[&str] = &["id", "name", "issuer", "stand_in"];
+/// A document's `stand_in`.
+pub(crate) const STAND_IN: &[&str] = &["by", "source", "decision"];
 /// A service file.
 pub(crate) const SERVICE: &[&str] = &[
     "id",
@@ -75,7 +81,13 @@ pub(crate) const REQUIREMENT: &[&str] = &[
     "decision",
     "source",
     "when_source",
+    "deferrable",
+    "pledge",
 ];
+/// A requirement's `deferrable`.
+pub(crate) const DEFERRABLE: &[&str] = &["days", "source", "decision"];
+/// A requirement's `pledge`.
+pub(crate) const PLEDGE: &[&str] = &["text", "source", "decision"];
 /// One of a requirement's `one_of` options.
 pub(crate) const MATERIAL: &[&str] =
     &["id", "name", "document", "owner", "form", "copies", "paper", "photo", "file", "stamps", "notes"];
@@ -100,9 +112,14 @@ mod tests {
         vec![
             ("bundle.schema.json", include_str!("../../../schema/bundle.schema.json"), vec![("", BUNDLE)]),
             (
+                "bundles.schema.json",
+                include_str!("../../../schema/bundles.schema.json"),
+                vec![("", BUNDLES_FILE), ("/$defs/bundle", SERVICE_BUNDLE)],
+            ),
+            (
                 "documents.schema.json",
                 include_str!("../../../schema/documents.schema.json"),
-                vec![("", DOCUMENTS_FILE), ("/$defs/document", DOCUMENT)],
+                vec![("", DOCUMENTS_FILE), ("/$defs/document", DOCUMENT), ("/$defs/stand_in", STAND_IN)],
             ),
             (
                 "facts.schema.json",
@@ -131,6 +148,8 @@ mod tests {
                     ("/$defs/file", FILE),
                     ("/$defs/material", MATERIAL),
                     ("/$defs/requirement", REQUIREMENT),
+                    ("/$defs/deferrable", DEFERRABLE),
+                    ("/$defs/pledge", PLEDGE),
                 ],
             ),
         ]

@@ -20,7 +20,7 @@ use service::{Context, load_one};
 
 use crate::error::{LoadError, Problem};
 use crate::facts::Vocabulary;
-use crate::model::{Catalog, Document, Service};
+use crate::model::{Bundle, Catalog, Document, MAX_BUNDLE, MIN_BUNDLE, Service};
 use crate::support::lookup::Index;
 use crate::support::wire::{self, Value};
 
@@ -50,9 +50,10 @@ impl Catalog {
         let role = |file: &str| match file.rsplit('/').next().unwrap_or(file) {
             "facts.json" => Some(("facts.json", keys::FACTS_FILE)),
             "documents.json" => Some(("documents.json", keys::DOCUMENTS_FILE)),
+            "bundles.json" => Some(("bundles.json", keys::BUNDLES_FILE)),
             _ => None,
         };
-        let (mut vocabulary, mut registry) = (None, None);
+        let (mut vocabulary, mut registry, mut bundles) = (None, None, None);
         let mut services = Vec::new();
         for (file, value) in &parsed {
             let Some((name, keys)) = role(file) else {
@@ -60,7 +61,11 @@ impl Catalog {
                 continue;
             };
             let mut c = Checker::new(file, &mut problems);
-            let slot = if name == "facts.json" { &mut vocabulary } else { &mut registry };
+            let slot = match name {
+                "facts.json" => &mut vocabulary,
+                "documents.json" => &mut registry,
+                _ => &mut bundles,
+            };
             if slot.is_some() {
                 c.report("", format!("目录中有多个 {name}"));
             } else if let Some(o) = c.object("", value, keys) {
@@ -69,7 +74,9 @@ impl Catalog {
         }
         let vocabulary = vocabulary.as_ref().map(|(f, o)| (f.clone(), o));
         let registry = registry.as_ref().map(|(f, o)| (f.clone(), o));
-        Catalog::assemble(version, vocabulary, registry, services, provenance, hash, problems)
+        let bundles = bundles.as_ref().map(|(f, o)| (f.clone(), o));
+        let sources = Sources { vocabulary, registry, bundles };
+        Catalog::assemble(version, sources, services, provenance, hash, problems)
     }
 
     /// Reads and compiles a bundle (see `Catalog::from_bundle`).
@@ -87,15 +94,15 @@ impl Catalog {
         let names: Vec<String> = (0..items.len()).map(|i| format!("bundle:services[{i}]")).collect();
         let services = names.iter().map(String::as_str).zip(items.iter()).collect();
         let source = Some(("bundle".to_owned(), &bundle));
-        Catalog::assemble(&version, source.clone(), source, services, Provenance::Checked, None, problems)
+        let sources = Sources { vocabulary: source.clone(), registry: source.clone(), bundles: source };
+        Catalog::assemble(&version, sources, services, Provenance::Checked, None, problems)
     }
 
     /// Reads the vocabulary and the registry, then every service against
     /// them, and hashes what was read.
     fn assemble(
         version: &str,
-        vocabulary: Source<'_, '_, '_>,
-        registry: Source<'_, '_, '_>,
+        Sources { vocabulary, registry, bundles }: Sources<'_, '_, '_>,
         services: Vec<(&str, &Value<'_>)>,
         provenance: Provenance,
         known_hash: Option<&str>,
@@ -109,7 +116,7 @@ impl Catalog {
             }
         };
         let documents = match &registry {
-            Some((file, o)) => Checker::new(file, &mut problems).documents(o),
+            Some((file, o)) => Checker::new(file, &mut problems).documents(o, provenance == Provenance::Checked),
             None => {
                 Checker::new("documents.json", &mut problems).report("", "缺少材料证件登记表 documents.json");
                 Vec::new()
@@ -139,13 +146,64 @@ impl Catalog {
                     member(&vocabulary, "derived").as_deref(),
                     member(&vocabulary, "owners").as_deref(),
                     member(&registry, "documents").as_deref(),
+                    member(&bundles, "bundles").as_deref(),
                     services.iter().map(|&(_, value)| value),
                 )
             }
         };
-        let mut catalog = finish(version, words, documents, loaded, problems)?;
+        let raw_bundles = match &bundles {
+            Some((file, o)) if o.get("bundles").is_some() => {
+                Checker::new(file, &mut problems).bundles(o, provenance == Provenance::Checked)
+            }
+            _ => Vec::new(),
+        };
+        let mut catalog = finish(version, words, documents, loaded, raw_bundles, problems)?;
         catalog.hash = hash;
         Ok(catalog)
+    }
+}
+
+/// Where each part of a catalogue is read from.
+struct Sources<'o, 'v, 'a> {
+    vocabulary: Source<'o, 'v, 'a>,
+    registry: Source<'o, 'v, 'a>,
+    bundles: Source<'o, 'v, 'a>,
+}
+
+/// A declared bundle of services as read, before its services are resolved.
+struct RawBundle {
+    file: String,
+    path: String,
+    id: String,
+    name: String,
+    services: Vec<String>,
+    decision: Option<String>,
+}
+
+impl Checker<'_> {
+    /// Reads the declared bundles of services (`bundles.json`, or a bundle's
+    /// `bundles`).
+    fn bundles(&mut self, o: &Obj<'_, '_>, checked: bool) -> Vec<RawBundle> {
+        let items = self.items(o, "bundles", true);
+        let ids = items.iter().map(|v| v.str_member("id").unwrap_or_default());
+        let repeats = Index::new(ids).repeats();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let path = format!("bundles[{i}]");
+            let Some((b, decision)) = self.sourced(&path, v, keys::SERVICE_BUNDLE, "一件事（bundle）", checked)
+            else {
+                continue;
+            };
+            let id = self.str(&b, "id");
+            self.id(check::At(&path, "id"), &id, repeats[i]);
+            let name = self.text(&b, "name");
+            let services = self.strings(&b, "services");
+            if b.get("services").is_none() {
+                self.report(b.field("services"), "缺少此字段");
+            }
+            out.push(RawBundle { file: self.file.clone(), path, id, name, services, decision });
+        }
+        out
     }
 }
 
@@ -154,6 +212,7 @@ fn finish(
     vocabulary: Vocabulary,
     documents: Vec<Document>,
     mut services: Vec<(String, Service)>,
+    raw_bundles: Vec<RawBundle>,
     problems: Problems,
 ) -> Result<Catalog, LoadError> {
     let mut problems = problems.into_list();
@@ -174,8 +233,31 @@ fn finish(
     if services.is_empty() && problems.is_empty() {
         problems.push(Problem::new("", None, "", "目录中没有任何事项"));
     }
+    let mut bundles = Vec::with_capacity(raw_bundles.len());
+    for raw in raw_bundles {
+        let mut report =
+            |message: String| problems.push(Problem::new(&raw.file, None, &format!("{}.services", raw.path), message));
+        if !(MIN_BUNDLE..=MAX_BUNDLE).contains(&raw.services.len()) {
+            report(format!("一件事应包含 {MIN_BUNDLE} 至 {MAX_BUNDLE} 个事项，实为 {} 个", raw.services.len()));
+        }
+        let mut indices: Vec<usize> = Vec::with_capacity(raw.services.len());
+        for id in &raw.services {
+            match services.iter().position(|(_, s)| s.id == *id) {
+                Some(i) if indices.contains(&i) => report(format!("事项“{id}”重复")),
+                Some(i) => indices.push(i),
+                None => {
+                    let hint = crate::support::suggest::nearest(id, services.iter().map(|(_, s)| s.id.as_str()))
+                        .map(|s| format!("，是否应为“{s}”？"))
+                        .unwrap_or_default();
+                    report(format!("目录中没有序号为“{id}”的事项{hint}"));
+                }
+            }
+        }
+        bundles.push(Bundle { id: Some(raw.id), name: Some(raw.name), services: indices, decision: raw.decision });
+    }
     if problems.is_empty() {
         Ok(Catalog {
+            bundles,
             version: version.to_owned(),
             hash: String::new(),
             vocabulary,

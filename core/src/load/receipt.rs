@@ -105,12 +105,15 @@ fn sort_key(id: &str) -> (u32, u32, String) {
 /// `owners` lists and its registry's `documents` list, each already in
 /// canonical form (`None` when absent, hashed as `[]`), then the services,
 /// each a parsed service file. The hashed text is the JSON array
-/// `[facts, derived, owners, documents, service, …]`.
+/// `[facts, derived, owners, documents, bundles?, service, …]`, with
+/// `bundles` (the declared bundles of services) only when the catalogue has
+/// a `bundles` list.
 pub(crate) fn hash<'v, 'a: 'v>(
     facts: Option<&str>,
     derived: Option<&str>,
     owners: Option<&str>,
     documents: Option<&str>,
+    bundles: Option<&str>,
     services: impl IntoIterator<Item = &'v Value<'a>>,
 ) -> String {
     let mut forms: Vec<((u32, u32, String), String)> = services
@@ -127,6 +130,13 @@ pub(crate) fn hash<'v, 'a: 'v>(
     h.update(b"[");
     for part in [facts, derived, owners, documents] {
         h.update(part.unwrap_or("[]").as_bytes());
+        h.update(b",");
+    }
+    // Only a catalogue that declares bundles hashes them: every other keeps
+    // the hash it had before bundles existed. An array here cannot be taken
+    // for a service, which is an object.
+    if let Some(bundles) = bundles {
+        h.update(bundles.as_bytes());
         h.update(b",");
     }
     for (i, (_, text)) in forms.iter().enumerate() {
@@ -158,8 +168,8 @@ mod tests {
         let a = crate::support::wire::parse_unlimited(r#"{"id":"10.1","x":1}"#).unwrap();
         let b = crate::support::wire::parse_unlimited(r#"{"id":"2.1","x":1}"#).unwrap();
         assert_eq!(
-            hash(None, None, None, None, [&a, &b]),
-            hash(None, None, None, None, [&b, &a]),
+            hash(None, None, None, None, None, [&a, &b]),
+            hash(None, None, None, None, None, [&b, &a]),
             "ordered by number, not by input order"
         );
     }

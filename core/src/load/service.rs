@@ -6,11 +6,14 @@ use super::keys;
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
 use crate::model::{
-    Case, Citation, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec, Requirement,
-    Service, Step, Supervision,
+    Case, Citation, Deferral, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec, Pledge,
+    Requirement, Service, Step, Supervision,
 };
 use crate::support::lookup::Index;
 use crate::support::wire::Value;
+
+/// The longest a deferred material may take, in calendar days.
+const MAX_DEFERRAL_DAYS: u64 = 365;
 
 /// Whether loading checks where each rule comes from (see
 /// `Checker::provenance`). Source files are checked; the embedded catalogue
@@ -33,7 +36,8 @@ pub(super) fn load_one(
 ) {
     let before = problems.list.len();
     let id = value.str_member("id").map(str::to_owned);
-    let raw = Checker { file: file.to_owned(), service: id, problems }.read_service(value);
+    let raw =
+        Checker { file: file.to_owned(), service: id, problems }.read_service(value, provenance == Provenance::Checked);
     if let Some(service) = raw.and_then(|raw| compile(file, raw, context, provenance, problems)) {
         if problems.list.len() == before {
             services.push((file.to_owned(), service));
@@ -118,6 +122,8 @@ struct RawRequirement {
     quoted: bool,
     /// Whether it quotes the seed text that states its condition (`when_source`).
     when_quoted: bool,
+    deferrable: Option<Deferral>,
+    pledge: Option<Pledge>,
 }
 
 struct RawMaterial {
@@ -200,8 +206,32 @@ impl Checker<'_> {
         })
     }
 
-    fn read_requirement(&mut self, path: &str, value: &Value<'_>) -> Option<RawRequirement> {
+    /// A requirement's `deferrable` (容缺受理) and `pledge` (告知承诺制).
+    fn mechanisms(&mut self, r: &Obj<'_, '_>, checked: bool) -> (Option<Deferral>, Option<Pledge>) {
+        let deferrable = r.get("deferrable").and_then(|v| {
+            let (d, decision) =
+                self.sourced(&r.field("deferrable"), v, keys::DEFERRABLE, "容缺受理（deferrable）", checked)?;
+            if d.get("days").is_none() {
+                self.report(d.field("days"), "缺少此字段");
+            }
+            let days = self.number(&d, "days", MAX_DEFERRAL_DAYS)?;
+            if days == 0 {
+                self.report(d.field("days"), format!("补正期限应为 1 至 {MAX_DEFERRAL_DAYS} 日"));
+                return None;
+            }
+            Some(Deferral { days: days as u16, decision })
+        });
+        let pledge = r.get("pledge").and_then(|v| {
+            let (p, decision) = self.sourced(&r.field("pledge"), v, keys::PLEDGE, "告知承诺（pledge）", checked)?;
+            let text = self.text(&p, "text");
+            Some(Pledge { text, decision })
+        });
+        (deferrable, pledge)
+    }
+
+    fn read_requirement(&mut self, path: &str, value: &Value<'_>, checked: bool) -> Option<RawRequirement> {
         let r = self.object(path, value, keys::REQUIREMENT)?;
+        let (deferrable, pledge) = self.mechanisms(&r, checked);
         self.source(&r, true);
         if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) {
             self.strings(&r, "when_source");
@@ -233,11 +263,13 @@ impl Checker<'_> {
             decision: self.opt_str(&r, "decision"),
             quoted: quotes_something(r.get("source")),
             when_quoted: quotes_something(r.get("when_source")),
+            deferrable,
+            pledge,
         })
     }
 
     /// Reads one service file's tree into the raw form `compile` checks.
-    fn read_service(&mut self, value: &Value<'_>) -> Option<RawService> {
+    fn read_service(&mut self, value: &Value<'_>, checked: bool) -> Option<RawService> {
         let o = self.object("", value, keys::SERVICE)?;
         let mut legal_basis = Vec::new();
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
@@ -301,7 +333,7 @@ impl Checker<'_> {
             .items(&o, "materials", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.read_requirement(&format!("materials[{i}]"), v))
+            .filter_map(|(i, v)| self.read_requirement(&format!("materials[{i}]"), v, checked))
             .collect();
         let mut decisions = Vec::new();
         for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
@@ -440,7 +472,7 @@ impl Checker<'_> {
                 self.report(format!("{path}.document"), format!("材料证件“{d}”未在 documents.json 中登记{hint}"));
                 None
             }
-            Some(d) => Some(d.to_owned()),
+            Some(d) => context.document_index.first(d),
         };
         let owner = match owner {
             None => {
@@ -532,7 +564,8 @@ impl Checker<'_> {
         Some(Material {
             id: id.to_owned(),
             name: name.to_owned(),
-            document: document?,
+            stand_in: context.documents[document?].stand_in.clone(),
+            document: context.documents[document?].id.clone(),
             owner: owner?,
             form,
             originals,
@@ -819,6 +852,8 @@ fn compile(
                 valid_from,
                 valid_until,
                 decision: r.decision,
+                deferrable: r.deferrable,
+                pledge: r.pledge,
                 json: Default::default(),
             });
         }

@@ -8,7 +8,7 @@ use crate::facts::{
     APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Owner,
     Spec, Vocabulary,
 };
-use crate::model::Document;
+use crate::model::{Document, StandIn, StandInKind};
 use crate::support::lookup::Index;
 
 impl Checker<'_> {
@@ -156,7 +156,7 @@ impl Checker<'_> {
     }
 
     /// Reads the document registry from `o` (`documents.json`, or a bundle).
-    pub(super) fn documents(&mut self, o: &Obj<'_, '_>) -> Vec<Document> {
+    pub(super) fn documents(&mut self, o: &Obj<'_, '_>, checked: bool) -> Vec<Document> {
         let items = self.items(o, "documents", true);
         let ids = items.iter().map(|v| v.str_member("id").unwrap_or_default());
         let repeats = Index::new(ids).repeats();
@@ -170,7 +170,24 @@ impl Checker<'_> {
             if let Some(issuer) = &issuer {
                 self.non_empty(At(&d.path, "issuer"), issuer);
             }
-            out.push(Document { id, name, issuer });
+            let stand_in = d.get("stand_in").and_then(|v| {
+                let (s, decision) =
+                    self.sourced(&d.field("stand_in"), v, keys::STAND_IN, "免提交（stand_in）", checked)?;
+                let by = self.str(&s, "by");
+                match StandInKind::from_name(&by) {
+                    Some(by) => Some(StandIn { by, decision }),
+                    None => {
+                        if s.get("by").is_some() {
+                            self.report(
+                                s.field("by"),
+                                format!("未知的替代方式“{by}”，应为 electronic_licence 或 shared_data"),
+                            );
+                        }
+                        None
+                    }
+                }
+            });
+            out.push(Document { id, name, issuer, stand_in });
         }
         out
     }

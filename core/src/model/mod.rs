@@ -30,7 +30,104 @@ pub struct Catalog {
     pub(crate) vocabulary: Vocabulary,
     pub(crate) documents: Vec<Document>,
     pub(crate) services: Vec<Service>,
+    /// The bundles of services the catalogue declares (`bundles.json`).
+    pub(crate) bundles: Vec<Bundle>,
 }
+
+/// Several services applied for at once, with one merged set of materials
+/// (一件事一次办): declared by a catalogue (`bundles.json`), or made by a
+/// caller from any services ([`Catalog::bundle_of`]).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Bundle {
+    pub(crate) id: Option<String>,
+    pub(crate) name: Option<String>,
+    /// Indices into the catalogue's services, in the order answers list them.
+    pub(crate) services: Vec<usize>,
+    pub(crate) decision: Option<String>,
+}
+
+impl Bundle {
+    /// The declared bundle's id, such as `newborn`; `None` for one made by a
+    /// caller.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The declared bundle's Chinese name, such as `新生儿出生一件事`.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The recorded interpretation the bundle rests on, when the catalogue's
+    /// source text does not state it.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+}
+
+/// How the office can obtain a document itself, so that the applicant need
+/// not submit it (免提交).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct StandIn {
+    pub(crate) by: StandInKind,
+    pub(crate) decision: Option<String>,
+}
+
+impl StandIn {
+    /// What stands in for the paper.
+    pub fn by(&self) -> StandInKind {
+        self.by
+    }
+
+    /// The recorded interpretation it rests on, if the source does not state it.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+}
+
+/// A material that may be supplied after the application is accepted
+/// (容缺受理), within a number of calendar days.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Deferral {
+    pub(crate) days: u16,
+    pub(crate) decision: Option<String>,
+}
+
+impl Deferral {
+    /// Calendar days after the application date by which it is due.
+    pub fn days(&self) -> u16 {
+        self.days
+    }
+
+    /// The recorded interpretation it rests on, if the source does not state it.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+}
+
+/// A written pledge (承诺书) that may replace a material (告知承诺制).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Pledge {
+    pub(crate) text: String,
+    pub(crate) decision: Option<String>,
+}
+
+impl Pledge {
+    /// The pledge's wording, which the applicant signs.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The recorded interpretation it rests on, if the source does not state it.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+}
+
+/// The fewest services in a bundle.
+pub(crate) const MIN_BUNDLE: usize = 2;
+/// The most services in a bundle.
+pub(crate) const MAX_BUNDLE: usize = 16;
 
 /// A kind of document (证件、证明、表格) in the catalogue's registry, such as
 /// the 居民身份证: every material names the document it is, so the same
@@ -40,6 +137,7 @@ pub struct Document {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) issuer: Option<String>,
+    pub(crate) stand_in: Option<StandIn>,
 }
 
 impl Document {
@@ -56,6 +154,12 @@ impl Document {
     /// Who issues it, where the catalogue says (such as `公安机关`).
     pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
+    }
+
+    /// Whether an electronic licence or shared data may stand in for the
+    /// paper when the office has the document on file.
+    pub fn stand_in(&self) -> Option<&StandIn> {
+        self.stand_in.as_ref()
     }
 }
 
@@ -146,6 +250,8 @@ pub struct Requirement {
     pub(crate) valid_from: Option<Date>,
     pub(crate) valid_until: Option<Date>,
     pub(crate) decision: Option<String>,
+    pub(crate) deferrable: Option<Deferral>,
+    pub(crate) pledge: Option<Pledge>,
     /// JSON precomputed at load: the fields before `because`, and `basis`.
     pub(crate) json: PreparedRequirement,
 }
@@ -156,6 +262,8 @@ pub struct Material {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) document: String,
+    /// The document's stand-in (免提交), from the registry.
+    pub(crate) stand_in: Option<StandIn>,
     pub(crate) owner: String,
     pub(crate) form: Form,
     pub(crate) originals: u32,
@@ -239,6 +347,16 @@ named_enum! {
 }
 
 named_enum! {
+    /// What the office can obtain in place of a paper document.
+    StandInKind {
+        /// 电子证照: an electronic licence.
+        ElectronicLicence = "electronic_licence", "电子证照";
+        /// 共享数据: data shared between departments.
+        SharedData = "shared_data", "共享数据";
+    }
+}
+
+named_enum! {
     /// Paper size for copies.
     Paper {
         /// A4 纸.
@@ -306,6 +424,71 @@ impl Catalog {
     /// The registered document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The bundles of services the catalogue declares (`bundles.json`).
+    pub fn bundles(&self) -> &[Bundle] {
+        &self.bundles
+    }
+
+    /// The declared bundle with this id, such as `newborn`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownBundle`](crate::error::Error::UnknownBundle), with
+    /// the nearest declared id when one is close.
+    pub fn bundle(&self, id: &str) -> Result<&Bundle, crate::error::Error> {
+        self.bundles.iter().find(|b| b.id.as_deref() == Some(id)).ok_or_else(|| crate::error::Error::UnknownBundle {
+            id: id.to_owned(),
+            suggestion: crate::support::suggest::nearest(id, self.bundles.iter().filter_map(|b| b.id.as_deref()))
+                .map(str::to_owned),
+        })
+    }
+
+    /// The services of a bundle, in its order.
+    pub fn services_of<'c>(&'c self, bundle: &'c Bundle) -> impl ExactSizeIterator<Item = &'c Service> + 'c {
+        // A bundle holds only indices of this catalogue's services; one from
+        // another catalogue may name fewer.
+        bundle.services.iter().filter_map(|&i| self.services.get(i)).collect::<Vec<_>>().into_iter()
+    }
+
+    /// A bundle made by the caller from 2 to 16 distinct services, in the
+    /// order given (ad hoc 一件事一次办).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownService`](crate::error::Error::UnknownService) for a
+    /// number the catalogue does not have, and
+    /// [`Error::InvalidValue`](crate::error::Error::InvalidValue) for fewer
+    /// than 2, more than 16, or a service named twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let catalog = banshi::Catalog::embedded();
+    /// let bundle = catalog.bundle_of(&["1.1", "8.1"])?;
+    /// assert_eq!(bundle.id(), None);
+    /// assert!(catalog.bundle_of(&["1.1", "1.1"]).is_err());
+    /// # Ok::<(), banshi::Error>(())
+    /// ```
+    pub fn bundle_of(&self, services: &[&str]) -> Result<Bundle, crate::error::Error> {
+        let invalid = |expected: String| crate::error::Error::InvalidValue { field: "bundle".to_owned(), expected };
+        if !(MIN_BUNDLE..=MAX_BUNDLE).contains(&services.len()) {
+            return Err(invalid(format!(
+                "一件事应包含 {MIN_BUNDLE} 至 {MAX_BUNDLE} 个事项，实为 {} 个",
+                services.len()
+            )));
+        }
+        let mut indices = Vec::with_capacity(services.len());
+        for id in services {
+            let service = self.service(id)?;
+            let index = self.services.iter().position(|s| std::ptr::eq(s, service)).unwrap_or(0);
+            if indices.contains(&index) {
+                return Err(invalid(format!("事项“{id}”重复")));
+            }
+            indices.push(index);
+        }
+        Ok(Bundle { id: None, name: None, services: indices, decision: None })
     }
 
     /// The service with this number, such as `"10.1"`.
@@ -590,6 +773,16 @@ impl Requirement {
     /// The interpretation choice the catalogue made for it, if any.
     pub fn decision(&self) -> Option<&str> {
         self.decision.as_deref()
+    }
+
+    /// Whether it may be supplied after acceptance (容缺受理), and by when.
+    pub fn deferrable(&self) -> Option<&Deferral> {
+        self.deferrable.as_ref()
+    }
+
+    /// The written pledge that may replace it (告知承诺制), if any.
+    pub fn pledge(&self) -> Option<&Pledge> {
+        self.pledge.as_ref()
     }
 
     pub(crate) fn in_force(&self, date: Date) -> bool {

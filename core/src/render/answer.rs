@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::condition::Reason;
-use crate::eval::{Assessment, ChecklistItem, Defect, Notice, PendingItem, RuleOutcome, Shortfall};
+use crate::eval::{Assessment, ChecklistItem, Defect, ExemptItem, Notice, PendingItem, RuleOutcome, Shortfall};
 use crate::facts::FactNames;
 use crate::model::{
     Case, Citation, EligibilityRule, Material, PreparedRequirement, PreparedService, Requirement, Service,
@@ -22,6 +22,10 @@ impl<'c> Assessment<'c> {
         self.write_header(&mut w);
         w.raw(",\"checklist\":");
         write_items(&mut w, self, 0..self.items.len());
+        if !self.exempt.is_empty() {
+            w.raw(",\"exempt\":");
+            w.value(&Seq(|| self.exempt()));
+        }
         w.raw(",\"pending\":");
         w.value(&Seq(|| self.pending()));
         w.raw(",\"missing_facts\":");
@@ -99,6 +103,7 @@ impl<'c> Notice<'c> {
         write_items(&mut w, a, self.missing.iter().copied());
         w.raw(",\"defective\":");
         w.value(&self.defective);
+        self.write_mechanisms(&mut w);
         w.raw(",\"not_required\":");
         w.value(&Seq(|| self.not_required().map(Material::id)));
         w.raw(",\"pending\":");
@@ -109,6 +114,129 @@ impl<'c> Notice<'c> {
         w.raw(&a.service.json.notice_tail);
         w.raw("}");
         w.finish()
+    }
+}
+
+impl Notice<'_> {
+    /// `deferred`, `pledged` and `exempt`, each only when not empty.
+    fn write_mechanisms(&self, w: &mut Writer) {
+        if !self.deferred.is_empty() {
+            w.raw(",\"deferred\":");
+            w.value(&Seq(|| {
+                self.deferred().map(|(r, due)| DeferredJson(r.id(), r.name(), r.deferrable.as_ref(), due))
+            }));
+        }
+        if !self.pledged.is_empty() {
+            w.raw(",\"pledged\":");
+            w.value(&Seq(|| self.pledged().map(|(r, m)| PledgedJson(r, m))));
+        }
+        if !self.assessment.exempt.is_empty() {
+            w.raw(",\"exempt\":");
+            w.value(&Seq(|| self.assessment.exempt()));
+        }
+    }
+}
+
+/// What a notice says of a pledged material: pledged, not proven.
+pub(crate) const PLEDGE_NOTE: &str = "以告知承诺书代替，所承诺事项尚未核验，须事后核查";
+
+/// A deferred item: `{"id", "name", "days", "due"}`.
+pub(crate) struct DeferredJson<'a>(
+    pub(crate) &'a str,
+    pub(crate) &'a str,
+    pub(crate) Option<&'a crate::model::Deferral>,
+    pub(crate) crate::support::date::Date,
+);
+
+impl Serialize for DeferredJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("id", self.0)?;
+        map.serialize_entry("name", self.1)?;
+        map.serialize_entry("days", &self.2.map_or(0, |d| d.days))?;
+        map.serialize_entry("due", &self.3)?;
+        map.end()
+    }
+}
+
+/// A pledged requirement: `{"id", "material", "name", "text", "note"}`.
+struct PledgedJson<'a>(&'a Requirement, &'a Material);
+
+impl Serialize for PledgedJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("id", self.0.id())?;
+        map.serialize_entry("material", self.1.id())?;
+        map.serialize_entry("name", self.1.name())?;
+        map.serialize_entry("text", self.0.pledge.as_ref().map_or("", |p| p.text.as_str()))?;
+        map.serialize_entry("note", PLEDGE_NOTE)?;
+        map.end()
+    }
+}
+
+/// `deferrable` and `pledge`, when the requirement has them: what the
+/// catalogue lets replace or postpone it.
+pub(crate) fn mechanism_fields<M: SerializeMap>(map: &mut M, r: &Requirement) -> Result<(), M::Error> {
+    if let Some(d) = &r.deferrable {
+        map.serialize_entry("deferrable", &DeferralJson(d))?;
+    }
+    if let Some(p) = &r.pledge {
+        map.serialize_entry("pledge", &PledgeJson(p))?;
+    }
+    Ok(())
+}
+
+pub(crate) struct DeferralJson<'a>(pub(crate) &'a crate::model::Deferral);
+
+impl Serialize for DeferralJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("days", &self.0.days)?;
+        if let Some(d) = &self.0.decision {
+            map.serialize_entry("decision", d)?;
+        }
+        map.end()
+    }
+}
+
+pub(crate) struct PledgeJson<'a>(pub(crate) &'a crate::model::Pledge);
+
+impl Serialize for PledgeJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("text", &self.0.text)?;
+        if let Some(d) = &self.0.decision {
+            map.serialize_entry("decision", d)?;
+        }
+        map.end()
+    }
+}
+
+/// `{"document", "by", "label", "decision"?}`: what stands in for a paper document.
+pub(crate) struct StandInJson<'a>(pub(crate) &'a str, pub(crate) &'a crate::model::StandIn);
+
+impl Serialize for StandInJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("document", self.0)?;
+        map.serialize_entry("by", self.1.by.name())?;
+        map.serialize_entry("label", self.1.by.label())?;
+        if let Some(d) = &self.1.decision {
+            map.serialize_entry("decision", d)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for ExemptItem<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        requirement_fields(&mut map, self.requirement)?;
+        map.serialize_entry("because", &Phrases(self.because))?;
+        provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
+        mechanism_fields(&mut map, self.requirement)?;
+        map.serialize_entry("exempt", &StandInJson(self.material.document(), self.stand_in()))?;
+        map.end()
     }
 }
 
@@ -147,12 +275,16 @@ impl Service {
                 map.end()
             }
         }
-        /// The fields after `because`, for a requirement or a rule alike.
-        struct ProvenanceTail<'a>(&'a [Citation], Option<&'a str>);
+        /// The fields after `because`, for a requirement (with its
+        /// deferral and pledge) or a rule alike.
+        struct ProvenanceTail<'a>(&'a [Citation], Option<&'a str>, Option<&'a Requirement>);
         impl Serialize for ProvenanceTail<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut map = s.serialize_map(None)?;
                 provenance_fields(&mut map, self.0, self.1)?;
+                if let Some(r) = self.2 {
+                    mechanism_fields(&mut map, r)?;
+                }
                 map.end()
             }
         }
@@ -184,14 +316,17 @@ impl Service {
         for r in &mut self.requirements {
             r.json = PreparedRequirement {
                 head: inner(crate::support::writer::to_string(&Head(r), 512)),
-                tail: inner(crate::support::writer::to_string(&ProvenanceTail(r.basis(), r.decision()), 128)),
+                tail: inner(crate::support::writer::to_string(&ProvenanceTail(r.basis(), r.decision(), Some(r)), 128)),
             };
             size += r.json.head.len() + r.json.tail.len() + 32;
         }
         for rule in &mut self.eligibility {
             rule.json = PreparedRequirement {
                 head: inner(crate::support::writer::to_string(&RuleHead(rule), 256)),
-                tail: inner(crate::support::writer::to_string(&ProvenanceTail(rule.basis(), rule.decision()), 128)),
+                tail: inner(crate::support::writer::to_string(
+                    &ProvenanceTail(rule.basis(), rule.decision(), None),
+                    128,
+                )),
             };
             size += rule.json.head.len() + rule.json.tail.len() + 32;
         }
@@ -211,6 +346,11 @@ fn provenance_fields<M: SerializeMap>(map: &mut M, basis: &[Citation], decision:
         map.serialize_entry("decision", d)?;
     }
     Ok(())
+}
+
+/// A requirement's `basis` and `decision`.
+pub(crate) fn write_provenance<M: SerializeMap>(map: &mut M, r: &Requirement) -> Result<(), M::Error> {
+    provenance_fields(map, r.basis(), r.decision())
 }
 
 struct Ids<'c>(&'c [Citation]);
@@ -254,7 +394,7 @@ pub(crate) fn material_fields<M: SerializeMap>(map: &mut M, m: &Material) -> Res
     Ok(())
 }
 
-struct PhotoJson<'a>(&'a crate::model::PhotoSpec);
+pub(crate) struct PhotoJson<'a>(pub(crate) &'a crate::model::PhotoSpec);
 
 impl Serialize for PhotoJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -267,7 +407,7 @@ impl Serialize for PhotoJson<'_> {
     }
 }
 
-struct FileJson<'a>(&'a crate::model::FileSpec);
+pub(crate) struct FileJson<'a>(pub(crate) &'a crate::model::FileSpec);
 
 impl Serialize for FileJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -314,6 +454,7 @@ impl Serialize for ChecklistItem<'_, '_> {
         requirement_fields(&mut map, self.requirement)?;
         map.serialize_entry("because", &Phrases(self.because))?;
         provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
+        mechanism_fields(&mut map, self.requirement)?;
         map.end()
     }
 }
@@ -325,6 +466,7 @@ impl Serialize for PendingItem<'_> {
         map.serialize_entry("when", &self.requirement.when())?;
         map.serialize_entry("needs", &FactNames(self.needs, &self.service.vocabulary))?;
         provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
+        mechanism_fields(&mut map, self.requirement)?;
         map.end()
     }
 }
@@ -341,7 +483,7 @@ impl Serialize for RuleOutcome<'_, '_> {
     }
 }
 
-struct EligibilityJson<'a, 'c>(&'a Assessment<'c>);
+pub(crate) struct EligibilityJson<'a, 'c>(pub(crate) &'a Assessment<'c>);
 
 impl Serialize for EligibilityJson<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -468,6 +610,9 @@ impl Serialize for Assessment<'_> {
         let mut map = s.serialize_map(None)?;
         header(&mut map, self)?;
         map.serialize_entry("checklist", &Seq(|| self.checklist()))?;
+        if !self.exempt.is_empty() {
+            map.serialize_entry("exempt", &Seq(|| self.exempt()))?;
+        }
         map.serialize_entry("pending", &Seq(|| self.pending()))?;
         map.serialize_entry("missing_facts", &FactNames(self.missing, &self.service.vocabulary))?;
         map.serialize_entry("legal_basis", &Seq(|| service.legal_basis().iter().map(CitationJson)))?;
@@ -495,6 +640,7 @@ impl Serialize for Defect<'_> {
         map.serialize_entry("problems", &self.problems)?;
         map.serialize_entry("required", &RequiredJson(self.material))?;
         provenance_fields(&mut map, self.requirement.basis(), self.requirement.decision())?;
+        mechanism_fields(&mut map, self.requirement)?;
         map.end()
     }
 }
@@ -517,6 +663,18 @@ impl Serialize for Notice<'_> {
         map.serialize_entry("status", self.status.name())?;
         map.serialize_entry("missing", &Seq(|| self.missing()))?;
         map.serialize_entry("defective", &self.defective)?;
+        if !self.deferred.is_empty() {
+            map.serialize_entry(
+                "deferred",
+                &Seq(|| self.deferred().map(|(r, due)| DeferredJson(r.id(), r.name(), r.deferrable.as_ref(), due))),
+            )?;
+        }
+        if !self.pledged.is_empty() {
+            map.serialize_entry("pledged", &Seq(|| self.pledged().map(|(r, m)| PledgedJson(r, m))))?;
+        }
+        if !self.assessment.exempt.is_empty() {
+            map.serialize_entry("exempt", &Seq(|| self.assessment.exempt()))?;
+        }
         map.serialize_entry("not_required", &Seq(|| self.not_required().map(Material::id)))?;
         map.serialize_entry("pending", &Seq(|| self.assessment.pending()))?;
         map.serialize_entry("missing_facts", &FactNames(self.assessment.missing, &self.assessment.service.vocabulary))?;

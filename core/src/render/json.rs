@@ -6,15 +6,17 @@
 //! documented in `SCHEMA.md`. Object keys are closed: an unknown key is an
 //! error naming the nearest known key.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::error::Error;
-use crate::eval::Submission;
 use crate::eval::file::UploadedFile;
+use crate::eval::{OnFile, Submission};
 use crate::facts::FactNames;
 use crate::facts::Facts;
-use crate::model::{Catalog, Service};
+use crate::model::{Bundle, Catalog, Service};
 use crate::render::answer::{CaseJson, CitationJson, MaterialJson, Seq, StepJson, SupervisionJson};
 use crate::render::request::{Fallible, Object};
 use crate::support::date::Date;
@@ -154,17 +156,92 @@ impl Serialize for RequirementJson<'_> {
     }
 }
 
-/// Parses `{"service": "10.1", "facts": {…}}` and its `check` extension.
-fn parse_request<'v, 'a>(
-    catalog: &'v Catalog,
+/// What a request asks about: one service, or a bundle of services.
+enum Target<'c> {
+    Service(&'c Service),
+    Bundle(Cow<'c, Bundle>),
+}
+
+/// A parsed `assess` or `check` request.
+struct Request<'c, 'v, 'a> {
+    target: Target<'c>,
+    facts: Facts,
+    on_file: OnFile,
+    object: Object<'v, 'a>,
+}
+
+/// The keys of an `assess` request; `check` adds `submitted`.
+const ASSESS_KEYS: &[&str] = &["service", "bundle", "facts", "on_file"];
+const CHECK_KEYS: &[&str] = &["service", "bundle", "facts", "on_file", "submitted"];
+
+/// Parses `{"service": "10.1" | "bundle": …, "facts": {…}, "on_file"?: […]}`
+/// and its `check` extension.
+fn parse_request<'c, 'v, 'a>(
+    catalog: &'c Catalog,
     value: &'v Value<'a>,
     known: &[&'static str],
-) -> Fallible<(&'v Service, Facts, Object<'v, 'a>)> {
-    let request = Object::new(value, "请求", known)?;
-    let id = request.required_str("service")?;
-    let facts = Facts::from_wire(catalog.vocabulary(), request.require("facts")?, "facts")?;
-    let service = catalog.service(id)?;
-    Ok((service, facts, request))
+) -> Fallible<Request<'c, 'v, 'a>> {
+    let object = Object::new(value, "请求", known)?;
+    let bundle = object.get("bundle").filter(|v| !matches!(v, Value::Null));
+    // Without a bundle, the service is required (and reported as before bundles existed).
+    let service = if bundle.is_none() { Some(object.required_str("service")?) } else { object.str("service")? };
+    let facts = Facts::from_wire(catalog.vocabulary(), object.require("facts")?, "facts")?;
+    let target = match (service, bundle) {
+        (Some(_), Some(_)) => {
+            return Err(Box::new(Error::InvalidValue {
+                field: "bundle".to_owned(),
+                expected: "与 service 只能填写一个".to_owned(),
+            }));
+        }
+        (None, None) => return Err(Box::new(Error::MissingField { field: "service".to_owned() })),
+        (Some(id), None) => Target::Service(catalog.service(id)?),
+        (None, Some(Value::Str(id))) => Target::Bundle(Cow::Borrowed(catalog.bundle(id)?)),
+        (None, Some(Value::Array(items))) => {
+            let ids = strings(items, "bundle", crate::model::MAX_BUNDLE)?;
+            Target::Bundle(Cow::Owned(catalog.bundle_of(&ids)?))
+        }
+        (None, Some(other)) => {
+            return Err(Box::new(Error::InvalidValue {
+                field: "bundle".to_owned(),
+                expected: format!("应为“一件事”编号或事项序号数组，实为{}", other.type_name()),
+            }));
+        }
+    };
+    let on_file = match object.get("on_file") {
+        None | Some(Value::Null) => OnFile::NONE,
+        Some(Value::Array(items)) => {
+            let ids = strings(items, "on_file", catalog.documents().len())?;
+            catalog.on_file(ids.iter().copied())?
+        }
+        Some(other) => {
+            return Err(Box::new(Error::InvalidValue {
+                field: "on_file".to_owned(),
+                expected: format!("应为证件编号数组，实为{}", other.type_name()),
+            }));
+        }
+    };
+    Ok(Request { target, facts, on_file, object })
+}
+
+/// An array of strings, at most `max` of them (more could not all be valid).
+fn strings<'v>(items: &'v [Value<'_>], field: &str, max: usize) -> Fallible<Vec<&'v str>> {
+    if items.len() > max {
+        return Err(Box::new(Error::InvalidValue {
+            field: field.to_owned(),
+            expected: format!("最多 {max} 项，实为 {} 项", items.len()),
+        }));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Value::Str(s) => Ok(s.as_ref()),
+            other => Err(Box::new(Error::InvalidValue {
+                field: format!("{field}[{i}]"),
+                expected: format!("应为字符串，实为{}", other.type_name()),
+            })),
+        })
+        .collect()
 }
 
 /// Assesses one applicant.
@@ -191,15 +268,22 @@ pub fn assess(catalog: &Catalog, request: &str) -> Result<String, Error> {
 
 fn assess_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
-    let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
-    Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_json())
+    let r = parse_request(catalog, &value, ASSESS_KEYS)?;
+    Ok(match r.target {
+        Target::Service(service) => {
+            service.assess_in(&r.facts, &r.on_file, catalog.version(), catalog.content_hash())?.to_json()
+        }
+        Target::Bundle(bundle) => catalog.assess_bundle_in(bundle, &r.facts, &r.on_file)?.to_json(),
+    })
 }
 
 /// As [`assess`], but answers only what varies between applicants: the
 /// compact form that the Java and JavaScript bindings expand with the
 /// service's guide ([`service`]), read once. The format is documented in
 /// `core/src/render/compact.rs`; it is an internal contract between this
-/// crate and its bindings, not part of SCHEMA.md.
+/// crate and its bindings, not part of SCHEMA.md. A request for a bundle,
+/// or with documents `on_file`, is answered in full, exactly as [`assess`]
+/// answers it: the text then starts with `{`, not `[`.
 ///
 /// # Errors
 ///
@@ -211,8 +295,16 @@ pub fn assess_compact(catalog: &Catalog, request: &str) -> Result<String, Error>
 
 fn assess_compact_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
-    let (service, facts, _) = parse_request(catalog, &value, &["service", "facts"])?;
-    Ok(service.assess_in(&facts, catalog.version(), catalog.content_hash())?.to_compact())
+    let r = parse_request(catalog, &value, ASSESS_KEYS)?;
+    Ok(match r.target {
+        Target::Service(service) if r.on_file.is_empty() => {
+            service.assess_in(&r.facts, &r.on_file, catalog.version(), catalog.content_hash())?.to_compact()
+        }
+        Target::Service(service) => {
+            service.assess_in(&r.facts, &r.on_file, catalog.version(), catalog.content_hash())?.to_json()
+        }
+        Target::Bundle(bundle) => catalog.assess_bundle_in(bundle, &r.facts, &r.on_file)?.to_json(),
+    })
 }
 
 /// The one-time notice for what was submitted.
@@ -230,18 +322,28 @@ pub fn check(catalog: &Catalog, request: &str) -> Result<String, Error> {
 
 fn check_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
     let value = wire::parse(request)?;
-    let (service, facts, request) = parse_request(catalog, &value, &["service", "facts", "submitted"])?;
-    let submitted = match request.get("submitted") {
+    let r = parse_request(catalog, &value, CHECK_KEYS)?;
+    let submitted = match r.object.get("submitted") {
         None => Vec::new(),
         Some(Value::Array(items)) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let path = format!("submitted[{i}]");
-                let obj = Object::new(item, &path, &["id", "originals", "copies"])?;
+                let obj = Object::new(item, &path, &["id", "originals", "copies", "pledged"])?;
                 out.push(Submission {
                     id: obj.required_str("id")?.to_owned(),
                     originals: obj.count("originals", MAX_COUNT)?.unwrap_or(0),
                     copies: obj.count("copies", MAX_COUNT)?.unwrap_or(0),
+                    pledged: match obj.get("pledged") {
+                        None | Some(Value::Null | Value::Bool(false)) => false,
+                        Some(Value::Bool(true)) => true,
+                        Some(other) => {
+                            return Err(Box::new(Error::InvalidValue {
+                                field: format!("{path}.pledged"),
+                                expected: format!("应为 true 或 false，实为{}", other.type_name()),
+                            }));
+                        }
+                    },
                 });
             }
             out
@@ -253,7 +355,12 @@ fn check_boxed(catalog: &Catalog, request: &str) -> Fallible<String> {
             }));
         }
     };
-    Ok(service.check_in(&facts, &submitted, catalog.version(), catalog.content_hash())?.to_json())
+    Ok(match r.target {
+        Target::Service(service) => {
+            service.check_in(&r.facts, &submitted, &r.on_file, catalog.version(), catalog.content_hash())?.to_json()
+        }
+        Target::Bundle(bundle) => catalog.check_bundle_in(bundle, &r.facts, &submitted, &r.on_file)?.to_json(),
+    })
 }
 
 /// The largest accepted count of originals or copies in one submission.
@@ -530,6 +637,10 @@ pub fn error(e: &Error) -> String {
         service: Option<Masked<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         material: Option<Masked<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        bundle: Option<Masked<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        document: Option<Masked<'a>>,
         /// Present (possibly null) wherever a suggestion could be made.
         #[serde(skip_serializing_if = "Option::is_none")]
         suggestion: Option<Option<Masked<'a>>>,
@@ -550,6 +661,8 @@ pub fn error(e: &Error) -> String {
         field: None,
         service: None,
         material: None,
+        bundle: None,
+        document: None,
         suggestion: None,
         problems: None,
     };
@@ -572,6 +685,12 @@ pub fn error(e: &Error) -> String {
             (d.service, d.suggestion) = (m(id), Some(suggestion.as_deref().map(Masked)))
         }
         Error::ServiceNotInForce { id, .. } => d.service = m(id),
+        Error::UnknownBundle { id, suggestion } => {
+            (d.bundle, d.suggestion) = (m(id), Some(suggestion.as_deref().map(Masked)))
+        }
+        Error::UnknownDocument { id, suggestion } => {
+            (d.document, d.suggestion) = (m(id), Some(suggestion.as_deref().map(Masked)))
+        }
         Error::UnknownMaterial { service, id, suggestion } => {
             (d.service, d.material, d.suggestion) = (m(service), m(id), Some(suggestion.as_deref().map(Masked)));
         }

@@ -1,5 +1,6 @@
 //! Rendering: answers as JSON ([`answer`] for the answer types, [`json`]
-//! for the calls every binding makes), as the compact form the bindings
+//! for the calls every binding makes; [`bundle`] for bundles of services),
+//! as the compact form the bindings
 //! expand ([`compact`]), as printable HTML documents ([`html`]) and as plain
 //! Chinese text ([`text`]); the two share what a document says
 //! ([`document`]) and differ only in layout. A catalogue's facts and ids
@@ -8,6 +9,7 @@
 //! ([`prepare`]) and copied into each answer.
 
 pub(crate) mod answer;
+mod bundle;
 pub(crate) mod compact;
 mod document;
 pub mod html;

@@ -26,13 +26,16 @@ use crate::support::id_number::IdProblem;
 
 /// The names the declarations give their own types; a choice fact's type
 /// never takes one of them.
-const RESERVED: &[&str] = &["ServiceId", "MaterialId", "DocumentId", "ErrorCode", "ProblemCode", "FactName", "Facts"];
+const RESERVED: &[&str] =
+    &["ServiceId", "MaterialId", "DocumentId", "BundleId", "ErrorCode", "ProblemCode", "FactName", "Facts"];
 
 /// The TypeScript declarations of `catalog`, as module text (every type
 /// exported), ending in one newline:
 ///
 /// - `ServiceId`, `MaterialId` (every requirement id and every `one_of`
-///   option's id) and `DocumentId` (the document registry): literal unions;
+///   option's id), `DocumentId` (the document registry) and `BundleId`
+///   (the declared bundles of services, `never` when there are none):
+///   literal unions;
 /// - `ErrorCode` (the `code` of an error, as in ERRORS.md) and `ProblemCode`
 ///   (the `code` of a validation's or a defect's problem);
 /// - for each choice fact, a literal union of its values, named after the
@@ -62,6 +65,12 @@ pub fn declarations(catalog: &Catalog) -> String {
         "DocumentId",
         "A document of its registry (documents.json).",
         catalog.documents().iter().map(|d| d.id()),
+    );
+    union(
+        &mut out,
+        "BundleId",
+        "A bundle of services it declares (bundles.json), for one application (一件事一次办).",
+        catalog.bundles().iter().filter_map(|b| b.id()),
     );
     union(
         &mut out,

@@ -35,6 +35,10 @@ public enum ErrorCode {
     UNKNOWN_MATERIAL(22),
     /** The same material is listed twice in one submission. */
     DUPLICATE_SUBMISSION(23),
+    /** The catalogue declares no bundle of services with this id. */
+    UNKNOWN_BUNDLE(24),
+    /** The document registry has no document with this id. */
+    UNKNOWN_DOCUMENT(25),
     /** A fact name is not in the vocabulary. */
     UNKNOWN_FACT(30),
     /** A fact has a value outside its allowed values. */

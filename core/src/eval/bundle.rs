@@ -1,0 +1,652 @@
+//! Bundles of services (一件事一次办): one application for several services,
+//! with one merged checklist and one notice.
+//!
+//! # The merge rule
+//!
+//! Each service is assessed alone, with the same facts and documents on
+//! file. Then:
+//!
+//! - A requirement with a single material merges with the first earlier
+//!   one of the same owner and document (the applicant's 居民身份证 is one
+//!   item, whichever services ask for it), unless its photo or file spec,
+//!   or whether it is electronic, differs from that first one: then it is
+//!   listed on its own. A merged item's id is `owner:document`.
+//! - A requirement with alternatives (`one_of`) never merges: its id is
+//!   `service:requirement`, and its options' ids `service:material`. So is
+//!   a single material listed on its own.
+//! - Numbers: **originals** the largest asked, since an original is
+//!   inspected and handed back; **photos** summed, since each service keeps
+//!   its own; **electronic files** the largest, since one upload is shared;
+//!   **copies** summed, since each service files its own. The form follows
+//!   from the numbers. **Paper** is A4 if any part asks for it; **stamps**
+//!   and **notes** are the union of the parts'.
+//! - A merged item may be supplied later (容缺受理) only if every part may,
+//!   by the earliest due date; a pledge (告知承诺制) replaces it only if
+//!   every part accepts one.
+//!
+//! Every item lists the parts it came from (`needed_by`), so nothing is
+//! invented and nothing is lost: property tests check both.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::error::Error;
+use crate::eval::{Assessment, Eligibility, OnFile, Shortfall, Submission, due, not_pledgeable, shortfalls_of};
+use crate::facts::{FactInfo, FactSet, Facts};
+use crate::model::{Bundle, Catalog, Form, Material, Paper, Requirement, Service};
+use crate::support::date::Date;
+
+/// The merge rule, as answers state it: an interpretation of banshi's, not
+/// of any catalogue or law, and so shown as such.
+pub const MERGE_RULE: &str = "合并口径（banshi 的解释，非法定依据）：同一归属人的同一证件合并为一项；原件经核验后退还，取各事项所需份数的最大值；复印件由各事项分别留存，份数相加；照片由各事项分别留存，张数相加；电子文件上传一次共用，取最大值；纸张与印章取较严格的要求；“多选一”材料不合并。";
+
+/// An assessment for a bundle of services: each service's own assessment,
+/// and one merged checklist.
+#[derive(Clone, Debug)]
+pub struct BundleAssessment<'c> {
+    pub(crate) catalog: &'c Catalog,
+    pub(crate) bundle: Cow<'c, Bundle>,
+    pub(crate) date: Date,
+    pub(crate) assessments: Vec<Assessment<'c>>,
+    pub(crate) items: Vec<MergedItem<'c>>,
+    pub(crate) exempt: Vec<MergedItem<'c>>,
+    pub(crate) parts: Vec<Part<'c>>,
+    pub(crate) missing: FactSet,
+}
+
+/// One item of a merged checklist.
+#[derive(Clone, Debug)]
+pub struct MergedItem<'c> {
+    /// The first part's requirement: its material (or options) describes the item.
+    pub(crate) first: &'c Requirement,
+    /// The first part's service.
+    pub(crate) service: &'c Service,
+    /// Whether its id is `owner:document` (else `service:requirement`).
+    pub(crate) by_document: bool,
+    pub(crate) parts: Range<usize>,
+    pub(crate) originals: u32,
+    pub(crate) copies: u32,
+    pub(crate) paper: Option<Paper>,
+    pub(crate) deferrable: Option<u16>,
+    pub(crate) pledge: bool,
+}
+
+/// One service's requirement within a merged item.
+#[derive(Clone, Debug)]
+pub struct Part<'c> {
+    /// The service's position in the bundle.
+    pub(crate) at: usize,
+    pub(crate) requirement: &'c Requirement,
+    /// Its reasons, in its service's assessment.
+    pub(crate) because: Range<usize>,
+}
+
+impl Catalog {
+    /// Assesses an applicant for a bundle of services ([`Catalog::bundle`],
+    /// [`Catalog::bundle_of`]): each service's eligibility, and one merged
+    /// checklist by the rule in [`MERGE_RULE`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::assess`] for any of the services.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use banshi::{Catalog, Facts, OnFile};
+    ///
+    /// let catalog = Catalog::embedded();
+    /// let facts = Facts::from_json(catalog.vocabulary(), r#"{"application_date": "2026-11-27",
+    ///     "birth_date": "2026-11-01", "hukou": "local", "proxy": true}"#)?;
+    /// let bundle = catalog.bundle("newborn")?;
+    /// let assessment = catalog.assess_bundle(bundle, &facts, &OnFile::NONE)?;
+    /// // The proxy's ID card is asked by both services, and listed once.
+    /// let id_card = assessment.checklist().find(|i| i.id() == "proxy:resident_id_card").unwrap();
+    /// assert_eq!(id_card.needed_by().count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assess_bundle<'c>(
+        &'c self,
+        bundle: &'c Bundle,
+        facts: &Facts,
+        on_file: &OnFile,
+    ) -> Result<BundleAssessment<'c>, Error> {
+        self.assess_bundle_in(Cow::Borrowed(bundle), facts, on_file)
+    }
+
+    pub(crate) fn assess_bundle_in<'c>(
+        &'c self,
+        bundle: Cow<'c, Bundle>,
+        facts: &Facts,
+        on_file: &OnFile,
+    ) -> Result<BundleAssessment<'c>, Error> {
+        let mut assessments = Vec::with_capacity(bundle.services.len());
+        let mut missing = FactSet::EMPTY;
+        for &i in &bundle.services {
+            let service = self.services.get(i).ok_or(Error::VocabularyMismatch)?;
+            let a = service.assess_in(facts, on_file, self.version(), self.content_hash())?;
+            missing = missing.union(a.missing);
+            assessments.push(a);
+        }
+        let mut parts = Vec::new();
+        let items = merge(&assessments, &mut parts, false);
+        let exempt = merge(&assessments, &mut parts, true);
+        Ok(BundleAssessment {
+            catalog: self,
+            bundle,
+            date: facts.application_date(),
+            assessments,
+            items,
+            exempt,
+            parts,
+            missing,
+        })
+    }
+
+    /// The one-time notice for a bundle: what was submitted against the
+    /// merged checklist, with submissions named by the merged items' ids
+    /// (`owner:document`, or `service:material` for a material listed on its
+    /// own or an option of a `one_of`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::assess_bundle`], plus [`Error::UnknownMaterial`] for an
+    /// id no service of the bundle could ask for,
+    /// [`Error::DuplicateSubmission`], and [`Error::InvalidValue`] for a
+    /// pledge in place of a material that accepts none.
+    pub fn check_bundle<'c>(
+        &'c self,
+        bundle: &'c Bundle,
+        facts: &Facts,
+        submitted: &[Submission],
+        on_file: &OnFile,
+    ) -> Result<BundleNotice<'c>, Error> {
+        self.check_bundle_in(Cow::Borrowed(bundle), facts, submitted, on_file)
+    }
+
+    pub(crate) fn check_bundle_in<'c>(
+        &'c self,
+        bundle: Cow<'c, Bundle>,
+        facts: &Facts,
+        submitted: &[Submission],
+        on_file: &OnFile,
+    ) -> Result<BundleNotice<'c>, Error> {
+        // Every id a submission could use, whatever the facts.
+        let mut known: Vec<String> = Vec::new();
+        for &i in &bundle.services {
+            let Some(service) = self.services.get(i) else { continue };
+            for r in &service.requirements {
+                if let [m] = r.options.as_slice() {
+                    known.push(format!("{}:{}", m.owner, m.document));
+                }
+                known.extend(r.options.iter().map(|m| format!("{}:{}", service.id, m.id)));
+            }
+        }
+        known.sort_unstable();
+        known.dedup();
+        let index = crate::support::lookup::Index::new(submitted.iter().map(|s| s.id.as_str()));
+        for (s, repeated) in submitted.iter().zip(index.repeats()) {
+            if known.binary_search(&s.id).is_err() {
+                return Err(Error::UnknownMaterial {
+                    service: bundle_label(self, &bundle),
+                    id: s.id.clone(),
+                    suggestion: crate::support::suggest::nearest(&s.id, known.iter().map(String::as_str))
+                        .map(str::to_owned),
+                });
+            }
+            if repeated {
+                return Err(Error::DuplicateSubmission { id: s.id.clone() });
+            }
+        }
+        let assessment = self.assess_bundle_in(bundle, facts, on_file)?;
+        let find = |id: &str| index.first(id).map(|i| (i, &submitted[i])).filter(|(_, s)| !s.is_empty());
+
+        let mut missing = Vec::new();
+        let mut defective = Vec::new();
+        let mut deferred = Vec::new();
+        let mut pledged = Vec::new();
+        let mut expected: Vec<String> = Vec::with_capacity(assessment.items.len() + assessment.exempt.len());
+        for (n, item) in assessment.items.iter().enumerate() {
+            let mut satisfied = false;
+            let mut first_defect = None;
+            for (id, material) in item.submission_ids(&assessment) {
+                if let Some((at, s)) = find(&id) {
+                    if s.pledged {
+                        if !item.pledge {
+                            return Err(not_pledgeable(at, &id));
+                        }
+                        pledged.push((n, material));
+                        satisfied = true;
+                        break;
+                    }
+                    let (originals, copies) = item.needs(material);
+                    let problems = shortfalls_of(material, originals, copies, s);
+                    if problems.is_empty() {
+                        satisfied = true;
+                        break;
+                    }
+                    first_defect.get_or_insert(BundleDefect { item: n, id: id.clone(), material, problems });
+                }
+                expected.push(id);
+            }
+            if satisfied {
+                continue;
+            }
+            match first_defect {
+                Some(defect) => defective.push(defect),
+                None => missing.push(n),
+            }
+            if let Some(days) = item.deferrable {
+                deferred.push((n, due(assessment.date, &crate::model::Deferral { days, decision: None })?));
+            }
+        }
+        for item in &assessment.exempt {
+            expected.extend(item.submission_ids(&assessment).map(|(id, _)| id));
+        }
+        for a in &assessment.assessments {
+            for (r, _) in &a.pending {
+                if let [m] = r.options.as_slice() {
+                    expected.push(format!("{}:{}", m.owner, m.document));
+                }
+                expected.extend(r.options.iter().map(|m| format!("{}:{}", a.service.id, m.id)));
+            }
+        }
+        expected.sort_unstable();
+        let not_required = submitted
+            .iter()
+            .filter(|s| !s.is_empty() && expected.binary_search(&s.id).is_err())
+            .map(|s| s.id.clone())
+            .collect();
+
+        let short = missing.len() + defective.len();
+        let open = assessment.assessments.iter().any(|a| {
+            a.pending.iter().any(|(r, _)| {
+                let merged = match r.options.as_slice() {
+                    [m] => find(&format!("{}:{}", m.owner, m.document)).is_some_and(|(_, s)| s.satisfies(m)),
+                    _ => false,
+                };
+                !merged
+                    && !r
+                        .options
+                        .iter()
+                        .any(|m| find(&format!("{}:{}", a.service.id, m.id)).is_some_and(|(_, s)| s.satisfies(m)))
+            })
+        });
+        let status = if short > deferred.len() {
+            crate::eval::NoticeStatus::Incomplete
+        } else if open {
+            crate::eval::NoticeStatus::Undetermined
+        } else if short > 0 {
+            crate::eval::NoticeStatus::AcceptedPending
+        } else {
+            crate::eval::NoticeStatus::Complete
+        };
+        Ok(BundleNotice { assessment, status, missing, defective, deferred, pledged, not_required })
+    }
+}
+
+/// How an error names a bundle: its id, or its services joined by `+`.
+fn bundle_label(catalog: &Catalog, bundle: &Bundle) -> String {
+    match &bundle.id {
+        Some(id) => id.clone(),
+        None => bundle
+            .services
+            .iter()
+            .filter_map(|&i| catalog.services.get(i).map(|s| s.id.as_str()))
+            .collect::<Vec<_>>()
+            .join("+"),
+    }
+}
+
+/// Merges each assessment's checklist (or, if `exempt`, its exempt
+/// materials) into items, by the rule in the module's documentation,
+/// appending their parts.
+fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: bool) -> Vec<MergedItem<'c>> {
+    // Every part, in order: service by service, each in checklist order.
+    let mut order: Vec<Part<'c>> = Vec::new();
+    for (at, a) in assessments.iter().enumerate() {
+        if exempt {
+            order.extend(a.exempt.iter().map(|(r, range, _)| Part { at, requirement: r, because: range.clone() }));
+        } else {
+            order.extend(a.items.iter().map(|(r, range)| Part { at, requirement: r, because: range.clone() }));
+        }
+    }
+    // The group of each part: the position of the part that leads it. Parts
+    // of one owner and document are found by sorting, not by searching, so
+    // that a bundle of many materials stays O(n log n).
+    let mut group: Vec<usize> = (0..order.len()).collect();
+    let mut first_of_kind = vec![false; order.len()];
+    let mut keyed: Vec<usize> = (0..order.len()).filter(|&i| order[i].requirement.options.len() == 1).collect();
+    keyed.sort_by(|&a, &b| key(&order[a]).cmp(&key(&order[b])).then(a.cmp(&b)));
+    let mut run = 0;
+    while run < keyed.len() {
+        let leader = keyed[run];
+        first_of_kind[leader] = true;
+        let mut end = run + 1;
+        while end < keyed.len() && key(&order[keyed[end]]) == key(&order[leader]) {
+            if compatible(&order[leader].requirement.options[0], &order[keyed[end]].requirement.options[0]) {
+                group[keyed[end]] = leader;
+            }
+            end += 1;
+        }
+        run = end;
+    }
+    // Items in the order of their leaders; each item's parts contiguous.
+    let mut by_group: Vec<usize> = (0..order.len()).collect();
+    by_group.sort_by_key(|&i| (group[i], i));
+    let start = parts.len();
+    let mut items: Vec<MergedItem<'c>> = Vec::new();
+    for i in by_group {
+        let part = order[i].clone();
+        if group[i] == i {
+            let requirement = part.requirement;
+            let single = requirement.options.len() == 1;
+            let m = &requirement.options[0];
+            items.push(MergedItem {
+                first: requirement,
+                service: assessments[part.at].service,
+                by_document: first_of_kind[i],
+                parts: parts.len()..parts.len(),
+                originals: if single { m.originals } else { 0 },
+                copies: if single { m.copies } else { 0 },
+                paper: if single { m.paper } else { None },
+                deferrable: requirement.deferrable.as_ref().map(|d| d.days),
+                pledge: requirement.pledge.is_some(),
+            });
+        } else if let Some(item) = items.last_mut() {
+            let m = &part.requirement.options[0];
+            item.originals = if m.photo.is_some() {
+                item.originals.saturating_add(m.originals)
+            } else {
+                item.originals.max(m.originals)
+            };
+            item.copies = item.copies.saturating_add(m.copies);
+            item.paper = item.paper.or(m.paper);
+            item.deferrable = match (item.deferrable, &part.requirement.deferrable) {
+                (Some(a), Some(b)) => Some(a.min(b.days)),
+                _ => None,
+            };
+            item.pledge &= part.requirement.pledge.is_some();
+        }
+        parts.push(part);
+        if let Some(item) = items.last_mut() {
+            item.parts.end = parts.len();
+        }
+    }
+    debug_assert!(items.first().is_none_or(|i| i.parts.start == start));
+    items
+}
+
+/// The merge key of a single-material part: its owner and document.
+fn key<'c>(part: &Part<'c>) -> (&'c str, &'c str) {
+    let m = &part.requirement.options[0];
+    (m.owner.as_str(), m.document.as_str())
+}
+
+/// Whether two materials of one owner and document can be one item.
+fn compatible(a: &Material, b: &Material) -> bool {
+    a.photo == b.photo && a.file == b.file && (a.form == Form::Electronic) == (b.form == Form::Electronic)
+}
+
+impl<'c> MergedItem<'c> {
+    /// The item's id: `owner:document` for a merged material, else
+    /// `service:requirement`.
+    pub fn id(&self) -> String {
+        if self.by_document {
+            let m = &self.first.options[0];
+            format!("{}:{}", m.owner, m.document)
+        } else {
+            format!("{}:{}", self.service.id, self.first.id)
+        }
+    }
+
+    /// The Chinese name: the first part's.
+    pub fn name(&self) -> &'c str {
+        &self.first.name
+    }
+
+    /// The material, as the first part describes it (for a merged item,
+    /// the numbers are [`MergedItem::originals`] and [`MergedItem::copies`]).
+    pub fn requirement(&self) -> &'c Requirement {
+        self.first
+    }
+
+    /// Originals (photos, files) needed, merged.
+    pub fn originals(&self) -> u32 {
+        self.originals
+    }
+
+    /// Copies needed, merged.
+    pub fn copies(&self) -> u32 {
+        self.copies
+    }
+
+    /// The form the merged numbers make.
+    pub fn form(&self) -> Form {
+        let m = &self.first.options[0];
+        match (m.form, self.originals > 0, self.copies > 0) {
+            (Form::Electronic, _, _) => Form::Electronic,
+            (_, true, true) => Form::OriginalAndCopy,
+            (_, false, true) => Form::Copy,
+            _ => Form::Original,
+        }
+    }
+
+    /// Paper, the stricter of the parts'.
+    pub fn paper(&self) -> Option<Paper> {
+        self.paper
+    }
+
+    /// Calendar days within which it may be supplied after acceptance, if
+    /// every part may be.
+    pub fn deferrable(&self) -> Option<u16> {
+        self.deferrable
+    }
+
+    /// Whether a signed pledge may replace it: every part accepts one.
+    pub fn pledge(&self) -> bool {
+        self.pledge
+    }
+
+    /// The services' requirements it stands for.
+    pub fn needed_by<'a>(
+        &'a self,
+        assessment: &'a BundleAssessment<'c>,
+    ) -> impl ExactSizeIterator<Item = PartView<'a, 'c>> + 'a {
+        assessment.parts[self.parts.clone()].iter().map(move |part| PartView { part, assessment })
+    }
+
+    /// The ids a submission may use for it, and the material each names.
+    fn submission_ids<'a>(&'a self, a: &'a BundleAssessment<'c>) -> impl Iterator<Item = (String, &'c Material)> + 'a {
+        let merged = self.by_document.then(|| (self.id(), &self.first.options[0]));
+        let own = (!self.by_document).then(|| {
+            let service = self.service;
+            self.first.options.iter().map(move |m| (format!("{}:{}", service.id, m.id), m))
+        });
+        let _ = a;
+        merged.into_iter().chain(own.into_iter().flatten())
+    }
+
+    /// What a submission of `material` for it must hold: the merged numbers,
+    /// or the option's own.
+    fn needs(&self, material: &Material) -> (u32, u32) {
+        if self.first.options.len() == 1 {
+            (self.originals, self.copies)
+        } else {
+            (material.originals, material.copies)
+        }
+    }
+}
+
+/// One part of a merged item, seen with its assessment.
+#[derive(Clone, Copy, Debug)]
+pub struct PartView<'a, 'c> {
+    pub(crate) part: &'a Part<'c>,
+    pub(crate) assessment: &'a BundleAssessment<'c>,
+}
+
+impl<'a, 'c> PartView<'a, 'c> {
+    /// The service that asks for it.
+    pub fn service(&self) -> &'c Service {
+        self.assessment.assessments[self.part.at].service
+    }
+
+    /// The service's own requirement.
+    pub fn requirement(&self) -> &'c Requirement {
+        self.part.requirement
+    }
+
+    /// Why the service asks for it, as Chinese phrases.
+    pub fn because(&self) -> impl ExactSizeIterator<Item = crate::condition::Reason<'c>> + 'a {
+        self.assessment.assessments[self.part.at].reasons[self.part.because.clone()].iter().copied()
+    }
+}
+
+/// An item of a merged checklist, seen with its assessment.
+#[derive(Clone, Copy, Debug)]
+pub struct BundleItem<'a, 'c> {
+    pub(crate) item: &'a MergedItem<'c>,
+    pub(crate) assessment: &'a BundleAssessment<'c>,
+}
+
+impl<'a, 'c> BundleItem<'a, 'c> {
+    /// The item's id (see [`MergedItem::id`]).
+    pub fn id(&self) -> String {
+        self.item.id()
+    }
+
+    /// The merged item.
+    pub fn item(&self) -> &'a MergedItem<'c> {
+        self.item
+    }
+
+    /// The services' requirements it stands for.
+    pub fn needed_by(&self) -> impl ExactSizeIterator<Item = PartView<'a, 'c>> + 'a {
+        self.item.needed_by(self.assessment)
+    }
+}
+
+impl<'c> BundleAssessment<'c> {
+    /// The bundle assessed.
+    pub fn bundle(&self) -> &Bundle {
+        &self.bundle
+    }
+
+    /// The application date.
+    pub fn application_date(&self) -> Date {
+        self.date
+    }
+
+    /// Each service's own assessment, in the bundle's order.
+    pub fn assessments(&self) -> &[Assessment<'c>] {
+        &self.assessments
+    }
+
+    /// Eligible only if eligible for every service; ineligible if not for
+    /// any; otherwise undetermined.
+    pub fn eligibility(&self) -> Eligibility {
+        let all = self.assessments.iter().map(Assessment::eligibility);
+        if all.clone().any(|e| e == Eligibility::Ineligible) {
+            Eligibility::Ineligible
+        } else if all.clone().any(|e| e == Eligibility::Undetermined) {
+            Eligibility::Undetermined
+        } else {
+            Eligibility::Eligible
+        }
+    }
+
+    /// The merged checklist: what to bring, once, for every service.
+    pub fn checklist(&self) -> impl ExactSizeIterator<Item = BundleItem<'_, 'c>> + '_ {
+        self.items.iter().map(move |item| BundleItem { item, assessment: self })
+    }
+
+    /// Merged materials the applicant need not submit (免提交).
+    pub fn exempt(&self) -> impl ExactSizeIterator<Item = BundleItem<'_, 'c>> + '_ {
+        self.exempt.iter().map(move |item| BundleItem { item, assessment: self })
+    }
+
+    /// Every fact still needed for a complete answer, for any service.
+    pub fn missing_facts(&self) -> impl Iterator<Item = &'c FactInfo> + 'c {
+        self.missing.facts(&self.catalog.vocabulary)
+    }
+}
+
+/// A submitted bundle item that falls short.
+#[derive(Clone, Debug)]
+pub struct BundleDefect<'c> {
+    pub(crate) item: usize,
+    pub(crate) id: String,
+    pub(crate) material: &'c Material,
+    pub(crate) problems: Vec<Shortfall>,
+}
+
+impl<'c> BundleDefect<'c> {
+    /// The id it was submitted under.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The material it was submitted as.
+    pub fn material(&self) -> &'c Material {
+        self.material
+    }
+
+    /// What is short.
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = &Shortfall> + '_ {
+        self.problems.iter()
+    }
+}
+
+/// The one-time notice for a bundle.
+#[derive(Clone, Debug)]
+pub struct BundleNotice<'c> {
+    pub(crate) assessment: BundleAssessment<'c>,
+    pub(crate) status: crate::eval::NoticeStatus,
+    pub(crate) missing: Vec<usize>,
+    pub(crate) defective: Vec<BundleDefect<'c>>,
+    pub(crate) deferred: Vec<(usize, Date)>,
+    pub(crate) pledged: Vec<(usize, &'c Material)>,
+    pub(crate) not_required: Vec<String>,
+}
+
+impl<'c> BundleNotice<'c> {
+    /// Whether the materials are complete, for the whole bundle.
+    pub fn status(&self) -> crate::eval::NoticeStatus {
+        self.status
+    }
+
+    /// The assessment the notice was made from.
+    pub fn assessment(&self) -> &BundleAssessment<'c> {
+        &self.assessment
+    }
+
+    /// Merged items not submitted at all.
+    pub fn missing(&self) -> impl ExactSizeIterator<Item = BundleItem<'_, 'c>> + '_ {
+        self.missing.iter().map(move |&i| BundleItem { item: &self.assessment.items[i], assessment: &self.assessment })
+    }
+
+    /// Submitted items that fall short.
+    pub fn defective(&self) -> impl ExactSizeIterator<Item = &BundleDefect<'c>> + '_ {
+        self.defective.iter()
+    }
+
+    /// Missing or defective items that may be supplied later, with their
+    /// due dates.
+    pub fn deferred(&self) -> impl ExactSizeIterator<Item = (BundleItem<'_, 'c>, Date)> + '_ {
+        self.deferred
+            .iter()
+            .map(move |&(i, due)| (BundleItem { item: &self.assessment.items[i], assessment: &self.assessment }, due))
+    }
+
+    /// Items satisfied by a signed pledge, and the material pledged.
+    pub fn pledged(&self) -> impl ExactSizeIterator<Item = (BundleItem<'_, 'c>, &'c Material)> + '_ {
+        self.pledged
+            .iter()
+            .map(move |&(i, m)| (BundleItem { item: &self.assessment.items[i], assessment: &self.assessment }, m))
+    }
+
+    /// Submitted ids this applicant does not need.
+    pub fn not_required(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.not_required.iter().map(String::as_str)
+    }
+}
