@@ -205,6 +205,7 @@ proptest! {
             .collect();
         let again = catalog.check_bundle(&bundle, &facts, &submitted, &on_file).unwrap();
         prop_assert_eq!(again.status(), NoticeStatus::Complete, "{:?}", again.missing().map(|i| i.id()).collect::<Vec<_>>());
+        prop_assert_eq!(again.not_required().count(), 0, "what was asked for is required");
     }
 
     /// A document on file that may be replaced is never reported missing,

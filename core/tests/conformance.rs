@@ -183,21 +183,45 @@ fn check_typed(catalog: &Catalog, dir: &Path) -> usize {
             continue;
         }
         let request: serde_json::Value = serde_json::from_slice(&std::fs::read(&req).unwrap()).unwrap();
-        let service = request["service"].as_str().unwrap();
         let facts = banshi::Facts::from_json(catalog.vocabulary(), &request["facts"].to_string()).unwrap();
-        let actual = if name == "assess" {
-            catalog.assess(service, &facts).unwrap().to_json()
-        } else {
-            let submitted: Vec<banshi::Submission> = request["submitted"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|s| {
-                    let count = |k: &str| s[k].as_u64().unwrap_or(0) as u32;
-                    banshi::Submission::new(s["id"].as_str().unwrap(), count("originals"), count("copies"))
-                })
-                .collect();
-            catalog.check(service, &facts, &submitted).unwrap().to_json()
+        let on_file =
+            request["on_file"].as_array().map_or(Vec::new(), |ids| ids.iter().map(|i| i.as_str().unwrap()).collect());
+        let on_file = catalog.on_file(on_file).unwrap();
+        let submitted: Vec<banshi::Submission> = request["submitted"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| {
+                let count = |k: &str| s[k].as_u64().unwrap_or(0) as u32;
+                let id = s["id"].as_str().unwrap();
+                if s["pledged"] == true {
+                    banshi::Submission::pledge(id)
+                } else {
+                    banshi::Submission::new(id, count("originals"), count("copies"))
+                }
+            })
+            .collect();
+        // A bundle: declared (an id) or made by the caller (service numbers).
+        let ad_hoc;
+        let bundle = match &request["bundle"] {
+            serde_json::Value::String(id) => Some(catalog.bundle(id).unwrap()),
+            serde_json::Value::Array(ids) => {
+                let ids: Vec<&str> = ids.iter().map(|i| i.as_str().unwrap()).collect();
+                ad_hoc = catalog.bundle_of(&ids).unwrap();
+                Some(&ad_hoc)
+            }
+            _ => None,
+        };
+        let actual = match (bundle, name == "assess") {
+            (Some(b), true) => catalog.assess_bundle(b, &facts, &on_file).unwrap().to_json(),
+            (Some(b), false) => catalog.check_bundle(b, &facts, &submitted, &on_file).unwrap().to_json(),
+            (None, true) => {
+                catalog.assess_with(request["service"].as_str().unwrap(), &facts, &on_file).unwrap().to_json()
+            }
+            (None, false) => catalog
+                .check_with(request["service"].as_str().unwrap(), &facts, &submitted, &on_file)
+                .unwrap()
+                .to_json(),
         };
         assert_eq!(actual, expected, "{}", rel(&req));
         checked += 1;

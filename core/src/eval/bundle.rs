@@ -210,6 +210,7 @@ impl Catalog {
             let mut satisfied = false;
             let mut first_defect = None;
             for (id, material) in item.submission_ids(&assessment) {
+                expected.push(id.clone());
                 if let Some((at, s)) = find(&id) {
                     if s.pledged {
                         if !item.pledge {
@@ -225,9 +226,8 @@ impl Catalog {
                         satisfied = true;
                         break;
                     }
-                    first_defect.get_or_insert(BundleDefect { item: n, id: id.clone(), material, problems });
+                    first_defect.get_or_insert(BundleDefect { item: n, id, material, problems });
                 }
-                expected.push(id);
             }
             if satisfied {
                 continue;

@@ -31,8 +31,19 @@ fn header<M: SerializeMap>(map: &mut M, a: &BundleAssessment<'_>) -> Result<(), 
     map.serialize_entry("catalog_hash", a.catalog.content_hash())?;
     map.serialize_entry("bundle", &BundleRef(a))?;
     map.serialize_entry("application_date", &a.date)?;
-    map.serialize_entry("eligibility", a.eligibility().name())?;
+    map.serialize_entry("eligibility", &Status(a.eligibility().name()))?;
     map.serialize_entry("services", &Seq(|| a.assessments.iter().map(ServiceJson)))
+}
+
+/// `{"status"}`: the bundle's eligibility, shaped as a service's is.
+struct Status(&'static str);
+
+impl Serialize for Status {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(1))?;
+        map.serialize_entry("status", self.0)?;
+        map.end()
+    }
 }
 
 /// `{"id", "name", "decision"?, "services": [{"id", "name"}]}`: `id` and
