@@ -181,6 +181,8 @@ fn the_whole_json_api_runs_on_a_small_stack() {
                         r#"{{"service":"10.1","facts":{{"application_date":"2026-11-27"}},"submitted":[{{"id":{inner}}}]}}"#
                     ),
                     format!(r#"{{"service":{inner}}}"#),
+                    format!(r#"{{"bundle":{inner},"facts":{{"application_date":"2026-11-27"}}}}"#),
+                    format!(r#"{{"bundle":"newborn","facts":{{"application_date":"2026-11-27"}},"on_file":{inner}}}"#),
                     inner.clone(),
                 ];
                 for r in &requests {
@@ -222,6 +224,36 @@ fn service_ids_are_capped_like_every_request() {
     assert_eq!(json::service(catalog, &huge).unwrap_err().code(), ErrorCode::InputTooLarge);
     let at_limit = "a".repeat(1 << 20);
     assert_eq!(json::service(catalog, &at_limit).unwrap_err().code(), ErrorCode::UnknownService);
+}
+
+/// Issue 11's lists are capped by what could be valid: a bundle of a
+/// million services, or a million documents on file, is one coded error,
+/// and so is a catalogue bundle (一件事) naming a million services.
+#[test]
+fn long_bundles_and_on_file_lists_are_refused_at_once() {
+    let catalog = Catalog::embedded();
+    let many = |item: &str, n: usize| vec![item; n].join(",");
+    let date = r#""application_date":"2026-11-27""#;
+    let request = format!(r#"{{"bundle":[{}],"facts":{{{date}}}}}"#, many(r#""1.1""#, 100_000));
+    assert_eq!(json::assess(catalog, &request).unwrap_err().code(), ErrorCode::InvalidValue);
+    let request = format!(r#"{{"service":"10.1","facts":{{{date}}},"on_file":[{}]}}"#, many(r#""photo""#, 100_000));
+    assert_eq!(json::assess(catalog, &request).unwrap_err().code(), ErrorCode::InvalidValue);
+    // Each registered document once for anyone and once per owner is valid, however many.
+    let mut every: Vec<String> = catalog.documents().iter().map(|d| format!("{:?}", d.id())).collect();
+    for owner in catalog.vocabulary().owners() {
+        every.extend(catalog.documents().iter().map(|d| format!("\"{}:{}\"", owner.name(), d.id())));
+    }
+    let request = format!(r#"{{"service":"10.1","facts":{{{date}}},"on_file":[{}]}}"#, every.join(","));
+    json::assess(catalog, &request).unwrap();
+    let services = many(r#""1.1""#, 1_000_000);
+    let text = crate::bundle_of("1", &service("1.1", LAW, "", &material("m", "law", None), "")).replacen(
+        r#""services":"#,
+        &format!(r#""bundles":[{{"id":"b","name":"一件事","decision":"示例","services":[{services}]}}],"services":"#),
+        1,
+    );
+    let problems = load_problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].1.contains("实为 1000000 个"), "{problems:?}");
 }
 
 /// A long unknown name costs about as much as reading it: no suggestion
@@ -413,6 +445,16 @@ fn every_call_with(s: &str) -> Vec<String> {
         &format!(r#"{{"service":"10.1","facts":{{{date}}},"submitted":[{{"id":"photos",{q}:1}}]}}"#),
     ));
     run(json::check(catalog, &format!(r#"{{"service":"10.1","facts":{{{date}}},"submitted":{q}}}"#)));
+    // Issue 11's request fields: a bundle by id or by services, documents on file, pledges.
+    run(json::assess(catalog, &format!(r#"{{"bundle":{q},"facts":{{{date}}}}}"#)));
+    run(json::assess(catalog, &format!(r#"{{"bundle":["1.1",{q}],"facts":{{{date}}}}}"#)));
+    run(json::assess(catalog, &format!(r#"{{"service":"10.1","facts":{{{date}}},"on_file":[{q}]}}"#)));
+    run(json::assess(catalog, &format!(r#"{{"service":"10.1","facts":{{{date}}},"on_file":["applicant:{}"]}}"#, s)));
+    run(json::check(catalog, &format!(r#"{{"bundle":"newborn","facts":{{{date}}},"submitted":[{{"id":{q}}}]}}"#)));
+    run(json::check(
+        catalog,
+        &format!(r#"{{"service":"10.1","facts":{{{date}}},"submitted":[{{"id":"photos","pledged":{q}}}]}}"#),
+    ));
     run(json::service(catalog, s));
     run(json::validate_id_number(&format!(r#"{{"id_number":{q}}}"#)));
     run(json::validate_id_number(&format!(r#"{{{q}:1}}"#)));

@@ -203,10 +203,14 @@ impl crate::model::Catalog {
     /// [`Error::InvalidValue`] for an entry listed twice.
     pub fn on_file<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<OnFile, Error> {
         let mut out: Vec<(String, String)> = Vec::new();
+        let mut registry = None;
         for id in ids {
             let (owner, document) = id.split_once(':').unwrap_or(("", id));
             let known_owner = owner.is_empty() || self.vocabulary().owner(owner).is_some();
-            if !known_owner || self.document(document).is_none() {
+            // Looked up by binary search: a long list against a large registry stays cheap.
+            let registry = registry
+                .get_or_insert_with(|| crate::support::lookup::Index::new(self.documents().iter().map(|d| d.id())));
+            if !known_owner || registry.first(document).is_none() {
                 let owners = self.vocabulary().owners().iter().map(|o| o.name());
                 let candidates: Vec<String> = self
                     .documents()

@@ -234,15 +234,18 @@ fn finish(
         problems.push(Problem::new("", None, "", "目录中没有任何事项"));
     }
     let mut bundles = Vec::with_capacity(raw_bundles.len());
+    let by_id = Index::new(services.iter().map(|(_, s)| s.id.as_str()));
     for raw in raw_bundles {
         let mut report =
             |message: String| problems.push(Problem::new(&raw.file, None, &format!("{}.services", raw.path), message));
         if !(MIN_BUNDLE..=MAX_BUNDLE).contains(&raw.services.len()) {
+            // Not resolved: a hostile list of a million services costs one problem, not a million.
             report(format!("一件事应包含 {MIN_BUNDLE} 至 {MAX_BUNDLE} 个事项，实为 {} 个", raw.services.len()));
+            continue;
         }
         let mut indices: Vec<usize> = Vec::with_capacity(raw.services.len());
         for id in &raw.services {
-            match services.iter().position(|(_, s)| s.id == *id) {
+            match by_id.first(id) {
                 Some(i) if indices.contains(&i) => report(format!("事项“{id}”重复")),
                 Some(i) => indices.push(i),
                 None => {

@@ -210,7 +210,9 @@ fn parse_request<'c, 'v, 'a>(
     let on_file = match object.get("on_file") {
         None | Some(Value::Null) => OnFile::NONE,
         Some(Value::Array(items)) => {
-            let ids = strings(items, "on_file", catalog.documents().len())?;
+            // Each document at most once for anyone and once per owner.
+            let most = catalog.documents().len().saturating_mul(catalog.vocabulary().owners().len() + 1);
+            let ids = strings(items, "on_file", most)?;
             catalog.on_file(ids.iter().copied())?
         }
         Some(other) => {
