@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use banshi::{Catalog, Facts, IdNumber, Submission, json};
+use banshi::{Catalog, Facts, IdNumber, OnFile, Submission, json};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const CASES: [(&str, &str); 3] = [
@@ -47,7 +47,37 @@ fn engine(c: &mut Criterion) {
     c.bench_function("assess json conformance 10.1-married", |b| {
         b.iter(|| json::assess(catalog, black_box(&shared)).unwrap())
     });
+    bundles(c);
     c.bench_function("validate id number", |b| b.iter(|| IdNumber::parse(black_box("11010519491231002X")).unwrap()));
+}
+
+/// A birth (一件事): the newborn's insurance (1.1), social security card (8.1)
+/// and inpatient reimbursement (1.2), as one bundle and each alone, with the
+/// same facts: the bundle's cost against its slowest service's.
+fn bundles(c: &mut Criterion) {
+    let catalog = Catalog::embedded();
+    let facts_json = r#"{"application_date":"2026-11-27","birth_date":"2026-11-01","hukou":"local","proxy":true,"reimbursement_case":"newborn_inpatient","receipt_names_parent":true}"#;
+    let facts = Facts::from_json(catalog.vocabulary(), facts_json).unwrap();
+    let services = ["1.1", "8.1", "1.2"];
+    for id in services {
+        c.bench_function(&format!("birth alone typed {id}"), |b| {
+            b.iter(|| catalog.assess(id, black_box(&facts)).unwrap())
+        });
+    }
+    let bundle = catalog.bundle_of(&services).unwrap();
+    c.bench_function("birth bundle typed 1.1+8.1+1.2", |b| {
+        b.iter(|| catalog.assess_bundle(&bundle, black_box(&facts), &OnFile::NONE).unwrap())
+    });
+    for id in services {
+        let request = format!(r#"{{"service":"{id}","facts":{facts_json}}}"#);
+        c.bench_function(&format!("birth alone json {id}"), |b| {
+            b.iter(|| json::assess(catalog, black_box(&request)).unwrap())
+        });
+    }
+    let request = format!(r#"{{"bundle":["1.1","8.1","1.2"],"facts":{facts_json}}}"#);
+    c.bench_function("birth bundle json 1.1+8.1+1.2", |b| {
+        b.iter(|| json::assess(catalog, black_box(&request)).unwrap())
+    });
 }
 
 fn loading(c: &mut Criterion) {

@@ -2,7 +2,8 @@
 //! profile -p banshi -- <file> [iterations] [json|compact|typed|load]` runs
 //! json::assess on the request in the file (`json`, the default),
 //! json::assess_compact, the bindings' compact answer (`compact`), the typed
-//! Catalog::assess on its facts, read once (`typed`), or loads the file as a
+//! Catalog::assess (or, for a request with a `bundle` of service numbers,
+//! Catalog::assess_bundle) on its facts, read once (`typed`), or loads the file as a
 //! catalogue bundle (`load`). With 0 iterations it only loads the embedded
 //! catalogue.
 
@@ -25,10 +26,20 @@ fn main() {
     let mut bytes = 0;
     if typed {
         let value: serde_json::Value = serde_json::from_str(&request).expect("JSON");
-        let service = value["service"].as_str().expect("a service");
         let facts = banshi::Facts::from_json(catalog.vocabulary(), &value["facts"].to_string()).expect("facts");
-        for _ in 0..n {
-            bytes += catalog.assess(service, std::hint::black_box(&facts)).expect("assessed").checklist().len();
+        if let Some(ids) = value["bundle"].as_array() {
+            // A bundle of services, named by their numbers.
+            let ids: Vec<&str> = ids.iter().map(|i| i.as_str().expect("a service number")).collect();
+            let bundle = catalog.bundle_of(&ids).expect("a valid bundle");
+            for _ in 0..n {
+                let assessment = catalog.assess_bundle(&bundle, std::hint::black_box(&facts), &banshi::OnFile::NONE);
+                bytes += assessment.expect("assessed").checklist().len();
+            }
+        } else {
+            let service = value["service"].as_str().expect("a service");
+            for _ in 0..n {
+                bytes += catalog.assess(service, std::hint::black_box(&facts)).expect("assessed").checklist().len();
+            }
         }
     } else if mode == "compact" {
         for _ in 0..n {

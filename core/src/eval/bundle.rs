@@ -28,6 +28,7 @@
 //! invented and nothing is lost: property tests check both.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::error::Error;
@@ -63,6 +64,8 @@ pub struct MergedItem<'c> {
     pub(crate) service: &'c Service,
     /// Whether its id is `owner:document` (else `service:requirement`).
     pub(crate) by_document: bool,
+    /// Its material's merge key (`Material::merge_key`).
+    pub(crate) key: u64,
     pub(crate) parts: Range<usize>,
     pub(crate) originals: u32,
     pub(crate) copies: u32,
@@ -78,7 +81,9 @@ pub struct Part<'c> {
     pub(crate) at: usize,
     pub(crate) requirement: &'c Requirement,
     /// Its reasons, in its service's assessment.
-    pub(crate) because: Range<usize>,
+    pub(crate) because: Range<u32>,
+    /// While merging: its item's number, then its place among the parts.
+    pub(crate) group: u32,
 }
 
 impl Catalog {
@@ -302,85 +307,121 @@ fn bundle_label(catalog: &Catalog, bundle: &Bundle) -> String {
 /// materials) into items, by the rule in the module's documentation,
 /// appending their parts.
 fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: bool) -> Vec<MergedItem<'c>> {
-    // Every part, in order: service by service, each in checklist order.
-    let mut order: Vec<Part<'c>> = Vec::new();
+    let count = |a: &Assessment<'c>| if exempt { a.exempt.len() } else { a.items.len() };
+    let n: usize = assessments.iter().map(count).sum();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Every part, in order (service by service, each in checklist order),
+    // appended after `base`; `group` first holds its item's number.
+    let base = parts.len();
+    parts.reserve(n);
+    let mut items: Vec<MergedItem<'c>> = Vec::with_capacity(n);
+    // The item of each owner and document, by key: a scan of the items while
+    // they are few, a map beyond, so that a bundle of many materials stays
+    // O(n log n).
+    let mut index: Option<BTreeMap<u64, u32>> = (n > SCAN).then(BTreeMap::new);
+    let mut add = |at: usize, requirement: &'c Requirement, range: &Range<usize>| {
+        let because = range.start as u32..range.end as u32;
+        let item = match requirement.options.as_slice() {
+            [m] => {
+                let found = match &index {
+                    Some(map) => map.get(&m.merge_key).map(|&i| i as usize),
+                    None => items.iter().position(|it| it.by_document && it.key == m.merge_key),
+                };
+                match found {
+                    Some(i) if compatible(&items[i].first.options[0], m) => {
+                        items[i].add(requirement, m);
+                        Some(i)
+                    }
+                    // The first of its owner and document leads; one that
+                    // differs from it stands alone.
+                    Some(_) => None,
+                    None => {
+                        if let Some(map) = &mut index {
+                            map.insert(m.merge_key, items.len() as u32);
+                        }
+                        items.push(MergedItem::new(assessments[at].service, requirement, true));
+                        Some(items.len() - 1)
+                    }
+                }
+            }
+            _ => None,
+        };
+        let item = item.unwrap_or_else(|| {
+            items.push(MergedItem::new(assessments[at].service, requirement, false));
+            items.len() - 1
+        });
+        items[item].parts.end += 1;
+        parts.push(Part { at, requirement, because, group: item as u32 });
+    };
     for (at, a) in assessments.iter().enumerate() {
         if exempt {
-            order.extend(a.exempt.iter().map(|(r, range, _)| Part { at, requirement: r, because: range.clone() }));
+            a.exempt.iter().for_each(|(r, range, _)| add(at, r, range));
         } else {
-            order.extend(a.items.iter().map(|(r, range)| Part { at, requirement: r, because: range.clone() }));
+            a.items.iter().for_each(|(r, range)| add(at, r, range));
         }
     }
-    // The group of each part: the position of the part that leads it. Parts
-    // of one owner and document are found by sorting, not by searching, so
-    // that a bundle of many materials stays O(n log n).
-    let mut group: Vec<usize> = (0..order.len()).collect();
-    let mut first_of_kind = vec![false; order.len()];
-    let mut keyed: Vec<usize> = (0..order.len()).filter(|&i| order[i].requirement.options.len() == 1).collect();
-    keyed.sort_by(|&a, &b| key(&order[a]).cmp(&key(&order[b])).then(a.cmp(&b)));
-    let mut run = 0;
-    while run < keyed.len() {
-        let leader = keyed[run];
-        first_of_kind[leader] = true;
-        let mut end = run + 1;
-        while end < keyed.len() && key(&order[keyed[end]]) == key(&order[leader]) {
-            if compatible(&order[leader].requirement.options[0], &order[keyed[end]].requirement.options[0]) {
-                group[keyed[end]] = leader;
-            }
-            end += 1;
-        }
-        run = end;
+    // Each item's range of parts (a counting sort), each part's place in it,
+    // then the parts moved there in place: each swap puts one part where it
+    // belongs, and the place travels with the part.
+    let mut next = base;
+    for item in &mut items {
+        let len = item.parts.end;
+        item.parts = next..next;
+        next += len;
     }
-    // Items in the order of their leaders; each item's parts contiguous.
-    let mut by_group: Vec<usize> = (0..order.len()).collect();
-    by_group.sort_by_key(|&i| (group[i], i));
-    let start = parts.len();
-    let mut items: Vec<MergedItem<'c>> = Vec::new();
-    for i in by_group {
-        let part = order[i].clone();
-        if group[i] == i {
-            let requirement = part.requirement;
-            let single = requirement.options.len() == 1;
-            let m = &requirement.options[0];
-            items.push(MergedItem {
-                first: requirement,
-                service: assessments[part.at].service,
-                by_document: first_of_kind[i],
-                parts: parts.len()..parts.len(),
-                originals: if single { m.originals } else { 0 },
-                copies: if single { m.copies } else { 0 },
-                paper: if single { m.paper } else { None },
-                deferrable: requirement.deferrable.as_ref().map(|d| d.days),
-                pledge: requirement.pledge.is_some(),
-            });
-        } else if let Some(item) = items.last_mut() {
-            let m = &part.requirement.options[0];
-            item.originals = if m.photo.is_some() {
-                item.originals.saturating_add(m.originals)
-            } else {
-                item.originals.max(m.originals)
-            };
-            item.copies = item.copies.saturating_add(m.copies);
-            item.paper = item.paper.or(m.paper);
-            item.deferrable = match (item.deferrable, &part.requirement.deferrable) {
-                (Some(a), Some(b)) => Some(a.min(b.days)),
-                _ => None,
-            };
-            item.pledge &= part.requirement.pledge.is_some();
-        }
-        parts.push(part);
-        if let Some(item) = items.last_mut() {
-            item.parts.end = parts.len();
+    for part in &mut parts[base..] {
+        let range = &mut items[part.group as usize].parts;
+        part.group = range.end as u32;
+        range.end += 1;
+    }
+    for i in base..parts.len() {
+        while parts[i].group as usize != i {
+            let to = parts[i].group as usize;
+            parts.swap(i, to);
         }
     }
-    debug_assert!(items.first().is_none_or(|i| i.parts.start == start));
     items
 }
 
-/// The merge key of a single-material part: its owner and document.
-fn key<'c>(part: &Part<'c>) -> (&'c str, &'c str) {
-    let m = &part.requirement.options[0];
-    (m.owner.as_str(), m.document.as_str())
+/// Up to this many parts, a merge finds an owner's document by scanning.
+const SCAN: usize = 32;
+
+impl<'c> MergedItem<'c> {
+    /// An item led by `requirement`, of `service`.
+    fn new(service: &'c Service, requirement: &'c Requirement, by_document: bool) -> MergedItem<'c> {
+        let single = requirement.options.len() == 1;
+        let m = &requirement.options[0];
+        MergedItem {
+            first: requirement,
+            service,
+            by_document,
+            key: m.merge_key,
+            parts: 0..0,
+            originals: if single { m.originals } else { 0 },
+            copies: if single { m.copies } else { 0 },
+            paper: if single { m.paper } else { None },
+            deferrable: requirement.deferrable.as_ref().map(|d| d.days),
+            pledge: requirement.pledge.is_some(),
+        }
+    }
+
+    /// Merges in another service's `requirement`, whose material is `m`.
+    fn add(&mut self, requirement: &Requirement, m: &Material) {
+        self.originals = if m.photo.is_some() {
+            self.originals.saturating_add(m.originals)
+        } else {
+            self.originals.max(m.originals)
+        };
+        self.copies = self.copies.saturating_add(m.copies);
+        self.paper = self.paper.or(m.paper);
+        self.deferrable = match (self.deferrable, &requirement.deferrable) {
+            (Some(a), Some(b)) => Some(a.min(b.days)),
+            _ => None,
+        };
+        self.pledge &= requirement.pledge.is_some();
+    }
 }
 
 /// Whether two materials of one owner and document can be one item.
@@ -392,12 +433,17 @@ impl<'c> MergedItem<'c> {
     /// The item's id: `owner:document` for a merged material, else
     /// `service:requirement`.
     pub fn id(&self) -> String {
-        if self.by_document {
+        let (a, b) = if self.by_document {
             let m = &self.first.options[0];
-            format!("{}:{}", m.owner, m.document)
+            (m.owner.as_str(), m.document.as_str())
         } else {
-            format!("{}:{}", self.service.id, self.first.id)
-        }
+            (self.service.id.as_str(), self.first.id.as_str())
+        };
+        let mut id = String::with_capacity(a.len() + 1 + b.len());
+        id.push_str(a);
+        id.push(':');
+        id.push_str(b);
+        id
     }
 
     /// The Chinese name: the first part's.
@@ -498,7 +544,8 @@ impl<'a, 'c> PartView<'a, 'c> {
 
     /// Why the service asks for it, as Chinese phrases.
     pub fn because(&self) -> impl ExactSizeIterator<Item = crate::condition::Reason<'c>> + 'a {
-        self.assessment.assessments[self.part.at].reasons[self.part.because.clone()].iter().copied()
+        let because = self.part.because.start as usize..self.part.because.end as usize;
+        self.assessment.assessments[self.part.at].reasons[because].iter().copied()
     }
 }
 

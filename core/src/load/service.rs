@@ -565,6 +565,13 @@ impl Checker<'_> {
             id: id.to_owned(),
             name: name.to_owned(),
             stand_in: context.documents[document?].stand_in.clone(),
+            merge_key: (document? as u64) << 32
+                | context
+                    .vocabulary
+                    .owners()
+                    .iter()
+                    .position(|o| o.name() == owner.as_deref().unwrap_or(""))
+                    .unwrap_or(0) as u64,
             document: context.documents[document?].id.clone(),
             owner: owner?,
             form,

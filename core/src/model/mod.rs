@@ -264,6 +264,10 @@ pub struct Material {
     pub(crate) document: String,
     /// The document's stand-in (免提交), from the registry.
     pub(crate) stand_in: Option<StandIn>,
+    /// Its document's index in the registry and its owner's in the
+    /// vocabulary, as one number: materials of one owner and document merge
+    /// in a bundle (`eval::bundle`) by comparing these, not strings.
+    pub(crate) merge_key: u64,
     pub(crate) owner: String,
     pub(crate) form: Form,
     pub(crate) originals: u32,

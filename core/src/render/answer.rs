@@ -48,6 +48,11 @@ impl<'c> Assessment<'c> {
         w.raw(&self.service.json.service);
         w.raw(",\"application_date\":");
         w.value(&self.date);
+        self.write_case_and_eligibility(w);
+    }
+
+    /// Writes `,"case"` (for services split into cases) and `,"eligibility":{…}`.
+    pub(crate) fn write_case_and_eligibility(&self, w: &mut Writer) {
         if !self.service.cases().is_empty() {
             w.raw(",\"case\":");
             w.value(&self.case.map(CaseJson));
@@ -75,7 +80,7 @@ impl<'c> Assessment<'c> {
 }
 
 /// `[…]` of reasons' phrases, as `Phrases` serialises them.
-fn write_phrases(w: &mut Writer, reasons: &[Reason<'_>]) {
+pub(crate) fn write_phrases(w: &mut Writer, reasons: &[Reason<'_>]) {
     w.raw("[");
     for (n, reason) in reasons.iter().enumerate() {
         if n > 0 {
@@ -346,11 +351,6 @@ fn provenance_fields<M: SerializeMap>(map: &mut M, basis: &[Citation], decision:
         map.serialize_entry("decision", d)?;
     }
     Ok(())
-}
-
-/// A requirement's `basis` and `decision`.
-pub(crate) fn write_provenance<M: SerializeMap>(map: &mut M, r: &Requirement) -> Result<(), M::Error> {
-    provenance_fields(map, r.basis(), r.decision())
 }
 
 struct Ids<'c>(&'c [Citation]);
