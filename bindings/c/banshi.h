@@ -272,8 +272,10 @@ banshi_result banshi_service(const banshi_catalog *catalog,
                              char **error);
 
 /**
- * Assesses one applicant: request `{"service", "facts"}`, response the
- * assessment JSON (see SCHEMA.md).
+ * Assesses one applicant: request `{"service", "facts", "on_file"?}`, or
+ * `{"bundle", "facts", "on_file"?}` for several services at once (a
+ * declared bundle's id, or an array of service numbers: 一件事一次办);
+ * response the assessment JSON, or the bundle's (see SCHEMA.md).
  *
  * Writes `*response` and `*response_len` on success; on failure writes the
  * error JSON to `*error` if `error` is not NULL.
@@ -297,7 +299,9 @@ banshi_result banshi_assess(const banshi_catalog *catalog,
  * service's guide (banshi_service), read once. The format is an internal
  * contract between the library and its bindings, documented in
  * core/src/render/compact.rs, not part of SCHEMA.md; errors are exactly
- * banshi_assess's.
+ * banshi_assess's. A request for a bundle, or with documents `on_file`, is
+ * answered in full, exactly as banshi_assess answers it (a JSON object,
+ * not an array).
  *
  * # Safety
  *
@@ -312,7 +316,8 @@ banshi_result banshi_assess_compact(const banshi_catalog *catalog,
                                     char **error);
 
 /**
- * The one-time notice: request `{"service", "facts", "submitted"}`,
+ * The one-time notice: request `{"service" or "bundle", "facts",
+ * "submitted", "on_file"?}` (a submission may be `"pledged": true`),
  * response the notice JSON (see SCHEMA.md).
  *
  * Writes `*response` and `*response_len` on success; on failure writes the
