@@ -142,7 +142,8 @@ fn main() {
                             "derived" => parts[1] = form,
                             "owners" => parts[2] = form,
                             "documents" => parts[3] = form,
-                            _ => bundles = Some(form),
+                            // An empty list declares no bundle, and hashes as none.
+                            _ => bundles = Some(form).filter(|f| f != "[]"),
                         }
                     }
                 }

@@ -255,3 +255,156 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// A bundle notice that says `complete` with facts missing stays
+    /// `complete` once they are given, whatever they are: nothing that
+    /// could still be required was left out of the account.
+    #[test]
+    fn complete_stays_complete_when_facts_are_given(case in any_case()) {
+        let catalog = case.catalog();
+        let bundle = case.bundle();
+        let (facts, on_file) = (case.facts(), case.on_file());
+        let Ok(first) = catalog.check_bundle(&bundle, &facts, &[], &on_file) else { return Ok(()) };
+        // Submit what the notice asks for, and whatever may be required, in full.
+        let mut submitted: Vec<Submission> = first
+            .missing()
+            .map(|item| match item.item().requirement().options() {
+                [_] => Submission::new(item.id(), item.item().originals(), item.item().copies()),
+                [m, ..] => Submission::new(format!("{}:{}", item.needed_by().next().unwrap().service().id(), m.id()), m.originals(), m.copies()),
+                [] => unreachable!(),
+            })
+            .collect();
+        let _ = &mut submitted;
+        let Ok(notice) = catalog.check_bundle(&bundle, &facts, &submitted, &on_file) else { return Ok(()) };
+        if notice.status() != NoticeStatus::Complete {
+            return Ok(());
+        }
+        let all = Case { complete: true, ..case.clone() }.facts();
+        // Given facts keep their values: fill only those not given.
+        let mut filled = facts.clone();
+        for info in catalog.vocabulary().facts() {
+            let json = facts.to_json();
+            if info.name() != "application_date" && !json.contains(&format!("\"{}\"", info.name())) {
+                let value = all.to_json();
+                let v: serde_json::Value = serde_json::from_str(&value).unwrap();
+                if let Some(x) = v.get(info.name()) {
+                    let one = format!("{{\"application_date\":{},\"{}\":{}}}", v["application_date"], info.name(), x);
+                    let parsed = Facts::from_json(catalog.vocabulary(), &one).unwrap();
+                    let _ = parsed;
+                    match x {
+                        serde_json::Value::Bool(b) => filled.set(info.name(), *b).unwrap(),
+                        serde_json::Value::String(s) => filled.set(info.name(), s.as_str()).unwrap(),
+                        serde_json::Value::Number(n) => filled.set(info.name(), n.as_u64().unwrap() as u32).unwrap(),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let Ok(after) = catalog.check_bundle(&bundle, &filled, &submitted, &on_file) else { return Ok(()) };
+        prop_assert!(matches!(after.status(), NoticeStatus::Complete), "{:?} after giving every fact", after.status());
+    }
+}
+
+/// The reviewer's reproductions, kept as regressions.
+mod regressions {
+    use super::*;
+
+    fn minzheng_json(request: &str) -> serde_json::Value {
+        let out = banshi::json::check(minzheng(), request).unwrap_or_else(|e| banshi::json::error(&e));
+        serde_json::from_str(&out).unwrap()
+    }
+
+    const ADULT: &str = r#""application_date":"2026-11-27","birth_date":"1975-04-10","district_hukou":true,"has_disability_certificate":true,"disability_type":"physical","disability_grade":"grade_1","assistance_status":"dibao","long_term_care_needed":true"#;
+
+    /// A material that may be required counts with the merged numbers of its
+    /// owner and document: without `proxy`, one copy of the proxy's ID card
+    /// for two services cannot settle the list.
+    #[test]
+    fn a_pending_material_counts_with_its_merged_item() {
+        let submitted = r#"[{"id":"applicant:disability_subsidy_form","originals":1},{"id":"applicant:resident_id_card","originals":1,"copies":2},{"id":"applicant:hukou_book","originals":1,"copies":2},{"id":"applicant:disability_certificate","originals":1,"copies":2},{"id":"applicant:dibao_certificate","originals":1},{"id":"proxy:resident_id_card","originals":1,"copies":1},{"id":"applicant:power_of_attorney","originals":1}]"#;
+        let without = minzheng_json(&format!(
+            r#"{{"bundle":"disability_subsidies","facts":{{{ADULT}}},"submitted":{submitted}}}"#
+        ));
+        assert_eq!(without["status"], "undetermined", "{without}");
+        let with = minzheng_json(&format!(
+            r#"{{"bundle":"disability_subsidies","facts":{{{ADULT},"proxy":true}},"submitted":{submitted}}}"#
+        ));
+        assert_eq!(with["status"], "incomplete");
+    }
+
+    /// A pledge where no requirement it names accepts one is refused, as
+    /// for one service.
+    #[test]
+    fn a_bundle_refuses_a_pledge_nothing_accepts() {
+        let out = minzheng_json(&format!(
+            r#"{{"bundle":"disability_subsidies","facts":{{{ADULT}}},"submitted":[{{"id":"proxy:resident_id_card","pledged":true}}]}}"#
+        ));
+        assert_eq!(out["error"]["code"], "INVALID_VALUE", "{out}");
+    }
+
+    /// A part's own `service:material` is an alias of its merged item.
+    #[test]
+    fn a_parts_own_id_is_an_alias() {
+        let out = minzheng_json(&format!(
+            r#"{{"bundle":"disability_subsidies","facts":{{{ADULT},"proxy":false}},"submitted":[{{"id":"1.1:applicant_id_card","originals":1,"copies":2}}]}}"#
+        ));
+        assert_eq!(out["not_required"], serde_json::json!([]), "{out}");
+        let missing: Vec<&str> = out["missing"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+        assert!(!missing.contains(&"applicant:resident_id_card"), "{missing:?}");
+    }
+
+    /// A pledge for a material that may be required is recorded as pledged.
+    #[test]
+    fn a_pledge_for_a_pending_material_is_recorded() {
+        let facts = r#""application_date":"2026-11-27","proxy":true,"district_hukou":true,"has_disability_certificate":true,"disability_type":"physical","disability_grade":"grade_1","assistance_status":"dibao""#;
+        let out = minzheng_json(&format!(
+            r#"{{"service":"1.1","facts":{{{facts}}},"submitted":[{{"id":"guardianship_proof","pledged":true}}]}}"#
+        ));
+        assert_eq!(out["pledged"][0]["id"], "guardianship_proof", "{out}");
+        let out = minzheng_json(&format!(
+            r#"{{"bundle":"disability_subsidies","facts":{{{facts}}},"submitted":[{{"id":"applicant:guardianship_proof","pledged":true}}]}}"#
+        ));
+        assert_eq!(out["pledged"][0]["material"], "guardianship_proof", "{out}");
+    }
+
+    /// A bundle made with one version of a catalogue, used with another
+    /// whose services moved, assesses the services it names, not positions.
+    #[test]
+    fn a_bundle_follows_its_services_across_versions() {
+        let old = minzheng();
+        let bundle = old.bundle("elderly_support").unwrap().clone();
+        let mut text: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/minzheng/bundle.json")).unwrap(),
+        )
+        .unwrap();
+        let mut extra = text["services"][0].clone();
+        extra["id"] = "1.0".into();
+        text["services"].as_array_mut().unwrap().push(extra);
+        let new = Catalog::from_bundle(&text.to_string()).unwrap();
+        let facts = Facts::new(new.vocabulary(), date(46_000));
+        let a = new.assess_bundle(&bundle, &facts, &OnFile::NONE).unwrap();
+        let ids: Vec<&str> = a.assessments().iter().map(|a| a.service().id()).collect();
+        assert_eq!(ids, ["3.1", "4.1"]);
+    }
+
+    /// bundles.json must hold its list, and an empty list hashes as none.
+    #[test]
+    fn bundles_json_is_checked_and_an_empty_list_changes_nothing() {
+        let files = crate::source_files();
+        let load = |bundles: &str| {
+            let mut all: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+            all.retain(|(n, _)| *n != "bundles.json");
+            all.push(("bundles.json", bundles));
+            Catalog::from_files("v", all)
+        };
+        let e = load("{}").unwrap_err();
+        assert!(e.to_string().contains("bundles"), "{e}");
+        let without: Vec<(&str, &str)> =
+            files.iter().filter(|(n, _)| n != "bundles.json").map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let none = Catalog::from_files("v", without).unwrap();
+        assert_eq!(load(r#"{"bundles":[]}"#).unwrap().content_hash(), none.content_hash());
+    }
+}

@@ -84,6 +84,8 @@ pub struct Part<'c> {
     pub(crate) because: Range<u32>,
     /// While merging: its item's number, then its place among the parts.
     pub(crate) group: u32,
+    /// For an exempt part: the material whose document the office obtains.
+    pub(crate) stand_in: Option<&'c Material>,
 }
 
 impl Catalog {
@@ -127,8 +129,7 @@ impl Catalog {
     ) -> Result<BundleAssessment<'c>, Error> {
         let mut assessments = Vec::with_capacity(bundle.services.len());
         let mut missing = FactSet::EMPTY;
-        for &i in &bundle.services {
-            let service = self.services.get(i).ok_or(Error::VocabularyMismatch)?;
+        for service in self.resolve(&bundle)? {
             let a = service.assess_in(facts, on_file, self.version(), self.content_hash())?;
             missing = missing.union(a.missing);
             assessments.push(a);
@@ -176,31 +177,41 @@ impl Catalog {
         submitted: &[Submission],
         on_file: &OnFile,
     ) -> Result<BundleNotice<'c>, Error> {
-        // Every id a submission could use, whatever the facts.
-        let mut known: Vec<String> = Vec::new();
-        for &i in &bundle.services {
-            let Some(service) = self.services.get(i) else { continue };
+        // Every id a submission could use, whatever the facts, and whether
+        // some requirement it names accepts a pledge.
+        let mut known: Vec<(String, bool)> = Vec::new();
+        for service in self.resolve(&bundle)? {
             for r in &service.requirements {
+                let pledge = r.pledge.is_some();
                 if let [m] = r.options.as_slice() {
-                    known.push(format!("{}:{}", m.owner, m.document));
+                    known.push((join(&m.owner, &m.document), pledge));
                 }
-                known.extend(r.options.iter().map(|m| format!("{}:{}", service.id, m.id)));
+                known.extend(r.options.iter().map(|m| (join(&service.id, &m.id), pledge)));
             }
         }
         known.sort_unstable();
-        known.dedup();
+        known.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 |= later.1;
+            }
+            same
+        });
         let index = crate::support::lookup::Index::new(submitted.iter().map(|s| s.id.as_str()));
-        for (s, repeated) in submitted.iter().zip(index.repeats()) {
-            if known.binary_search(&s.id).is_err() {
+        for (i, (s, repeated)) in submitted.iter().zip(index.repeats()).enumerate() {
+            let Ok(at) = known.binary_search_by(|(id, _)| id.as_str().cmp(&s.id)) else {
                 return Err(Error::UnknownMaterial {
                     service: bundle_label(self, &bundle),
                     id: s.id.clone(),
-                    suggestion: crate::support::suggest::nearest(&s.id, known.iter().map(String::as_str))
+                    suggestion: crate::support::suggest::nearest(&s.id, known.iter().map(|(id, _)| id.as_str()))
                         .map(str::to_owned),
                 });
-            }
+            };
             if repeated {
                 return Err(Error::DuplicateSubmission { id: s.id.clone() });
+            }
+            if s.pledged && !known[at].1 {
+                return Err(not_pledgeable(i, &s.id));
             }
         }
         let assessment = self.assess_bundle_in(bundle, facts, on_file)?;
@@ -210,26 +221,29 @@ impl Catalog {
         let mut defective = Vec::new();
         let mut deferred = Vec::new();
         let mut pledged = Vec::new();
-        let mut expected: Vec<String> = Vec::with_capacity(assessment.items.len() + assessment.exempt.len());
+        let mut expected: Vec<String> = Vec::with_capacity(assessment.parts.len() * 2);
         for (n, item) in assessment.items.iter().enumerate() {
             let mut satisfied = false;
             let mut first_defect = None;
             for (id, material) in item.submission_ids(&assessment) {
                 expected.push(id.clone());
+                if satisfied {
+                    continue;
+                }
                 if let Some((at, s)) = find(&id) {
                     if s.pledged {
                         if !item.pledge {
                             return Err(not_pledgeable(at, &id));
                         }
-                        pledged.push((n, material));
+                        pledged.push(Pledged { item: Some(n), at: 0, requirement: item.first, material });
                         satisfied = true;
-                        break;
+                        continue;
                     }
                     let (originals, copies) = item.needs(material);
                     let problems = shortfalls_of(material, originals, copies, s);
                     if problems.is_empty() {
                         satisfied = true;
-                        break;
+                        continue;
                     }
                     first_defect.get_or_insert(BundleDefect { item: n, id, material, problems });
                 }
@@ -248,12 +262,66 @@ impl Catalog {
         for item in &assessment.exempt {
             expected.extend(item.submission_ids(&assessment).map(|(id, _)| id));
         }
+        // A material that may be required keeps the list open unless the
+        // office has it on file, or it was handed in as it would then be
+        // required: merged with the item of its owner and document.
+        // What each owner's document would need if every material that may
+        // be required were: the listed item's numbers with all of them added.
+        let listed = |m: &Material| {
+            assessment
+                .items
+                .iter()
+                .find(|i| i.by_document && i.key == m.merge_key && compatible(&i.first.options[0], m))
+        };
+        let mut totals: BTreeMap<u64, MergedItem<'c>> = BTreeMap::new();
         for a in &assessment.assessments {
             for (r, _) in &a.pending {
-                if let [m] = r.options.as_slice() {
-                    expected.push(format!("{}:{}", m.owner, m.document));
+                let [m] = r.options.as_slice() else { continue };
+                match totals.get_mut(&m.merge_key) {
+                    Some(total) if compatible(&total.first.options[0], m) => total.add(r, m),
+                    Some(_) => {}
+                    None => {
+                        let total = match listed(m) {
+                            Some(item) => {
+                                let mut total = item.clone();
+                                total.add(r, m);
+                                total
+                            }
+                            None => MergedItem::new(a.service, r, true),
+                        };
+                        totals.insert(m.merge_key, total);
+                    }
                 }
-                expected.extend(r.options.iter().map(|m| format!("{}:{}", a.service.id, m.id)));
+            }
+        }
+        let mut open = false;
+        for (at, a) in assessment.assessments.iter().enumerate() {
+            for (r, _) in &a.pending {
+                let mut settled = on_file.stands_in(r).is_some();
+                for m in &r.options {
+                    let own = join(&a.service.id, &m.id);
+                    let merged = (r.options.len() == 1).then(|| join(&m.owner, &m.document));
+                    let item = merged.as_ref().and_then(|_| listed(m));
+                    let total = merged
+                        .as_ref()
+                        .and_then(|_| totals.get(&m.merge_key))
+                        .filter(|t| compatible(&t.first.options[0], m));
+                    let (originals, copies) = total.map_or((m.originals, m.copies), |t| (t.originals, t.copies));
+                    for id in merged.iter().chain(std::iter::once(&own)) {
+                        let Some((_, s)) = find(id) else { continue };
+                        if s.pledged && r.pledge.is_some() && item.is_none_or(|i| i.pledge) {
+                            if !settled {
+                                pledged.push(Pledged { item: None, at, requirement: r, material: m });
+                            }
+                            settled = true;
+                        } else if !s.pledged && shortfalls_of(m, originals, copies, s).is_empty() {
+                            settled = true;
+                        }
+                    }
+                    expected.extend(merged);
+                    expected.push(own);
+                }
+                open |= !settled;
             }
         }
         expected.sort_unstable();
@@ -264,19 +332,6 @@ impl Catalog {
             .collect();
 
         let short = missing.len() + defective.len();
-        let open = assessment.assessments.iter().any(|a| {
-            a.pending.iter().any(|(r, _)| {
-                let merged = match r.options.as_slice() {
-                    [m] => find(&format!("{}:{}", m.owner, m.document)).is_some_and(|(_, s)| s.satisfies(m)),
-                    _ => false,
-                };
-                !merged
-                    && !r
-                        .options
-                        .iter()
-                        .any(|m| find(&format!("{}:{}", a.service.id, m.id)).is_some_and(|(_, s)| s.satisfies(m)))
-            })
-        });
         let status = if short > deferred.len() {
             crate::eval::NoticeStatus::Incomplete
         } else if open {
@@ -288,6 +343,40 @@ impl Catalog {
         };
         Ok(BundleNotice { assessment, status, missing, defective, deferred, pledged, not_required })
     }
+
+    /// The bundle's services. A bundle holds their positions and numbers: a
+    /// position that no longer holds its number (a bundle made with another
+    /// version of the catalogue) is found again by number, or refused.
+    fn resolve<'c>(&'c self, bundle: &Bundle) -> Result<Vec<&'c Service>, Error> {
+        bundle
+            .services
+            .iter()
+            .zip(&bundle.ids)
+            .map(|(&i, id)| match self.services.get(i) {
+                Some(service) if service.id == *id => Ok(service),
+                _ => self.service(id),
+            })
+            .collect()
+    }
+}
+
+/// `a:b`.
+fn join(a: &str, b: &str) -> String {
+    let mut id = String::with_capacity(a.len() + 1 + b.len());
+    id.push_str(a);
+    id.push(':');
+    id.push_str(b);
+    id
+}
+
+/// A requirement satisfied by a signed pledge: of a merged item, or (`item`
+/// `None`) of a material that may be required, of the service at `at`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pledged<'c> {
+    pub(crate) item: Option<usize>,
+    pub(crate) at: usize,
+    pub(crate) requirement: &'c Requirement,
+    pub(crate) material: &'c Material,
 }
 
 /// How an error names a bundle: its id, or its services joined by `+`.
@@ -321,7 +410,7 @@ fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: 
     // they are few, a map beyond, so that a bundle of many materials stays
     // O(n log n).
     let mut index: Option<BTreeMap<u64, u32>> = (n > SCAN).then(BTreeMap::new);
-    let mut add = |at: usize, requirement: &'c Requirement, range: &Range<usize>| {
+    let mut add = |at: usize, requirement: &'c Requirement, range: &Range<usize>, stand_in: Option<&'c Material>| {
         let because = range.start as u32..range.end as u32;
         let item = match requirement.options.as_slice() {
             [m] => {
@@ -353,13 +442,13 @@ fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: 
             items.len() - 1
         });
         items[item].parts.end += 1;
-        parts.push(Part { at, requirement, because, group: item as u32 });
+        parts.push(Part { at, requirement, because, group: item as u32, stand_in });
     };
     for (at, a) in assessments.iter().enumerate() {
         if exempt {
-            a.exempt.iter().for_each(|(r, range, _)| add(at, r, range));
+            a.exempt.iter().for_each(|(r, range, m)| add(at, r, range, Some(*m)));
         } else {
-            a.items.iter().for_each(|(r, range)| add(at, r, range));
+            a.items.iter().for_each(|(r, range)| add(at, r, range, None));
         }
     }
     // Each item's range of parts (a counting sort), each part's place in it,
@@ -409,7 +498,9 @@ impl<'c> MergedItem<'c> {
 
     /// Merges in another service's `requirement`, whose material is `m`.
     fn add(&mut self, requirement: &Requirement, m: &Material) {
-        self.originals = if m.photo.is_some() {
+        // Paper photos are kept by each service; an original is handed back,
+        // and an upload is shared.
+        self.originals = if m.photo.is_some() && m.form != Form::Electronic {
             self.originals.saturating_add(m.originals)
         } else {
             self.originals.max(m.originals)
@@ -502,15 +593,22 @@ impl<'c> MergedItem<'c> {
         assessment.parts[self.parts.clone()].iter().map(move |part| PartView { part, assessment })
     }
 
-    /// The ids a submission may use for it, and the material each names.
+    /// The ids a submission may use for it, and the material each names: a
+    /// merged item's `owner:document`, and as aliases each part's own
+    /// `service:material`; else each option's `service:material`.
     fn submission_ids<'a>(&'a self, a: &'a BundleAssessment<'c>) -> impl Iterator<Item = (String, &'c Material)> + 'a {
         let merged = self.by_document.then(|| (self.id(), &self.first.options[0]));
+        let aliases = self.by_document.then(|| {
+            a.parts[self.parts.clone()].iter().map(|p| {
+                let m = &p.requirement.options[0];
+                (join(&a.assessments[p.at].service.id, &m.id), m)
+            })
+        });
         let own = (!self.by_document).then(|| {
             let service = self.service;
-            self.first.options.iter().map(move |m| (format!("{}:{}", service.id, m.id), m))
+            self.first.options.iter().map(move |m| (join(&service.id, &m.id), m))
         });
-        let _ = a;
-        merged.into_iter().chain(own.into_iter().flatten())
+        merged.into_iter().chain(aliases.into_iter().flatten()).chain(own.into_iter().flatten())
     }
 
     /// What a submission of `material` for it must hold: the merged numbers,
@@ -652,7 +750,7 @@ pub struct BundleNotice<'c> {
     pub(crate) missing: Vec<usize>,
     pub(crate) defective: Vec<BundleDefect<'c>>,
     pub(crate) deferred: Vec<(usize, Date)>,
-    pub(crate) pledged: Vec<(usize, &'c Material)>,
+    pub(crate) pledged: Vec<Pledged<'c>>,
     pub(crate) not_required: Vec<String>,
 }
 
@@ -685,11 +783,17 @@ impl<'c> BundleNotice<'c> {
             .map(move |&(i, due)| (BundleItem { item: &self.assessment.items[i], assessment: &self.assessment }, due))
     }
 
-    /// Items satisfied by a signed pledge, and the material pledged.
-    pub fn pledged(&self) -> impl ExactSizeIterator<Item = (BundleItem<'_, 'c>, &'c Material)> + '_ {
-        self.pledged
-            .iter()
-            .map(move |&(i, m)| (BundleItem { item: &self.assessment.items[i], assessment: &self.assessment }, m))
+    /// Requirements satisfied by a signed pledge (pledged, not proven, so
+    /// to be verified later): the merged item, if it is on the checklist
+    /// (else the material may be required, depending on facts not given),
+    /// the first part's requirement, and the material pledged.
+    pub fn pledged(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (Option<BundleItem<'_, 'c>>, &'c Requirement, &'c Material)> + '_ {
+        self.pledged.iter().map(move |p| {
+            let item = p.item.map(|i| BundleItem { item: &self.assessment.items[i], assessment: &self.assessment });
+            (item, p.requirement, p.material)
+        })
     }
 
     /// Submitted ids this applicant does not need.

@@ -203,13 +203,15 @@ impl crate::model::Catalog {
     /// [`Error::InvalidValue`] for an entry listed twice.
     pub fn on_file<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<OnFile, Error> {
         let mut out: Vec<(String, String)> = Vec::new();
-        let mut registry = None;
+        // Looked up by binary search, and repeats found by sorting: a long
+        // list against a large registry stays O(n log n).
+        let registry = crate::support::lookup::Index::new(self.documents().iter().map(|d| d.id()));
         for id in ids {
-            let (owner, document) = id.split_once(':').unwrap_or(("", id));
-            let known_owner = owner.is_empty() || self.vocabulary().owner(owner).is_some();
-            // Looked up by binary search: a long list against a large registry stays cheap.
-            let registry = registry
-                .get_or_insert_with(|| crate::support::lookup::Index::new(self.documents().iter().map(|d| d.id())));
+            let (owner, document) = match id.split_once(':') {
+                Some((owner, document)) => (Some(owner), document),
+                None => (None, id),
+            };
+            let known_owner = owner.is_none_or(|o| self.vocabulary().owner(o).is_some());
             if !known_owner || registry.first(document).is_none() {
                 let owners = self.vocabulary().owners().iter().map(|o| o.name());
                 let candidates: Vec<String> = self
@@ -225,16 +227,15 @@ impl crate::model::Catalog {
                         .map(str::to_owned),
                 });
             }
-            let entry = (owner.to_owned(), document.to_owned());
-            match out.binary_search(&entry) {
-                Ok(_) => {
-                    return Err(Error::InvalidValue {
-                        field: "on_file".to_owned(),
-                        expected: format!("中证件“{id}”重复"),
-                    });
-                }
-                Err(at) => out.insert(at, entry),
-            }
+            out.push((owner.unwrap_or_default().to_owned(), document.to_owned()));
+        }
+        out.sort_unstable();
+        if let Some(pair) = out.windows(2).find(|pair| pair[0] == pair[1]) {
+            let (owner, document) = &pair[0];
+            let id = if owner.is_empty() { document.clone() } else { format!("{owner}:{document}") };
+            return Err(Error::InvalidValue {
+                field: "on_file".to_owned(), expected: format!("中证件“{id}”重复")
+            });
         }
         Ok(OnFile { entries: out })
     }
@@ -449,6 +450,14 @@ impl Service {
             }
         }
 
+        // A pledge for a material that may be required is recorded too:
+        // pledged, not proven, whichever way the missing facts fall.
+        for (requirement, _) in &assessment.pending {
+            if let Some(m) = requirement.options.iter().find(|m| find(m.id()).is_some_and(|s| s.pledged)) {
+                pledged.push((*requirement, m));
+            }
+        }
+
         // Requirement ids share one namespace with material ids, so a
         // material is expected when its requirement is listed or pending.
         let expected = crate::support::lookup::Index::new(
@@ -473,9 +482,10 @@ impl Service {
         let status = if short > deferred.len() {
             NoticeStatus::Incomplete
         } else if assessment.pending.iter().any(|(requirement, _)| {
-            // A material that may be required, and was not already handed
-            // in as required, keeps the list open.
-            !requirement.options.iter().any(|m| find(m.id()).is_some_and(|s| s.satisfies(m)))
+            // A material that may be required, and was neither handed in as
+            // required nor on file for the office to obtain, keeps the list open.
+            on_file.stands_in(requirement).is_none()
+                && !requirement.options.iter().any(|m| find(m.id()).is_some_and(|s| s.satisfies(m)))
         }) {
             NoticeStatus::Undetermined
         } else if short > 0 {

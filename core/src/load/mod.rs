@@ -146,7 +146,8 @@ impl Catalog {
                     member(&vocabulary, "derived").as_deref(),
                     member(&vocabulary, "owners").as_deref(),
                     member(&registry, "documents").as_deref(),
-                    member(&bundles, "bundles").as_deref(),
+                    // An empty list declares no bundle, and hashes as none.
+                    member(&bundles, "bundles").filter(|text| text != "[]").as_deref(),
                     services.iter().map(|&(_, value)| value),
                 )
             }
@@ -154,6 +155,11 @@ impl Catalog {
         let raw_bundles = match &bundles {
             Some((file, o)) if o.get("bundles").is_some() => {
                 Checker::new(file, &mut problems).bundles(o, provenance == Provenance::Checked)
+            }
+            // Optional in a one-file catalogue; the whole point of bundles.json.
+            Some((file, _)) if file != "bundle" => {
+                Checker::new(file, &mut problems).report("bundles", "缺少此字段");
+                Vec::new()
             }
             _ => Vec::new(),
         };
@@ -256,7 +262,8 @@ fn finish(
                 }
             }
         }
-        bundles.push(Bundle { id: Some(raw.id), name: Some(raw.name), services: indices, decision: raw.decision });
+        let ids = indices.iter().map(|&i| services[i].1.id.clone()).collect();
+        bundles.push(Bundle { id: Some(raw.id), name: Some(raw.name), services: indices, ids, decision: raw.decision });
     }
     if problems.is_empty() {
         Ok(Catalog {

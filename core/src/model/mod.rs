@@ -43,6 +43,9 @@ pub struct Bundle {
     pub(crate) name: Option<String>,
     /// Indices into the catalogue's services, in the order answers list them.
     pub(crate) services: Vec<usize>,
+    /// The services' numbers, in the same order: what `services` must still
+    /// hold when the bundle is used.
+    pub(crate) ids: Vec<String>,
     pub(crate) decision: Option<String>,
 }
 
@@ -451,9 +454,15 @@ impl Catalog {
 
     /// The services of a bundle, in its order.
     pub fn services_of<'c>(&'c self, bundle: &'c Bundle) -> impl ExactSizeIterator<Item = &'c Service> + 'c {
-        // A bundle holds only indices of this catalogue's services; one from
-        // another catalogue may name fewer.
-        bundle.services.iter().filter_map(|&i| self.services.get(i)).collect::<Vec<_>>().into_iter()
+        // A bundle made with another version of the catalogue is found by
+        // its services' numbers; one this catalogue lacks is left out.
+        bundle
+            .services
+            .iter()
+            .zip(&bundle.ids)
+            .filter_map(|(&i, id)| self.services.get(i).filter(|s| s.id == *id).or_else(|| self.service(id).ok()))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// A bundle made by the caller from 2 to 16 distinct services, in the
@@ -492,7 +501,8 @@ impl Catalog {
             }
             indices.push(index);
         }
-        Ok(Bundle { id: None, name: None, services: indices, decision: None })
+        let ids = services.iter().map(|&id| id.to_owned()).collect();
+        Ok(Bundle { id: None, name: None, services: indices, ids, decision: None })
     }
 
     /// The service with this number, such as `"10.1"`.

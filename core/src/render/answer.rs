@@ -145,7 +145,7 @@ impl Notice<'_> {
 /// What a notice says of a pledged material: pledged, not proven.
 pub(crate) const PLEDGE_NOTE: &str = "以告知承诺书代替，所承诺事项尚未核验，须事后核查";
 
-/// A deferred item: `{"id", "name", "days", "due"}`.
+/// A deferred item: `{"id", "name", "days", "due", "decision"?}`.
 pub(crate) struct DeferredJson<'a>(
     pub(crate) &'a str,
     pub(crate) &'a str,
@@ -155,26 +155,32 @@ pub(crate) struct DeferredJson<'a>(
 
 impl Serialize for DeferredJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(4))?;
+        let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", self.0)?;
         map.serialize_entry("name", self.1)?;
         map.serialize_entry("days", &self.2.map_or(0, |d| d.days))?;
         map.serialize_entry("due", &self.3)?;
+        if let Some(d) = self.2.and_then(|d| d.decision.as_deref()) {
+            map.serialize_entry("decision", d)?;
+        }
         map.end()
     }
 }
 
-/// A pledged requirement: `{"id", "material", "name", "text", "note"}`.
+/// A pledged requirement: `{"id", "material", "name", "text", "note", "decision"?}`.
 struct PledgedJson<'a>(&'a Requirement, &'a Material);
 
 impl Serialize for PledgedJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(5))?;
+        let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", self.0.id())?;
         map.serialize_entry("material", self.1.id())?;
         map.serialize_entry("name", self.1.name())?;
         map.serialize_entry("text", self.0.pledge.as_ref().map_or("", |p| p.text.as_str()))?;
         map.serialize_entry("note", PLEDGE_NOTE)?;
+        if let Some(d) = self.0.pledge.as_ref().and_then(|p| p.decision.as_deref()) {
+            map.serialize_entry("decision", d)?;
+        }
         map.end()
     }
 }

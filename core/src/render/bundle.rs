@@ -122,11 +122,20 @@ impl BundleAssessment<'_> {
             self.write_texts(w, item);
         }
         if exempt {
-            if let Some((m, s)) = item.first.options.iter().find_map(|m| m.stand_in.as_ref().map(|s| (m, s))) {
+            // The material the office obtains, as its service's assessment found it.
+            let on_file = self.parts[item.parts.clone()].iter().find_map(|p| p.stand_in);
+            if let Some((m, s)) = on_file.and_then(|m| m.stand_in.as_ref().map(|s| (m, s))) {
                 w.raw(",\"exempt\":");
                 w.value(&StandInJson(m.document(), s));
             }
         }
+        self.write_parts(w, item);
+        w.raw("}");
+    }
+
+    /// `,"needed_by":[…]`: each part, the service's own checklist item with
+    /// the service's number, so every item says why and on what basis.
+    fn write_parts(&self, w: &mut Writer, item: &MergedItem<'_>) {
         w.raw(",\"needed_by\":[");
         for (n, part) in self.parts[item.parts.clone()].iter().enumerate() {
             let a = &self.assessments[part.at];
@@ -140,7 +149,7 @@ impl BundleAssessment<'_> {
             w.raw(&part.requirement.json.tail);
             w.raw("}");
         }
-        w.raw("]}");
+        w.raw("]");
     }
 
     /// `,` and a material's fields with a merged item's form, numbers, paper,
@@ -161,8 +170,11 @@ impl BundleAssessment<'_> {
             w.str(paper.name());
         }
         if let Some(p) = m.photo() {
+            // The merged number of photos, as `originals` counts them.
+            let mut photo = *p;
+            photo.count = item.originals();
             w.raw(",\"photo\":");
-            w.value(&PhotoJson(p));
+            w.value(&PhotoJson(&photo));
         }
         if let Some(f) = m.file() {
             w.raw(",\"file\":");
@@ -170,9 +182,10 @@ impl BundleAssessment<'_> {
         }
         for (key, pick) in [("stamps", Material::stamps as fn(&Material) -> &[String]), ("notes", Material::notes)] {
             let mut union: Vec<&str> = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
             for part in &self.parts[item.parts.clone()] {
                 for text in pick(&part.requirement.options[0]) {
-                    if !union.contains(&text.as_str()) {
+                    if seen.insert(text.as_str()) {
                         union.push(text);
                     }
                 }
@@ -189,9 +202,10 @@ impl BundleAssessment<'_> {
     /// `{"texts":[…]}`: the parts' distinct pledge texts.
     fn write_texts(&self, w: &mut Writer, item: &MergedItem<'_>) {
         let mut texts: Vec<&str> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         for part in &self.parts[item.parts.clone()] {
             if let Some(p) = &part.requirement.pledge {
-                if !texts.contains(&p.text.as_str()) {
+                if seen.insert(p.text.as_str()) {
                     texts.push(&p.text);
                 }
             }
@@ -251,7 +265,9 @@ impl BundleNotice<'_> {
                 let after_name = fields.find(",\"document\":").map_or("}", |at| &fields[at + 1..]);
                 w.raw(&after_name[..after_name.len() - 1]);
             }
-            w.raw("}}");
+            w.raw("}");
+            a.write_parts(&mut w, item);
+            w.raw("}");
         }
         w.raw("]");
         if !self.deferred.is_empty() {
@@ -261,24 +277,47 @@ impl BundleNotice<'_> {
                 w.raw(if n == 0 { "" } else { "," });
                 let id = item.id();
                 let deferral = crate::model::Deferral { days: item.deferrable.unwrap_or(0), decision: None };
-                w.value(&DeferredJson(&id, item.name(), Some(&deferral), due));
+                let json =
+                    crate::support::writer::to_string(&DeferredJson(&id, item.name(), Some(&deferral), due), 128);
+                w.raw(&json[..json.len() - 1]);
+                a.write_parts(&mut w, item);
+                w.raw("}");
             }
             w.raw("]");
         }
         if !self.pledged.is_empty() {
             w.raw(",\"pledged\":[");
-            for (n, &(i, m)) in self.pledged.iter().enumerate() {
-                let item = &a.items[i];
+            for (n, p) in self.pledged.iter().enumerate() {
                 w.raw(if n == 0 { "{\"id\":" } else { ",{\"id\":" });
-                w.str(&item.id());
-                w.raw(",\"material\":");
-                w.str(m.id());
-                w.raw(",\"name\":");
-                w.str(item.name());
-                w.raw(",\"pledge\":");
-                a.write_texts(&mut w, item);
-                w.raw(",\"note\":");
-                w.str(PLEDGE_NOTE);
+                match p.item.map(|i| &a.items[i]) {
+                    Some(item) => {
+                        w.str(&item.id());
+                        w.raw(",\"material\":");
+                        w.str(p.material.id());
+                        w.raw(",\"name\":");
+                        w.str(item.name());
+                        w.raw(",\"pledge\":");
+                        a.write_texts(&mut w, item);
+                        w.raw(",\"note\":");
+                        w.str(PLEDGE_NOTE);
+                        a.write_parts(&mut w, item);
+                    }
+                    // A material that may be required: its own service's words.
+                    None => {
+                        let service = a.assessments[p.at].service;
+                        w.str(&format!("{}:{}", service.id(), p.material.id()));
+                        w.raw(",\"material\":");
+                        w.str(p.material.id());
+                        w.raw(",\"name\":");
+                        w.str(p.material.name());
+                        w.raw(",\"pledge\":{\"texts\":");
+                        w.value(&[p.requirement.pledge().map_or("", |x| x.text())]);
+                        w.raw("},\"note\":");
+                        w.str(PLEDGE_NOTE);
+                        w.raw(",\"service\":");
+                        w.str(service.id());
+                    }
+                }
                 w.raw("}");
             }
             w.raw("]");

@@ -152,6 +152,7 @@ impl Serialize for RequirementJson<'_> {
         if let Some(d) = r.decision() {
             map.serialize_entry("decision", d)?;
         }
+        crate::render::answer::mechanism_fields(&mut map, r)?;
         map.end()
     }
 }
@@ -559,6 +560,9 @@ pub fn vocabulary(catalog: &Catalog) -> String {
         name: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         issuer: Option<&'a str>,
+        /// What may stand in for it when the office has it on file (免提交).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stand_in: Option<crate::render::answer::StandInJson<'a>>,
     }
     #[derive(Serialize)]
     struct Vocabulary<'a> {
@@ -591,8 +595,16 @@ pub fn vocabulary(catalog: &Catalog) -> String {
             of: vocabulary.info(d.of).name(),
         })
         .collect();
-    let documents =
-        catalog.documents().iter().map(|d| Document { id: d.id(), name: d.name(), issuer: d.issuer() }).collect();
+    let documents = catalog
+        .documents()
+        .iter()
+        .map(|d| Document {
+            id: d.id(),
+            name: d.name(),
+            issuer: d.issuer(),
+            stand_in: d.stand_in().map(|s| crate::render::answer::StandInJson(d.id(), s)),
+        })
+        .collect();
     to_string(&Vocabulary {
         catalog_version: catalog.version(),
         facts,
