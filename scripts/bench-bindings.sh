@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Per-call cost of the same assess request through Rust (criterion), the C ABI,
 # Java (JMH: JSON text, the typed result from the compact answer, and the typed
-# result read from the JSON text; JNA on every JDK, FFM on Java 22+) and WASM
+# result read from the JSON text, then a bundle of three services as JSON text
+# and typed; JNA on every JDK, FFM on Java 22+) and WASM
 # in Node (text, parsed). C, Node and the native loop (the profile example:
 # JSON, and the compact answer the typed and parsed results are built from)
 # also report CPU time per call, which on a shared machine leaves out the

@@ -1,5 +1,6 @@
 package org.banshi;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,13 +18,14 @@ public final class Assessment extends JsonValue {
     private final Case selectedCase;
     private final Eligibility eligibility;
     private final List<ChecklistItem> checklist;
+    private final List<ExemptItem> exempt;
     private final List<PendingItem> pending;
     private final List<String> missingFacts;
     private final List<Citation> legalBasis;
     private final List<Step> steps;
     private final Supervision supervision;
 
-    Assessment(String catalogVersion, String engineVersion, String catalogHash, ServiceRef service, String applicationDate, boolean hasCases, Case selectedCase, Eligibility eligibility, List<ChecklistItem> checklist, List<PendingItem> pending, List<String> missingFacts, List<Citation> legalBasis, List<Step> steps, Supervision supervision) {
+    Assessment(String catalogVersion, String engineVersion, String catalogHash, ServiceRef service, String applicationDate, boolean hasCases, Case selectedCase, Eligibility eligibility, List<ChecklistItem> checklist, List<ExemptItem> exempt, List<PendingItem> pending, List<String> missingFacts, List<Citation> legalBasis, List<Step> steps, Supervision supervision) {
         this.catalogVersion = catalogVersion;
         this.engineVersion = engineVersion;
         this.catalogHash = catalogHash;
@@ -33,6 +35,7 @@ public final class Assessment extends JsonValue {
         this.selectedCase = selectedCase;
         this.eligibility = eligibility;
         this.checklist = checklist;
+        this.exempt = exempt;
         this.pending = pending;
         this.missingFacts = missingFacts;
         this.legalBasis = legalBasis;
@@ -123,6 +126,17 @@ public final class Assessment extends JsonValue {
     }
 
     /**
+     * 免提交: required materials the applicant need not submit, because the office has their documents on file (the
+     * request's {@code on_file}, {@link Request#onFile(String...)}) and an electronic licence or shared data stands in.
+     * They are not in {@link #checklist()}.
+     *
+     * @return the exempt materials; empty when none
+     */
+    public List<ExemptItem> exempt() {
+        return exempt;
+    }
+
+    /**
      * Materials that depend on facts not given.
      *
      * @return the value
@@ -192,6 +206,7 @@ public final class Assessment extends JsonValue {
         Case selectedCase = null;
         Eligibility eligibility = null;
         List<ChecklistItem> checklist = null;
+        List<ExemptItem> exempt = Collections.emptyList();
         List<PendingItem> pending = null;
         List<String> missingFacts = null;
         List<Citation> legalBasis = null;
@@ -208,6 +223,7 @@ public final class Assessment extends JsonValue {
                 case "case": hasCases = true; selectedCase = in.isNull() ? null : Case.read(in); break;
                 case "eligibility": eligibility = Eligibility.read(in); break;
                 case "checklist": checklist = in.list(ChecklistItem::read); break;
+                case "exempt": exempt = in.list(ExemptItem::read); break;
                 case "pending": pending = in.list(PendingItem::read); break;
                 case "missing_facts": missingFacts = in.strings(); break;
                 case "legal_basis": legalBasis = in.list(Citation::read); break;
@@ -217,7 +233,7 @@ public final class Assessment extends JsonValue {
             }
         }
 
-        return new Assessment(JsonReader.required(catalogVersion, "catalog_version", where), JsonReader.required(engineVersion, "engine_version", where), JsonReader.required(catalogHash, "catalog_hash", where), JsonReader.required(service, "service", where), JsonReader.required(applicationDate, "application_date", where), hasCases, selectedCase, JsonReader.required(eligibility, "eligibility", where), JsonReader.required(checklist, "checklist", where), JsonReader.required(pending, "pending", where), JsonReader.required(missingFacts, "missing_facts", where), JsonReader.required(legalBasis, "legal_basis", where), JsonReader.required(steps, "steps", where), JsonReader.required(supervision, "supervision", where));
+        return new Assessment(JsonReader.required(catalogVersion, "catalog_version", where), JsonReader.required(engineVersion, "engine_version", where), JsonReader.required(catalogHash, "catalog_hash", where), JsonReader.required(service, "service", where), JsonReader.required(applicationDate, "application_date", where), hasCases, selectedCase, JsonReader.required(eligibility, "eligibility", where), JsonReader.required(checklist, "checklist", where), exempt, JsonReader.required(pending, "pending", where), JsonReader.required(missingFacts, "missing_facts", where), JsonReader.required(legalBasis, "legal_basis", where), JsonReader.required(steps, "steps", where), JsonReader.required(supervision, "supervision", where));
     }
 
     @Override
@@ -240,6 +256,7 @@ public final class Assessment extends JsonValue {
         out.key("eligibility");
         eligibility.write(out);
         out.key("checklist").values(checklist);
+        out.optionalValues("exempt", exempt);
         out.key("pending").values(pending);
         out.key("missing_facts").strings(missingFacts);
         out.key("legal_basis").values(legalBasis);

@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  *
  * <p>Requests and responses are the JSON documented in SCHEMA.md, the same
  * bytes as from Rust, C and JavaScript. Failures throw {@link BanshiException}
- * with the error's code and JSON.
+ * with the error's code and JSON. Beside each JSON method, a typed one reads
+ * the answer into immutable objects: {@link #assessment(Request)} and
+ * {@link #notice(Request)} for one service, {@link #bundleAssessment(Request)}
+ * and {@link #bundleNotice(Request)} for a bundle of services (一件事一次办),
+ * each with the request built by {@link Request} or given as JSON.
  *
  * <pre>{@code
  * try (Catalog catalog = Catalog.embedded()) {
@@ -176,11 +180,14 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Assesses one applicant.
+     * Assesses one applicant, for one service or for a bundle of services (一件事一次办).
      *
-     * @param requestJson {@code {"service", "facts"}}
-     * @return the assessment JSON: eligibility and the checklist, with reasons and legal bases
-     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @param requestJson {@code {"service" | "bundle", "facts", "on_file"?}}: {@code "bundle"} is a declared
+     *        bundle's id or an array of service numbers; {@code "on_file"} lists the documents the office has (免提交)
+     * @return the assessment JSON: eligibility and the checklist, with reasons and legal bases; for a bundle, each
+     *         service's eligibility and the merged checklist
+     * @throws BanshiException for a malformed request ({@code UNKNOWN_BUNDLE}, {@code UNKNOWN_DOCUMENT} …);
+     *         {@code NULL_POINTER} if the catalogue is closed
      */
     public String assess(String requestJson) {
         return assess(Banshi.utf8(requestJson));
@@ -189,7 +196,7 @@ public final class Catalog implements AutoCloseable {
     /**
      * As {@link #assess(String)}, with the request as UTF-8 bytes.
      *
-     * @param requestUtf8 {@code {"service", "facts"}} as UTF-8
+     * @param requestUtf8 {@code {"service" | "bundle", "facts", "on_file"?}} as UTF-8
      * @return the assessment JSON
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
@@ -211,7 +218,7 @@ public final class Catalog implements AutoCloseable {
     /**
      * As {@link #check(String)}, with the request as UTF-8 bytes.
      *
-     * @param requestUtf8 {@code {"service", "facts", "submitted"}} as UTF-8
+     * @param requestUtf8 {@code {"service" | "bundle", "facts", "on_file"?, "submitted"?}} as UTF-8
      * @return the notice JSON
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
      */
@@ -236,12 +243,14 @@ public final class Catalog implements AutoCloseable {
     // --- typed results ------------------------------------------------------
 
     /**
-     * Assesses one applicant, as {@link #assess(String)}, and returns the typed
-     * answer. {@code assessment(json).toJson()} equals {@code assess(json)}.
+     * Assesses one applicant for one service, as {@link #assess(String)}, and returns the typed answer.
+     * {@code assessment(json).toJson()} equals {@code assess(json)}.
      *
-     * @param requestJson {@code {"service", "facts"}}
-     * @return the assessment: eligibility and the checklist, with reasons and legal bases
+     * @param requestJson {@code {"service", "facts", "on_file"?}}
+     * @return the assessment: eligibility and the checklist, with reasons and legal bases, and the materials exempt
+     *         because their documents are on file
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a bundle request: use {@link #bundleAssessment(String)}
      */
     public Assessment assessment(String requestJson) {
         return assessment(Banshi.utf8(requestJson));
@@ -250,33 +259,59 @@ public final class Catalog implements AutoCloseable {
     /**
      * As {@link #assessment(String)}, with the request as UTF-8 bytes.
      *
-     * @param requestUtf8 {@code {"service", "facts"}} as UTF-8
+     * @param requestUtf8 {@code {"service", "facts", "on_file"?}} as UTF-8
      * @return the assessment
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a bundle request: use {@link #bundleAssessment(byte[])}
      */
     public Assessment assessment(byte[] requestUtf8) {
         // The native side answers only what varies between applicants; the
-        // rest is the service's guide, read once (GuideParts).
-        JsonReader in = new JsonReader(new String(fast(Fast.ASSESS_COMPACT, requestUtf8), StandardCharsets.UTF_8));
-        String id = GuideParts.serviceOf(in);
-        GuideParts guide = guides.get(id);
-        if (guide == null) {
-            guide = GuideParts.parse(service(id));
-            GuideParts raced = guides.putIfAbsent(id, guide);
-            if (raced != null) {
-                guide = raced;
-            }
+        // rest is the service's guide, read once (GuideParts). With documents
+        // on file (or for a bundle) it answers in full instead.
+        String answer = new String(fast(Fast.ASSESS_COMPACT, requestUtf8), StandardCharsets.UTF_8);
+        if (answer.startsWith("{")) {
+            requireBundle(answer, false, "bundleAssessment");
+            Assessment full = Assessment.parse(answer);
+            guide(full.service().id()).learn(full);
+            return full;
         }
-        return guide.expand(in);
+        JsonReader in = new JsonReader(answer);
+        GuideParts guide = guide(GuideParts.serviceOf(in));
+        Assessment assessment = guide.expand(in);
+        if (assessment == null) {
+            // It lists a requirement whose deferral and pledge no answer has shown yet: ask for the full answer once.
+            assessment = Assessment.parse(assess(requestUtf8));
+            guide.learn(assessment);
+        }
+        return assessment;
     }
 
     /**
-     * The one-time notice (一次性告知), as {@link #check(String)}, typed.
+     * Assesses one applicant for one service, typed, with the request built by {@link Request}: with
+     * {@link Request#onFile(String...)}, the materials whose documents the office has are in
+     * {@link Assessment#exempt()} instead of the checklist (免提交).
+     *
+     * @param request {@link Request#service(String)} with its facts, and documents on file if any
+     * @return the assessment
+     * @throws BanshiException for a malformed request ({@code UNKNOWN_DOCUMENT} …); {@code NULL_POINTER} if the
+     *         catalogue is closed
+     * @throws IllegalArgumentException for a bundle request: use {@link #bundleAssessment(Request)}
+     */
+    public Assessment assessment(Request request) {
+        if (request.isBundle()) {
+            throw new IllegalArgumentException("a request for a bundle of services: use bundleAssessment");
+        }
+        return assessment(request.toJson());
+    }
+
+    /**
+     * The one-time notice (一次性告知) for one service, as {@link #check(String)}, typed.
      * {@code notice(json).toJson()} equals {@code check(json)}.
      *
-     * @param requestJson {@code {"service", "facts", "submitted"}}
+     * @param requestJson {@code {"service", "facts", "on_file"?, "submitted"?}}
      * @return the notice: everything missing or defective, at once
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a bundle request: use {@link #bundleNotice(String)}
      */
     public Notice notice(String requestJson) {
         return notice(Banshi.utf8(requestJson));
@@ -285,12 +320,156 @@ public final class Catalog implements AutoCloseable {
     /**
      * As {@link #notice(String)}, with the request as UTF-8 bytes.
      *
-     * @param requestUtf8 {@code {"service", "facts", "submitted"}} as UTF-8
+     * @param requestUtf8 {@code {"service", "facts", "on_file"?, "submitted"?}} as UTF-8
      * @return the notice
      * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a bundle request: use {@link #bundleNotice(byte[])}
      */
     public Notice notice(byte[] requestUtf8) {
-        return Notice.parse(check(requestUtf8));
+        String answer = check(requestUtf8);
+        requireBundle(answer, false, "bundleNotice");
+        return Notice.parse(answer);
+    }
+
+    /**
+     * The one-time notice for one service, typed, with the request built by {@link Request}: what was submitted
+     * ({@link Submission#of(String, int, int)}, or {@link Submission#pledged(String)} for a signed pledge in place of
+     * a material), and the documents on file. Materials that may follow later are in {@link Notice#deferred()}, with
+     * their due dates; when only those are short, the status is {@link NoticeStatus#ACCEPTED_PENDING}.
+     *
+     * @param request {@link Request#service(String)} with its facts and submissions
+     * @return the notice
+     * @throws BanshiException for a malformed request (a pledge for a material that accepts none is
+     *         {@code INVALID_VALUE}); {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a bundle request: use {@link #bundleNotice(Request)}
+     */
+    public Notice notice(Request request) {
+        if (request.isBundle()) {
+            throw new IllegalArgumentException("a request for a bundle of services: use bundleNotice");
+        }
+        return notice(request.toJson());
+    }
+
+    /**
+     * Assesses one applicant for a bundle of services (一件事一次办), as {@link #assess(String)}, typed: each
+     * service's eligibility, and one merged checklist by the merge rule the answer states.
+     * {@code bundleAssessment(json).toJson()} equals {@code assess(json)}.
+     *
+     * @param requestJson {@code {"bundle", "facts", "on_file"?}}: a declared bundle's id, or 2 to 16 service numbers
+     * @return the bundle's assessment
+     * @throws BanshiException for a malformed request ({@code UNKNOWN_BUNDLE} for an id the catalogue does not
+     *         declare, {@code UNKNOWN_DOCUMENT} …); {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a request about one service: use {@link #assessment(String)}
+     */
+    public BundleAssessment bundleAssessment(String requestJson) {
+        return bundleAssessment(Banshi.utf8(requestJson));
+    }
+
+    /**
+     * As {@link #bundleAssessment(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"bundle", "facts", "on_file"?}} as UTF-8
+     * @return the bundle's assessment
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a request about one service: use {@link #assessment(byte[])}
+     */
+    public BundleAssessment bundleAssessment(byte[] requestUtf8) {
+        String answer = assess(requestUtf8);
+        requireBundle(answer, true, "assessment");
+        return BundleAssessment.parse(answer);
+    }
+
+    /**
+     * Assesses one applicant for a bundle of services, typed, with the request built by {@link Request}.
+     *
+     * @param request {@link Request#bundle(String)} or {@link Request#bundleOf(String...)}, with its facts and
+     *        documents on file if any
+     * @return the bundle's assessment
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a request about one service: use {@link #assessment(Request)}
+     */
+    public BundleAssessment bundleAssessment(Request request) {
+        if (!request.isBundle()) {
+            throw new IllegalArgumentException("a request for one service: use assessment");
+        }
+        return bundleAssessment(request.toJson());
+    }
+
+    /**
+     * The one-time notice for a bundle of services, as {@link #check(String)}, typed: what was submitted, by the
+     * merged items' ids, against the merged checklist. {@code bundleNotice(json).toJson()} equals {@code check(json)}.
+     *
+     * @param requestJson {@code {"bundle", "facts", "on_file"?, "submitted"?}}
+     * @return the bundle's notice
+     * @throws BanshiException for a malformed request ({@code UNKNOWN_MATERIAL} for an id no service of the bundle
+     *         could ask for …); {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a request about one service: use {@link #notice(String)}
+     */
+    public BundleNotice bundleNotice(String requestJson) {
+        return bundleNotice(Banshi.utf8(requestJson));
+    }
+
+    /**
+     * As {@link #bundleNotice(String)}, with the request as UTF-8 bytes.
+     *
+     * @param requestUtf8 {@code {"bundle", "facts", "on_file"?, "submitted"?}} as UTF-8
+     * @return the bundle's notice
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a request about one service: use {@link #notice(byte[])}
+     */
+    public BundleNotice bundleNotice(byte[] requestUtf8) {
+        String answer = check(requestUtf8);
+        requireBundle(answer, true, "notice");
+        return BundleNotice.parse(answer);
+    }
+
+    /**
+     * The one-time notice for a bundle of services, typed, with the request built by {@link Request}.
+     *
+     * @param request {@link Request#bundle(String)} or {@link Request#bundleOf(String...)}, with its facts,
+     *        documents on file and submissions
+     * @return the bundle's notice
+     * @throws BanshiException for a malformed request; {@code NULL_POINTER} if the catalogue is closed
+     * @throws IllegalArgumentException for a request about one service: use {@link #notice(Request)}
+     */
+    public BundleNotice bundleNotice(Request request) {
+        if (!request.isBundle()) {
+            throw new IllegalArgumentException("a request for one service: use notice");
+        }
+        return bundleNotice(request.toJson());
+    }
+
+    /** The guide parts of a service, read once per catalogue. */
+    private GuideParts guide(String id) {
+        GuideParts guide = guides.get(id);
+        if (guide == null) {
+            guide = GuideParts.parse(service(id));
+            GuideParts raced = guides.putIfAbsent(id, guide);
+            if (raced != null) {
+                guide = raced;
+            }
+        }
+        return guide;
+    }
+
+    /**
+     * Throws unless the answer is for a bundle (its receipt is followed by {@code "bundle"}) exactly when
+     * {@code bundle} is true: the request was for the other typed method, named by {@code instead}.
+     */
+    private static void requireBundle(String answer, boolean bundle, String instead) {
+        JsonReader in = new JsonReader(answer);
+        in.beginObject();
+        for (String key = in.key(); key != null; key = in.key()) {
+            if (key.equals("bundle") || key.equals("service")) {
+                if (key.equals("bundle") != bundle) {
+                    throw new IllegalArgumentException("a request for " + (bundle ? "one service" : "a bundle of services")
+                            + ": use " + instead);
+                }
+                return;
+            }
+            in.skip();
+        }
+        throw in.error("an answer names neither a service nor a bundle");
     }
 
     /**

@@ -16,8 +16,11 @@ public final class ChecklistItem extends JsonValue {
     private final List<String> because;
     private final List<String> basis;
     private final String decision;
+    private final Deferral deferrable;
+    private final Pledge pledge;
 
-    ChecklistItem(String id, String name, List<Material> oneOf, MaterialSpec spec, List<String> because, List<String> basis, String decision) {
+    ChecklistItem(String id, String name, List<Material> oneOf, MaterialSpec spec, List<String> because, List<String> basis, String decision,
+            Deferral deferrable, Pledge pledge) {
         this.id = id;
         this.name = name;
         this.oneOf = oneOf;
@@ -25,6 +28,8 @@ public final class ChecklistItem extends JsonValue {
         this.because = because;
         this.basis = basis;
         this.decision = decision;
+        this.deferrable = deferrable;
+        this.pledge = pledge;
     }
 
     /**
@@ -91,6 +96,25 @@ public final class ChecklistItem extends JsonValue {
     }
 
     /**
+     * 容缺受理: whether it may be supplied after the application is accepted, and within how many days. The catalogue
+     * states it for the requirement, whatever the applicant's facts; a notice lists it as deferred when it is missing.
+     *
+     * @return the deferral; empty when it must be submitted with the application
+     */
+    public Optional<Deferral> deferrable() {
+        return Optional.ofNullable(deferrable);
+    }
+
+    /**
+     * 告知承诺制: the written pledge that may replace it, submitted as {@link Submission#pledged(String)}.
+     *
+     * @return the pledge; empty when no pledge can replace it
+     */
+    public Optional<Pledge> pledge() {
+        return Optional.ofNullable(pledge);
+    }
+
+    /**
      * Reads one ChecklistItem from its JSON.
      *
      * @param json the JSON text, as SCHEMA.md documents it
@@ -105,7 +129,17 @@ public final class ChecklistItem extends JsonValue {
     }
 
     static ChecklistItem read(JsonReader in) {
-        String where = "ChecklistItem";
+        return read(in, "ChecklistItem", null);
+    }
+
+    /** A member that an object holding an item's members adds to them, such as an exempt item's {@code "exempt"}. */
+    interface Extra {
+        /** Reads the value of {@code key} if it is the extra member; false if it is not. */
+        boolean read(String key, JsonReader in);
+    }
+
+    /** Reads an item's members, and those {@code extra} (if not null) knows, from one object. */
+    static ChecklistItem read(JsonReader in, String where, Extra extra) {
         String id = null;
         String name = null;
         MaterialSpec.Builder spec = new MaterialSpec.Builder();
@@ -113,6 +147,8 @@ public final class ChecklistItem extends JsonValue {
         List<String> because = null;
         List<String> basis = null;
         String decision = null;
+        Deferral deferrable = null;
+        Pledge pledge = null;
         in.beginObject();
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
@@ -122,8 +158,10 @@ public final class ChecklistItem extends JsonValue {
                 case "because": because = in.strings(); break;
                 case "basis": basis = in.strings(); break;
                 case "decision": decision = in.string(); break;
+                case "deferrable": deferrable = Deferral.read(in); break;
+                case "pledge": pledge = Pledge.read(in); break;
                 default:
-                    if (!spec.read(key, in)) {
+                    if (!spec.read(key, in) && (extra == null || !extra.read(key, in))) {
                         throw in.unknown(key, where);
                     }
             }
@@ -131,12 +169,19 @@ public final class ChecklistItem extends JsonValue {
         if (oneOf != null && !spec.isEmpty()) {
             throw in.error(where + " has both one_of and material fields");
         }
-        return new ChecklistItem(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where), oneOf != null ? oneOf : Collections.<Material>emptyList(), oneOf != null ? null : spec.build(where), JsonReader.required(because, "because", where), JsonReader.required(basis, "basis", where), decision);
+        return new ChecklistItem(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where), oneOf != null ? oneOf : Collections.<Material>emptyList(), oneOf != null ? null : spec.build(where), JsonReader.required(because, "because", where), JsonReader.required(basis, "basis", where), decision,
+                deferrable, pledge);
     }
 
     @Override
     void write(JsonWriter out) {
         out.beginObject();
+        writeFields(out);
+        out.endObject();
+    }
+
+    /** Writes the members, for an object that adds its own beside them (an exempt item, a part of a merged item). */
+    void writeFields(JsonWriter out) {
         out.key("id").string(id);
         out.key("name").string(name);
         if (!oneOf.isEmpty()) {
@@ -147,6 +192,6 @@ public final class ChecklistItem extends JsonValue {
         out.key("because").strings(because);
         out.key("basis").strings(basis);
         out.optional("decision", decision);
-        out.endObject();
+        Mechanisms.write(out, deferrable, pledge);
     }
 }

@@ -15,8 +15,11 @@ public final class Defect extends JsonValue {
     private final MaterialSpec required;
     private final List<String> basis;
     private final String decision;
+    private final Deferral deferrable;
+    private final Pledge pledge;
 
-    Defect(String id, String name, String requirement, List<Problem> problems, MaterialSpec required, List<String> basis, String decision) {
+    Defect(String id, String name, String requirement, List<Problem> problems, MaterialSpec required, List<String> basis, String decision,
+            Deferral deferrable, Pledge pledge) {
         this.id = id;
         this.name = name;
         this.requirement = requirement;
@@ -24,6 +27,8 @@ public final class Defect extends JsonValue {
         this.required = required;
         this.basis = basis;
         this.decision = decision;
+        this.deferrable = deferrable;
+        this.pledge = pledge;
     }
 
     /**
@@ -90,6 +95,24 @@ public final class Defect extends JsonValue {
     }
 
     /**
+     * 容缺受理: whether it may be supplied after the application is accepted, and within how many days.
+     *
+     * @return the deferral; empty when it must be submitted with the application
+     */
+    public Optional<Deferral> deferrable() {
+        return Optional.ofNullable(deferrable);
+    }
+
+    /**
+     * 告知承诺制: the written pledge that may replace it, submitted as {@link Submission#pledged(String)}.
+     *
+     * @return the pledge; empty when no pledge can replace it
+     */
+    public Optional<Pledge> pledge() {
+        return Optional.ofNullable(pledge);
+    }
+
+    /**
      * Reads one Defect from its JSON.
      *
      * @param json the JSON text, as SCHEMA.md documents it
@@ -112,6 +135,8 @@ public final class Defect extends JsonValue {
         MaterialSpec required = null;
         List<String> basis = null;
         String decision = null;
+        Deferral deferrable = null;
+        Pledge pledge = null;
         in.beginObject();
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
@@ -122,11 +147,14 @@ public final class Defect extends JsonValue {
                 case "required": required = MaterialSpec.read(in); break;
                 case "basis": basis = in.strings(); break;
                 case "decision": decision = in.string(); break;
+                case "deferrable": deferrable = Deferral.read(in); break;
+                case "pledge": pledge = Pledge.read(in); break;
                 default: throw in.unknown(key, where);
             }
         }
 
-        return new Defect(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where), JsonReader.required(requirement, "requirement", where), JsonReader.required(problems, "problems", where), JsonReader.required(required, "required", where), JsonReader.required(basis, "basis", where), decision);
+        return new Defect(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where), JsonReader.required(requirement, "requirement", where), JsonReader.required(problems, "problems", where), JsonReader.required(required, "required", where), JsonReader.required(basis, "basis", where), decision,
+                deferrable, pledge);
     }
 
     @Override
@@ -140,6 +168,7 @@ public final class Defect extends JsonValue {
         required.write(out);
         out.key("basis").strings(basis);
         out.optional("decision", decision);
+        Mechanisms.write(out, deferrable, pledge);
         out.endObject();
     }
 }

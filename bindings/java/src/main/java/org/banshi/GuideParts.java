@@ -2,7 +2,10 @@ package org.banshi;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The parts of a service's guide (SCHEMA.md, Guide) that every assessment of
@@ -11,6 +14,14 @@ import java.util.List;
  * steps and the supervision. Read once per catalogue and service, immutable,
  * and shared by every typed {@link Assessment} built from a compact answer
  * (core/src/render/compact.rs).
+ *
+ * <p>An item also carries its requirement's deferral and pledge (容缺受理,
+ * 告知承诺制), which the guide does not state. They are the catalogue's, the
+ * same in every answer whatever the facts, so they are learned from full
+ * answers: {@link #expand} declines (returns null) a compact answer that lists
+ * a requirement not yet seen in one, the caller asks for the full answer and
+ * gives it to {@link #learn}, and from then on that requirement's items are
+ * built from compact answers again.
  */
 final class GuideParts {
     /** A requirement as the guide states it, less what only the guide shows. */
@@ -60,6 +71,10 @@ final class GuideParts {
     List<Rule> rules;
     List<Case> cases;
     List<Requirement> requirements;
+    /** Each requirement's position in {@link #requirements}, by id. */
+    private Map<String, Integer> positions;
+    /** Each requirement's deferral and pledge, once an answer has shown them; null until then. */
+    private AtomicReferenceArray<Mechanisms> mechanisms;
 
     static GuideParts parse(String guideJson) {
         JsonReader in = new JsonReader(guideJson);
@@ -93,7 +108,38 @@ final class GuideParts {
                 g.requirements}) {
             JsonReader.required(part, "every part", "guide");
         }
+        g.positions = new HashMap<>();
+        for (int i = 0; i < g.requirements.size(); i++) {
+            g.positions.put(g.requirements.get(i).id, i);
+        }
+        g.mechanisms = new AtomicReferenceArray<>(g.requirements.size());
         return g;
+    }
+
+    /**
+     * Records the deferral and pledge of every requirement a full answer of this
+     * service lists: in its checklist, its exempt materials and its pending ones.
+     */
+    void learn(Assessment a) {
+        for (ChecklistItem item : a.checklist()) {
+            learn(item.id(), item.deferrable().orElse(null), item.pledge().orElse(null));
+        }
+        for (ExemptItem exempt : a.exempt()) {
+            ChecklistItem item = exempt.item();
+            learn(item.id(), item.deferrable().orElse(null), item.pledge().orElse(null));
+        }
+        for (PendingItem item : a.pending()) {
+            learn(item.id(), item.deferrable().orElse(null), item.pledge().orElse(null));
+        }
+    }
+
+    private void learn(String id, Deferral deferrable, Pledge pledge) {
+        Integer at = positions.get(id);
+        if (at == null) {
+            throw new IllegalStateException("banshi response JSON: requirement \"" + id + "\" is not in the guide of "
+                    + service.id());
+        }
+        mechanisms.set(at, Mechanisms.of(deferrable, pledge));
     }
 
     private static Rule rule(JsonReader in) {
@@ -157,7 +203,10 @@ final class GuideParts {
         return in.string();
     }
 
-    /** Builds the full assessment from the rest of a compact answer, after {@link #serviceOf}. */
+    /**
+     * Builds the full assessment from the rest of a compact answer, after {@link #serviceOf}; null if it lists a
+     * requirement whose deferral and pledge are not known yet (see {@link #learn}).
+     */
     Assessment expand(JsonReader in) {
         next(in);
         String date = in.string();
@@ -197,11 +246,17 @@ final class GuideParts {
         while (in.more()) {
             in.beginArray();
             next(in);
-            Requirement r = requirements.get((int) in.integer());
+            int at = (int) in.integer();
+            Requirement r = requirements.get(at);
+            Mechanisms m = mechanisms.get(at);
+            if (m == null) {
+                return null;
+            }
             next(in);
             List<String> because = reasons(in, reasons);
             end(in);
-            items.add(new ChecklistItem(r.id, r.name, r.oneOf, r.spec, because, r.basis, r.decision));
+            items.add(new ChecklistItem(r.id, r.name, r.oneOf, r.spec, because, r.basis, r.decision, m.deferrable,
+                    m.pledge));
         }
         next(in);
         List<PendingItem> pending = new ArrayList<>();
@@ -209,11 +264,17 @@ final class GuideParts {
         while (in.more()) {
             in.beginArray();
             next(in);
-            Requirement r = requirements.get((int) in.integer());
+            int at = (int) in.integer();
+            Requirement r = requirements.get(at);
+            Mechanisms m = mechanisms.get(at);
+            if (m == null) {
+                return null;
+            }
             next(in);
             List<String> needs = in.strings();
             end(in);
-            pending.add(new PendingItem(r.id, r.name, r.oneOf, r.spec, r.when, needs, r.basis, r.decision));
+            pending.add(new PendingItem(r.id, r.name, r.oneOf, r.spec, r.when, needs, r.basis, r.decision,
+                    m.deferrable, m.pledge));
         }
         next(in);
         List<String> missing = in.strings();
@@ -221,7 +282,7 @@ final class GuideParts {
         in.finish();
         Eligibility eligibility = new Eligibility(status, Collections.unmodifiableList(outcomes), rulesMissing);
         return new Assessment(catalogVersion, engineVersion, catalogHash, service, date, hasCases, selected, eligibility,
-                Collections.unmodifiableList(items), Collections.unmodifiableList(pending), missing, legalBasis, steps,
+                Collections.unmodifiableList(items), Collections.<ExemptItem>emptyList(), Collections.unmodifiableList(pending), missing, legalBasis, steps,
                 supervision);
     }
 

@@ -87,6 +87,13 @@ final class JsonWriter {
         return this;
     }
 
+    /** Writes JSON text as it is: a value the caller wrote, such as a request's facts object. */
+    JsonWriter raw(String json) {
+        out.append(json);
+        first = false;
+        return this;
+    }
+
     JsonWriter nul() {
         out.append("null");
         first = false;
@@ -134,6 +141,11 @@ final class JsonWriter {
     /** An optional list member: written only when not empty. */
     JsonWriter optionalStrings(String key, List<String> value) {
         return value.isEmpty() ? this : key(key).strings(value);
+    }
+
+    /** An optional list member of values: written only when not empty. */
+    JsonWriter optionalValues(String key, List<? extends JsonValue> value) {
+        return value.isEmpty() ? this : key(key).values(value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.banshi;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +20,16 @@ public final class Notice extends JsonValue {
     private final NoticeStatus status;
     private final List<ChecklistItem> missing;
     private final List<Defect> defective;
+    private final List<DeferredItem> deferred;
+    private final List<PledgedItem> pledged;
+    private final List<ExemptItem> exempt;
     private final List<String> notRequired;
     private final List<PendingItem> pending;
     private final List<String> missingFacts;
     private final List<Citation> legalBasis;
     private final Supervision supervision;
 
-    Notice(String catalogVersion, String engineVersion, String catalogHash, ServiceRef service, String applicationDate, boolean hasCases, Case selectedCase, Eligibility eligibility, NoticeStatus status, List<ChecklistItem> missing, List<Defect> defective, List<String> notRequired, List<PendingItem> pending, List<String> missingFacts, List<Citation> legalBasis, Supervision supervision) {
+    Notice(String catalogVersion, String engineVersion, String catalogHash, ServiceRef service, String applicationDate, boolean hasCases, Case selectedCase, Eligibility eligibility, NoticeStatus status, List<ChecklistItem> missing, List<Defect> defective, List<DeferredItem> deferred, List<PledgedItem> pledged, List<ExemptItem> exempt, List<String> notRequired, List<PendingItem> pending, List<String> missingFacts, List<Citation> legalBasis, Supervision supervision) {
         this.catalogVersion = catalogVersion;
         this.engineVersion = engineVersion;
         this.catalogHash = catalogHash;
@@ -37,6 +41,9 @@ public final class Notice extends JsonValue {
         this.status = status;
         this.missing = missing;
         this.defective = defective;
+        this.deferred = deferred;
+        this.pledged = pledged;
+        this.exempt = exempt;
         this.notRequired = notRequired;
         this.pending = pending;
         this.missingFacts = missingFacts;
@@ -145,6 +152,34 @@ public final class Notice extends JsonValue {
     }
 
     /**
+     * 容缺受理: the missing or defective materials that may be supplied after acceptance, each with its due date.
+     * When these are all that is short, the status is {@link NoticeStatus#ACCEPTED_PENDING}.
+     *
+     * @return the deferred materials; empty when none
+     */
+    public List<DeferredItem> deferred() {
+        return deferred;
+    }
+
+    /**
+     * 告知承诺制: the requirements satisfied by a signed pledge, recorded as pledged, not proven.
+     *
+     * @return the pledged requirements; empty when none
+     */
+    public List<PledgedItem> pledged() {
+        return pledged;
+    }
+
+    /**
+     * 免提交: required materials the applicant need not submit, because the office has their documents on file.
+     *
+     * @return the exempt materials; empty when none
+     */
+    public List<ExemptItem> exempt() {
+        return exempt;
+    }
+
+    /**
      * Submitted materials that are not required.
      *
      * @return the value
@@ -216,6 +251,9 @@ public final class Notice extends JsonValue {
         NoticeStatus status = null;
         List<ChecklistItem> missing = null;
         List<Defect> defective = null;
+        List<DeferredItem> deferred = Collections.emptyList();
+        List<PledgedItem> pledged = Collections.emptyList();
+        List<ExemptItem> exempt = Collections.emptyList();
         List<String> notRequired = null;
         List<PendingItem> pending = null;
         List<String> missingFacts = null;
@@ -234,6 +272,9 @@ public final class Notice extends JsonValue {
                 case "status": status = NoticeStatus.read(in); break;
                 case "missing": missing = in.list(ChecklistItem::read); break;
                 case "defective": defective = in.list(Defect::read); break;
+                case "deferred": deferred = in.list(DeferredItem::read); break;
+                case "pledged": pledged = in.list(PledgedItem::read); break;
+                case "exempt": exempt = in.list(ExemptItem::read); break;
                 case "not_required": notRequired = in.strings(); break;
                 case "pending": pending = in.list(PendingItem::read); break;
                 case "missing_facts": missingFacts = in.strings(); break;
@@ -243,7 +284,7 @@ public final class Notice extends JsonValue {
             }
         }
 
-        return new Notice(JsonReader.required(catalogVersion, "catalog_version", where), JsonReader.required(engineVersion, "engine_version", where), JsonReader.required(catalogHash, "catalog_hash", where), JsonReader.required(service, "service", where), JsonReader.required(applicationDate, "application_date", where), hasCases, selectedCase, JsonReader.required(eligibility, "eligibility", where), JsonReader.required(status, "status", where), JsonReader.required(missing, "missing", where), JsonReader.required(defective, "defective", where), JsonReader.required(notRequired, "not_required", where), JsonReader.required(pending, "pending", where), JsonReader.required(missingFacts, "missing_facts", where), JsonReader.required(legalBasis, "legal_basis", where), JsonReader.required(supervision, "supervision", where));
+        return new Notice(JsonReader.required(catalogVersion, "catalog_version", where), JsonReader.required(engineVersion, "engine_version", where), JsonReader.required(catalogHash, "catalog_hash", where), JsonReader.required(service, "service", where), JsonReader.required(applicationDate, "application_date", where), hasCases, selectedCase, JsonReader.required(eligibility, "eligibility", where), JsonReader.required(status, "status", where), JsonReader.required(missing, "missing", where), JsonReader.required(defective, "defective", where), deferred, pledged, exempt, JsonReader.required(notRequired, "not_required", where), JsonReader.required(pending, "pending", where), JsonReader.required(missingFacts, "missing_facts", where), JsonReader.required(legalBasis, "legal_basis", where), JsonReader.required(supervision, "supervision", where));
     }
 
     @Override
@@ -268,6 +309,9 @@ public final class Notice extends JsonValue {
         out.key("status").string(status.wireName());
         out.key("missing").values(missing);
         out.key("defective").values(defective);
+        out.optionalValues("deferred", deferred);
+        out.optionalValues("pledged", pledged);
+        out.optionalValues("exempt", exempt);
         out.key("not_required").strings(notRequired);
         out.key("pending").values(pending);
         out.key("missing_facts").strings(missingFacts);

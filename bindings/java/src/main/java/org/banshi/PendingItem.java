@@ -17,8 +17,11 @@ public final class PendingItem extends JsonValue {
     private final List<String> needs;
     private final List<String> basis;
     private final String decision;
+    private final Deferral deferrable;
+    private final Pledge pledge;
 
-    PendingItem(String id, String name, List<Material> oneOf, MaterialSpec spec, String when, List<String> needs, List<String> basis, String decision) {
+    PendingItem(String id, String name, List<Material> oneOf, MaterialSpec spec, String when, List<String> needs, List<String> basis, String decision,
+            Deferral deferrable, Pledge pledge) {
         this.id = id;
         this.name = name;
         this.oneOf = oneOf;
@@ -27,6 +30,8 @@ public final class PendingItem extends JsonValue {
         this.needs = needs;
         this.basis = basis;
         this.decision = decision;
+        this.deferrable = deferrable;
+        this.pledge = pledge;
     }
 
     /**
@@ -102,6 +107,24 @@ public final class PendingItem extends JsonValue {
     }
 
     /**
+     * 容缺受理: whether it may be supplied after the application is accepted, and within how many days.
+     *
+     * @return the deferral; empty when it must be submitted with the application
+     */
+    public Optional<Deferral> deferrable() {
+        return Optional.ofNullable(deferrable);
+    }
+
+    /**
+     * 告知承诺制: the written pledge that may replace it, submitted as {@link Submission#pledged(String)}.
+     *
+     * @return the pledge; empty when no pledge can replace it
+     */
+    public Optional<Pledge> pledge() {
+        return Optional.ofNullable(pledge);
+    }
+
+    /**
      * Reads one PendingItem from its JSON.
      *
      * @param json the JSON text, as SCHEMA.md documents it
@@ -126,6 +149,8 @@ public final class PendingItem extends JsonValue {
         List<String> needs = null;
         List<String> basis = null;
         String decision = null;
+        Deferral deferrable = null;
+        Pledge pledge = null;
         in.beginObject();
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
@@ -136,6 +161,8 @@ public final class PendingItem extends JsonValue {
                 case "needs": needs = in.strings(); break;
                 case "basis": basis = in.strings(); break;
                 case "decision": decision = in.string(); break;
+                case "deferrable": deferrable = Deferral.read(in); break;
+                case "pledge": pledge = Pledge.read(in); break;
                 default:
                     if (!spec.read(key, in)) {
                         throw in.unknown(key, where);
@@ -148,7 +175,8 @@ public final class PendingItem extends JsonValue {
         if (!has_when) {
             throw in.error(where + " lacks \"when\"");
         }
-        return new PendingItem(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where), oneOf != null ? oneOf : Collections.<Material>emptyList(), oneOf != null ? null : spec.build(where), when, JsonReader.required(needs, "needs", where), JsonReader.required(basis, "basis", where), decision);
+        return new PendingItem(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where), oneOf != null ? oneOf : Collections.<Material>emptyList(), oneOf != null ? null : spec.build(where), when, JsonReader.required(needs, "needs", where), JsonReader.required(basis, "basis", where), decision,
+                deferrable, pledge);
     }
 
     @Override
@@ -165,6 +193,7 @@ public final class PendingItem extends JsonValue {
         out.key("needs").strings(needs);
         out.key("basis").strings(basis);
         out.optional("decision", decision);
+        Mechanisms.write(out, deferrable, pledge);
         out.endObject();
     }
 }

@@ -167,7 +167,12 @@ class ConformanceTest {
      * The typed results: every assess, check and validate case that answers
      * (not an error) is read into its typed object, which writes back the
      * identical bytes; so no field of the JSON is dropped or reordered. Assess
-     * and check go through the catalogue's typed methods.
+     * and check go through the catalogue's typed methods: a request for a
+     * bundle of services through {@link Catalog#bundleAssessment(byte[])} and
+     * {@link Catalog#bundleNotice(byte[])}, any other through
+     * {@link Catalog#assessment(byte[])} and {@link Catalog#notice(byte[])}.
+     * Each typed answer's accessors must also say what its JSON says
+     * ({@link TypedViews}).
      */
     @TestFactory
     Stream<DynamicTest> everyTypedResultWritesBackTheExpectedBytes() throws IOException {
@@ -176,6 +181,8 @@ class ConformanceTest {
             tests.addAll(typedTests(suite));
         }
         assertTrue(tests.size() >= 50, "found only " + tests.size() + " typed cases");
+        long bundles = tests.stream().filter(t -> t.getDisplayName().contains(" bundle ")).count();
+        assertTrue(bundles >= 7, "found only " + bundles + " typed bundle cases");
         return tests.stream();
     }
 
@@ -191,23 +198,40 @@ class ConformanceTest {
                 if (error && name.startsWith("validate")) {
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest(suite.label + "/" + name + "/" + req.getFileName() + " typed", () -> {
+                boolean bundle = isBundleRequest(Files.readAllBytes(req));
+                String label = suite.label + "/" + name + "/" + req.getFileName() + (bundle ? " bundle typed" : " typed");
+                tests.add(DynamicTest.dynamicTest(label, () -> {
                     byte[] request = Files.readAllBytes(req);
-                    String actual;
+                    Object typed;
                     try {
                         switch (name) {
-                            case "assess": actual = catalog.assessment(request).toJson(); break;
-                            case "check": actual = catalog.notice(request).toJson(); break;
-                            default: actual = typedValidation(catalog, name, request).toJson();
+                            case "assess": typed = bundle ? catalog.bundleAssessment(request) : catalog.assessment(request); break;
+                            case "check": typed = bundle ? catalog.bundleNotice(request) : catalog.notice(request); break;
+                            default: typed = typedValidation(catalog, name, request);
                         }
                     } catch (BanshiException e) {
-                        actual = e.errorJson();
+                        assertEquals(expected, e.errorJson());
+                        return;
                     }
-                    assertEquals(expected, actual);
+                    assertEquals(expected, typed.toString());
+                    if (!name.startsWith("validate")) {
+                        List<String> disagreements = TypedViews.disagreements(typed, MiniJson.parse(expected));
+                        assertTrue(disagreements.isEmpty(), () -> String.join("; ", disagreements));
+                    }
                 }));
             }
         }
         return tests;
+    }
+
+    /** Whether a case's request asks about a bundle of services: a JSON object whose {@code "bundle"} is not null. */
+    static boolean isBundleRequest(byte[] request) {
+        try {
+            Object json = MiniJson.parse(new String(request, StandardCharsets.UTF_8));
+            return json instanceof Map && ((Map<?, ?>) json).get("bundle") != null;
+        } catch (RuntimeException e) {
+            return false; // not JSON: an error case, which either method reports the same way
+        }
     }
 
     /** Calls a typed validator with the arguments that the case's request JSON holds. */
