@@ -865,3 +865,40 @@ fn a_bundle_notice_exits_by_its_status_and_prints_as_html() {
     assert_eq!(page.trim_end(), library.trim_end());
     assert!(page.contains("编号：newborn-"));
 }
+
+/// The README's example of a bundle runs as shown: its command, run from
+/// the repository, prints every line the README shows, in order (`…` stands
+/// for lines left out, and a line ending in `…` for the rest of that line).
+#[test]
+fn the_readme_bundle_example_prints_what_it_shows() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
+    let start =
+        readme.find("$ cargo run -q -p banshi-cli -- --catalog examples/minzheng assess elderly_support").unwrap();
+    let block = &readme[start..start + readme[start..].find("\n```").unwrap()];
+    let mut lines = block.lines();
+    let mut command = String::new();
+    for line in lines.by_ref() {
+        match line.strip_suffix('\\') {
+            Some(part) => command.push_str(part),
+            None => {
+                command.push_str(line);
+                break;
+            }
+        }
+    }
+    let args: Vec<&str> = command.trim_start_matches("$ cargo run -q -p banshi-cli -- ").split_whitespace().collect();
+    let o = Command::new(env!("CARGO_BIN_EXE_banshi")).args(&args).current_dir(ROOT).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let mut printed = out.lines();
+    let mut shown = 0;
+    for line in lines.filter(|l| *l != "…") {
+        let found = match line.strip_suffix('…') {
+            Some(start) => printed.any(|p| p.starts_with(start)),
+            None => printed.any(|p| p == line),
+        };
+        assert!(found, "the README shows a line the command does not print, or not in this order: {line}\n{out}");
+        shown += 1;
+    }
+    assert!(shown > 10, "{shown}");
+}

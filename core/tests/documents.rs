@@ -312,6 +312,24 @@ fn a_pledge_is_recorded_as_pledged_not_proven() {
         assert!(plain.contains(&said), "{said}\n{plain}");
         assert!(page.contains(&escaped(&said)), "{said}");
     }
+    // In a bundle, the merged item is pledged once, with every service's wording.
+    let facts = r#""facts":{"application_date":"2026-11-27","birth_date":"2015-04-10","proxy":true,"district_hukou":true,"has_disability_certificate":true,"disability_type":"physical","disability_grade":"grade_1","assistance_status":"dibao","long_term_care_needed":true}"#;
+    let req = format!(
+        r#"{{"bundle":"disability_subsidies",{facts},"submitted":[{{"id":"applicant:guardianship_proof","pledged":true}}]}}"#
+    );
+    let json = json_of(banshi::json::check(&catalog, &req));
+    let pledged = &json["pledged"][0];
+    let plain = text::notice(&catalog, &req).unwrap();
+    let page = html::notice(&catalog, &req, "").unwrap();
+    assert_eq!(pledged["id"], "applicant:guardianship_proof");
+    for said in [
+        "监护关系证明：以告知承诺书代替".to_owned(),
+        format!("承诺内容：{}", str_of(&pledged["pledge"]["texts"][0])),
+        format!("待核查：{}", str_of(&pledged["note"])),
+    ] {
+        assert!(plain.contains(&said), "{said}\n{plain}");
+        assert!(page.contains(&escaped(&said)), "{said}");
+    }
     let req = request("catalogs/minzheng/assess/4.1-minor-under-16.req");
     let json = json_of(banshi::json::assess(&catalog, &req));
     let offered = json["checklist"].as_array().unwrap().iter().find(|i| i.get("pledge").is_some()).unwrap();
