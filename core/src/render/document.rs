@@ -290,7 +290,7 @@ pub(crate) fn provenance(item: &Value<'_>, citations: &[Value<'_>]) -> Provenanc
 /// rests on when the catalogue recorded one: shown as 口径说明 beside it,
 /// never as the text of a law.
 pub(crate) struct Said {
-    /// What the item allows, such as `可容缺受理：…`.
+    /// What the catalogue allows, such as `容缺受理：可先行受理，…`.
     pub(crate) line: String,
     /// `口径说明（容缺受理）：…`, when it rests on a decision.
     pub(crate) decision: Option<String>,
