@@ -20,14 +20,23 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
 用法 / Usage:
   banshi [--catalog <路径>] services [--json]
       列出全部事项 / list the services
+  banshi [--catalog <路径>] bundles [--json]
+      列出目录声明的“一件事”（一件事一次办） / list the catalogue's bundles of services
   banshi [--catalog <路径>] show <序号> [--json | --format text|json|html]
       办事指南，含材料编号 / the service guide, with material ids
-  banshi [--catalog <路径>] assess <序号> --facts <文件> [--json]
+  banshi [--catalog <路径>] assess <事项> --facts <文件> [--on-file <证件,…>] [--json]
       资格与材料清单（按归属分组，附理由） / eligibility and checklist, with reasons
-  banshi [--catalog <路径>] check <序号> --facts <文件> --submitted <文件> [--json | --format text|json|html]
-        [--number <告知书编号>] [--name <申请人姓名>] [--id-number <身份证号>]
+  banshi [--catalog <路径>] check <事项> --facts <文件> --submitted <文件> [--on-file <证件,…>]
+        [--json | --format text|json|html] [--number <告知书编号>] [--name <申请人姓名>] [--id-number <身份证号>]
       一次性告知书；html 为可打印的 A4 文书，身份证号只显示掩码
       / the one-time notice; html is a printable A4 page, the ID number masked
+      <事项>：事项序号（10.1）；“一件事”编号（见 banshi bundles）；或以 + 连接的多个序号（1.1+8.1），
+        合并材料清单，按材料编号（如 applicant:hukou_book）提交 / a service number; a bundle's id;
+        or services joined by + (one merged checklist, submitted by its item ids)
+      --on-file：窗口可自行调取的证件编号，逗号分隔，可写归属人（applicant:hukou_book）；可由电子证照
+        或共享数据代替的材料免于提交 / documents the office obtains itself (免提交), comma-separated
+      提交文件中一项材料可写 \"pledged\": true，表示以告知承诺书代替（仅限可告知承诺的材料）
+        / a submission with \"pledged\": true is a signed pledge in its place (告知承诺)
   banshi [--catalog <路径>] batch assess|check [--threads N] [--input <文件>]
       JSONL 批量处理：每行一个请求，每行输出一个结果 / one request per line in, one result per line out
   banshi [--catalog <路径>] verify <请求文件> <答复文件> [--json]
@@ -55,7 +64,7 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
       运行场景测试（docs/scenarios.md）：目录含 VERSION 时对该目录运行其 scenarios/
       / run scenario files; a catalogue directory runs its own scenarios/ against itself
   banshi bundle <目录>
-      把目录（VERSION、facts.json、documents.json 与 services/*.json）打包为单个文件 / bundle a catalogue directory into one file
+      把目录（VERSION、facts.json、documents.json、bundles.json 与 services/*.json）打包为单个文件 / bundle a catalogue directory into one file
   banshi version | --version | -V
   banshi help | --help | -h
 
@@ -70,7 +79,8 @@ banshi — 办事规则库命令行 / the banshi rules library on the command li
   2    用法错误，或无法读取输入文件 / a usage mistake, or an input file that cannot be read
   3    无法写出结果（如磁盘已满） / the output cannot be written (a full disk …)
   4    validate：值无效 / validate: the value is invalid
-  5    check：材料不全，须补正 / check: materials are missing or defective
+  5    check：材料不全，须补正；或可容缺受理，所缺材料限期补交 / check: materials are missing or defective,
+       or accepted pending (容缺受理) with materials still due
   6    check：不符合申请条件 / check: the applicant is not eligible
   7    check：尚缺申请人信息，无法确定 / check: undetermined until more facts are given
   8    verify：答复与本目录、引擎的答复不一致 / verify: the response is not what this catalogue and engine give
@@ -135,8 +145,18 @@ fn main() -> ExitCode {
                 let _ = writeln!(io::stdout(), "{}", json::error(&e));
             }
             let hint = match &e {
+                // A bundle is named by its id or its services joined by `+`;
+                // its items' ids are in its merged checklist.
+                banshi::Error::UnknownMaterial { service, suggestion: None, .. }
+                    if service.contains('+') || !service.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    format!("（材料编号见 banshi assess {service} 的“编号” / see the ids in banshi assess {service}）")
+                }
                 banshi::Error::UnknownMaterial { service, suggestion: None, .. } => {
                     format!("（材料编号见 banshi show {service} / see banshi show {service} for material ids）")
+                }
+                banshi::Error::UnknownBundle { suggestion: None, .. } => {
+                    "（一件事编号见 banshi bundles / see banshi bundles for bundle ids）".to_owned()
                 }
                 _ => String::new(),
             };
@@ -174,6 +194,8 @@ struct Options {
     notice: Vec<(&'static str, String)>,
     facts: Option<String>,
     submitted: Option<String>,
+    /// `--on-file`: document ids the office obtains itself, as given.
+    on_file: Vec<String>,
     threads: Option<usize>,
     input: Option<String>,
     /// `diff`: the anchor application date, and the most applicants per service.
@@ -212,6 +234,15 @@ fn parse_args() -> Result<Options, Failure> {
             Long("id-number") => opts.notice.push(("id_number", parser.value()?.string()?)),
             Long("facts") => opts.facts = Some(parser.value()?.string()?),
             Long("submitted") => opts.submitted = Some(parser.value()?.string()?),
+            Long("on-file") => {
+                let value = parser.value()?.string()?;
+                for id in value.split(',').map(str::trim) {
+                    if id.is_empty() {
+                        return Err(Failure::Usage(format!("--on-file 中有空的证件编号：“{value}”")));
+                    }
+                    opts.on_file.push(id.to_owned());
+                }
+            }
             Long("input") => opts.input = Some(parser.value()?.string()?),
             Long("threads") => opts.threads = Some(parser.value()?.parse()?),
             Long("date") => opts.date = Some(parser.value()?.string()?),
@@ -261,19 +292,22 @@ fn run() -> Result<u8, Failure> {
         ["help"] => emit(&mut out, USAGE),
         ["services"] if opts.json => emit(&mut out, &json::services(catalog)),
         ["services"] => emit(&mut out, &text::services(catalog)),
+        ["bundles"] if opts.json => emit(&mut out, &bundles_json(catalog)),
+        ["bundles"] => emit(&mut out, &text::bundles(catalog)),
         ["show", id] if opts.html => emit(&mut out, &banshi::html::guide(catalog, id).map_err(banshi)?),
         ["show", id] if opts.json => emit(&mut out, &json::service(catalog, id).map_err(banshi)?),
         ["show", id] => emit(&mut out, &text::guide(catalog, id).map_err(banshi)?),
         ["assess", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
-            let request = format!(r#"{{"service":{},"facts":{facts}}}"#, quote(id));
+            let request = format!(r#"{{{},"facts":{facts}{}}}"#, target(id), on_file(&opts.on_file));
             let response = json::assess(catalog, &request).map_err(banshi)?;
             emit(&mut out, &if opts.json { response } else { text::assessment(catalog, &request).map_err(banshi)? })
         }
         ["check", id] => {
             let facts = read_json(required(&opts.facts, "--facts")?)?;
             let submitted = read_json(required(&opts.submitted, "--submitted")?)?;
-            let request = format!(r#"{{"service":{},"facts":{facts},"submitted":{submitted}}}"#, quote(id));
+            let request =
+                format!(r#"{{{},"facts":{facts},"submitted":{submitted}{}}}"#, target(id), on_file(&opts.on_file));
             let response = json::check(catalog, &request).map_err(banshi)?;
             code = check_code(&response);
             if opts.html {
@@ -398,7 +432,8 @@ fn check_code(response: &str) -> u8 {
     match r["status"].as_str() {
         Some("complete") if r["eligibility"]["status"] == "eligible" => 0,
         Some("complete") => EXIT_UNDETERMINED,
-        Some("incomplete") => EXIT_INCOMPLETE,
+        // Accepted, but with materials still due: a script must not take it for complete.
+        Some("incomplete" | "accepted_pending") => EXIT_INCOMPLETE,
         _ => EXIT_UNDETERMINED,
     }
 }
@@ -415,6 +450,65 @@ fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
 
 fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, Failure> {
     value.as_deref().ok_or_else(|| Failure::Usage(format!("缺少 {flag} <文件>")))
+}
+
+/// What a request is for, as its first member: `"service"` for a service
+/// number (service numbers start with a digit), `"bundle"` for a declared
+/// bundle's id, or an array of the services of `1.1+8.1`.
+fn target(id: &str) -> String {
+    if id.contains('+') {
+        let services: Vec<String> = id.split('+').map(quote).collect();
+        format!(r#""bundle":[{}]"#, services.join(","))
+    } else if id.starts_with(|c: char| c.is_ascii_digit()) {
+        format!(r#""service":{}"#, quote(id))
+    } else {
+        format!(r#""bundle":{}"#, quote(id))
+    }
+}
+
+/// `,"on_file":[…]` for the documents of `--on-file`, or nothing, so that a
+/// request without them is the same bytes as before they existed.
+fn on_file(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<String> = ids.iter().map(|id| quote(id)).collect();
+    format!(r#","on_file":[{}]"#, ids.join(","))
+}
+
+/// `banshi bundles --json`: `{"catalog_version", "bundles": [{"id", "name",
+/// "decision"?, "services": [{"id", "name"}]}]}`, each bundle as the
+/// `bundle` member of a bundle's answer names it.
+fn bundles_json(catalog: &Catalog) -> String {
+    #[derive(serde::Serialize)]
+    struct Service<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
+    #[derive(serde::Serialize)]
+    struct Bundle<'a> {
+        id: Option<&'a str>,
+        name: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        decision: Option<&'a str>,
+        services: Vec<Service<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct List<'a> {
+        catalog_version: &'a str,
+        bundles: Vec<Bundle<'a>>,
+    }
+    let bundles = catalog
+        .bundles()
+        .iter()
+        .map(|b| Bundle {
+            id: b.id(),
+            name: b.name(),
+            decision: b.decision(),
+            services: catalog.services_of(b).map(|s| Service { id: s.id(), name: s.name() }).collect(),
+        })
+        .collect();
+    serde_json::to_string(&List { catalog_version: catalog.version(), bundles }).expect("plain data serialises")
 }
 
 /// A JSON string literal.

@@ -654,3 +654,251 @@ fn messages_mask_id_numbers_in_arguments_and_paths() {
         assert!(!err.contains("19491231"), "{args:?} echoes the ID number: {err}");
     }
 }
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+/// The command line for a conformance request `tests/<path>`: its target
+/// (a service number, a bundle's id, or services joined by `+`), its facts
+/// and submissions in scratch files, and its documents on file as
+/// `--on-file`; `catalogue` prefixes `--catalog`. The scratch files live as
+/// long as the returned guard.
+fn args_of(path: &str, catalogue: Option<&str>) -> (Vec<String>, Vec<Scratch>) {
+    let req: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/tests/{path}")).unwrap()).unwrap();
+    let call = if path.contains("/check/") { "check" } else { "assess" };
+    let target = match (&req["service"], &req["bundle"]) {
+        (serde_json::Value::String(id), _) | (_, serde_json::Value::String(id)) => id.clone(),
+        (_, serde_json::Value::Array(ids)) => ids.iter().map(|s| s.as_str().unwrap()).collect::<Vec<_>>().join("+"),
+        _ => panic!("{path}: no target"),
+    };
+    let name = path.replace('/', "-");
+    let facts = Scratch::new(&format!("{name}.facts.json"), req["facts"].to_string().as_bytes());
+    let mut args: Vec<String> = Vec::new();
+    if let Some(catalogue) = catalogue {
+        args.extend(["--catalog".to_owned(), format!("{ROOT}/examples/{catalogue}")]);
+    }
+    args.extend([call.to_owned(), target, "--facts".to_owned(), facts.path().to_owned()]);
+    let mut scratch = vec![facts];
+    if call == "check" {
+        let submitted = req.get("submitted").cloned().unwrap_or_else(|| serde_json::json!([]));
+        let file = Scratch::new(&format!("{name}.submitted.json"), submitted.to_string().as_bytes());
+        args.extend(["--submitted".to_owned(), file.path().to_owned()]);
+        scratch.push(file);
+    }
+    if let Some(ids) = req["on_file"].as_array() {
+        let ids: Vec<&str> = ids.iter().map(|s| s.as_str().unwrap()).collect();
+        args.extend(["--on-file".to_owned(), ids.join(",")]);
+    }
+    (args, scratch)
+}
+
+fn run(args: &[String]) -> Output {
+    banshi(&args.iter().map(String::as_str).collect::<Vec<_>>(), "")
+}
+
+/// The `.out` bytes of a conformance case.
+fn out_of(path: &str) -> String {
+    std::fs::read_to_string(format!("{ROOT}/tests/{}", path.replace(".req", ".out"))).unwrap()
+}
+
+#[test]
+fn a_declared_bundle_is_named_by_its_id() {
+    let case = "cases/assess/bundle-newborn.req";
+    let (mut args, _files) = args_of(case, None);
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    for expected in [
+        "一件事：新生儿出生一件事（newborn）",
+        "包含事项：1.1 申报办理城乡居民医疗保险缴费；8.1 申办社会保障卡",
+        "须提交材料（合并后共 3 项）",
+        "编号：proxy:resident_id_card",
+        "· 1.1 代办人身份证（原件1份，复印件1份）",
+        "· 8.1 代办人身份证（原件1份，复印件1份）",
+        "合并口径（banshi 的解释，非法定依据）",
+    ] {
+        assert!(text.contains(expected), "missing {expected} in\n{text}");
+    }
+    args.push("--json".to_owned());
+    assert_eq!(stdout(&run(&args)).trim_end(), out_of(case));
+}
+
+#[test]
+fn services_joined_by_plus_are_an_ad_hoc_bundle() {
+    let case = "cases/assess/bundle-ad-hoc-3.2-3.3.req";
+    let (mut args, _files) = args_of(case, None);
+    assert!(args.contains(&"3.2+3.3".to_owned()));
+    assert!(stdout(&run(&args)).starts_with("一件事：自选组合（3.2 + 3.3）\n"));
+    args.push("--json".to_owned());
+    assert_eq!(stdout(&run(&args)).trim_end(), out_of(case));
+    // A service twice, or an unknown one, is a coded error of the request.
+    let facts = example("1.1-newborn.json");
+    for (target, code) in [("1.1+1.1", "INVALID_VALUE"), ("1.1+8.2", "UNKNOWN_SERVICE")] {
+        let o = banshi(&["assess", target, "--facts", &facts], "");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{target}: {err}");
+        assert!(err.contains(code) && err.lines().count() == 1, "{target}: {err}");
+    }
+}
+
+#[test]
+fn an_unknown_bundle_is_a_coded_error_with_a_suggestion() {
+    let facts = example("1.1-newborn.json");
+    let o = banshi(&["assess", "newbron", "--facts", &facts], "");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("[UNKNOWN_BUNDLE]") && err.contains("是否应为“newborn”"), "{err}");
+    let o = banshi(&["check", "newbron", "--facts", &facts, "--submitted", "-", "--json"], "[]");
+    assert_eq!(o.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(error["error"]["code"], "UNKNOWN_BUNDLE");
+    assert_eq!((&error["error"]["bundle"], &error["error"]["suggestion"]), (&"newbron".into(), &"newborn".into()));
+    // Nothing near: the error points to the list of bundles.
+    let far = banshi(&["assess", "zzzzzzzz", "--facts", &facts], "");
+    let err = String::from_utf8_lossy(&far.stderr);
+    assert!(err.lines().count() == 1 && err.contains("banshi bundles"), "{err}");
+    // A submission under an id no item of the bundle has points to its ids.
+    let o = banshi(&["check", "newborn", "--facts", &facts, "--submitted", "-"], r#"[{"id":"zzzzzzzzzzzz"}]"#);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("UNKNOWN_MATERIAL") && err.contains("banshi assess newborn"), "{err}");
+}
+
+#[test]
+fn bundles_lists_the_declared_bundles() {
+    let o = banshi(&["bundles"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("目录版本 ") && text.contains("  newborn 新生儿出生一件事\n      1.1   "), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&banshi(&["bundles", "--json"], ""))).unwrap();
+    assert_eq!(json["bundles"][0]["id"], "newborn");
+    assert_eq!(json["bundles"][0]["services"][1]["id"], "8.1");
+    assert!(json["bundles"][0]["decision"].as_str().unwrap().contains("口径解释"));
+    let minzheng = format!("{ROOT}/examples/minzheng");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&banshi(&["--catalog", &minzheng, "bundles", "--json"], ""))).unwrap();
+    let ids: Vec<&str> = json["bundles"].as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["disability_subsidies", "elderly_support"]);
+}
+
+#[test]
+fn documents_on_file_are_exempt() {
+    let case = "catalogs/minzheng/assess/1.1-on-file-exempt.req";
+    let (mut args, _files) = args_of(case, Some("minzheng"));
+    assert!(args.contains(&"applicant:resident_id_card,hukou_book,dibao_certificate".to_owned()), "{args:?}");
+    let text = stdout(&run(&args));
+    assert!(text.contains("免提交的材料（3 项，由窗口调取，申请人无须提交）"), "{text}");
+    assert!(text.contains("免提交：由窗口调取电子证照代替，申请人无须提交") && text.contains("口径说明（免提交）："));
+    args.push("--json".to_owned());
+    assert_eq!(stdout(&run(&args)).trim_end(), out_of(case));
+    // In a bundle too, and in a check: never reported missing.
+    let case = "catalogs/minzheng/check/1.1-2.1-bundle-incomplete.req";
+    let (mut args, _files) = args_of(case, Some("minzheng"));
+    args.push("--json".to_owned());
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(5));
+    assert_eq!(stdout(&o).trim_end(), out_of(case));
+    // An unknown document is a coded error naming the nearest; an empty entry a usage mistake.
+    let facts = example("1.1-newborn.json");
+    let o = banshi(&["assess", "1.1", "--facts", &facts, "--on-file", "resident_idcard"], "");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.contains("[UNKNOWN_DOCUMENT]") && err.contains("是否应为“resident_id_card”"), "{err}");
+    let o = banshi(&["assess", "1.1", "--facts", &facts, "--on-file", "hukou_book,,resident_id_card"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--on-file"));
+    // Given twice: repeated flags add up, and a document twice is refused.
+    let o = banshi(&["assess", "1.1", "--facts", &facts, "--on-file", "hukou_book", "--on-file", "hukou_book"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("重复"));
+}
+
+#[test]
+fn a_pledge_is_submitted_as_pledged() {
+    let case = "catalogs/minzheng/check/1.1-guardianship-pledged.req";
+    let (mut args, files) = args_of(case, Some("minzheng"));
+    let submitted = std::fs::read_to_string(files[1].path()).unwrap();
+    assert!(submitted.contains(r#""pledged":true"#), "{submitted}");
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "a pledge completes the materials");
+    let text = stdout(&o);
+    assert!(text.contains("以告知承诺书代替的材料（1 项，须事后核查）") && text.contains("待核查："), "{text}");
+    args.push("--json".to_owned());
+    assert_eq!(stdout(&run(&args)).trim_end(), out_of(case));
+    // Only a material that accepts a pledge may be pledged.
+    let case = "cases/check/error-pledge-not-accepted.req";
+    let (args, _files) = args_of(case, None);
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("INVALID_VALUE"));
+}
+
+#[test]
+fn accepted_pending_lists_the_due_dates_and_is_not_complete() {
+    let case = "catalogs/minzheng/check/5.1-accepted-pending.req";
+    let (mut args, _files) = args_of(case, Some("minzheng"));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(5), "materials are still due");
+    let text = stdout(&o);
+    assert!(text.contains("结论：材料可容缺受理") && text.contains("最迟于2026-12-07补交"), "{text}");
+    args.extend(["--format".to_owned(), "html".to_owned()]);
+    let page = stdout(&run(&args));
+    assert!(page.contains("最迟于2026年12月7日补交"), "{page}");
+}
+
+#[test]
+fn a_bundle_notice_exits_by_its_status_and_prints_as_html() {
+    for (case, code) in
+        [("cases/check/bundle-newborn-complete.req", 0), ("cases/check/bundle-newborn-incomplete.req", 5)]
+    {
+        let (mut args, _files) = args_of(case, None);
+        assert_eq!(run(&args).status.code(), Some(code), "{case}");
+        args.push("--json".to_owned());
+        assert_eq!(stdout(&run(&args)).trim_end(), out_of(case), "{case}");
+    }
+    let (mut args, _files) = args_of("cases/check/bundle-newborn-incomplete.req", None);
+    args.extend(["--format", "html", "--name", "张三"].map(str::to_owned));
+    let page = stdout(&run(&args));
+    let facts = std::fs::read_to_string(&args[3]).unwrap();
+    let submitted = std::fs::read_to_string(&args[5]).unwrap();
+    let request = format!(r#"{{"bundle":"newborn","facts":{facts},"submitted":{submitted}}}"#);
+    let library = banshi::html::notice(banshi::Catalog::embedded(), &request, r#"{"applicant_name":"张三"}"#).unwrap();
+    assert_eq!(page.trim_end(), library.trim_end());
+    assert!(page.contains("编号：newborn-"));
+}
+
+/// The README's example of a bundle runs as shown: its command, run from
+/// the repository, prints every line the README shows, in order (`…` stands
+/// for lines left out, and a line ending in `…` for the rest of that line).
+#[test]
+fn the_readme_bundle_example_prints_what_it_shows() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
+    let start =
+        readme.find("$ cargo run -q -p banshi-cli -- --catalog examples/minzheng assess elderly_support").unwrap();
+    let block = &readme[start..start + readme[start..].find("\n```").unwrap()];
+    let mut lines = block.lines();
+    let mut command = String::new();
+    for line in lines.by_ref() {
+        match line.strip_suffix('\\') {
+            Some(part) => command.push_str(part),
+            None => {
+                command.push_str(line);
+                break;
+            }
+        }
+    }
+    let args: Vec<&str> = command.trim_start_matches("$ cargo run -q -p banshi-cli -- ").split_whitespace().collect();
+    let o = Command::new(env!("CARGO_BIN_EXE_banshi")).args(&args).current_dir(ROOT).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let mut printed = out.lines();
+    let mut shown = 0;
+    for line in lines.filter(|l| *l != "…") {
+        let found = match line.strip_suffix('…') {
+            Some(start) => printed.any(|p| p.starts_with(start)),
+            None => printed.any(|p| p == line),
+        };
+        assert!(found, "the README shows a line the command does not print, or not in this order: {line}\n{out}");
+        shown += 1;
+    }
+    assert!(shown > 10, "{shown}");
+}

@@ -209,3 +209,230 @@ fn the_notice_masks_an_id_number_in_any_option() {
     assert!(!page.contains("19491231"), "the page echoes an ID number");
     assert!(page.contains("110105********002X"));
 }
+
+/// The example catalogue, which uses every mechanism of 一件事一次办, 免提交,
+/// 容缺受理 and 告知承诺.
+fn minzheng() -> Catalog {
+    let bundle = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/minzheng/bundle.json");
+    Catalog::from_bundle(&std::fs::read_to_string(bundle).unwrap()).unwrap()
+}
+
+/// A conformance case's request, `tests/<path>`.
+fn request(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/../tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The JSON response, for what the documents must say.
+fn json_of(response: Result<String, banshi::Error>) -> serde_json::Value {
+    serde_json::from_str(&response.unwrap()).unwrap()
+}
+
+fn str_of(v: &serde_json::Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+/// 免提交: an exempt material is listed apart, never among what to bring,
+/// with what stands in for it and the interpretation that lets it, marked
+/// as such.
+#[test]
+fn exempt_materials_are_listed_apart_with_their_interpretation() {
+    let catalog = minzheng();
+    let req = request("catalogs/minzheng/assess/1.1-on-file-exempt.req");
+    let json = json_of(banshi::json::assess(&catalog, &req));
+    let plain = text::assessment(&catalog, &req).unwrap();
+    let (bring, exempt) = plain.split_once("\n免提交的材料（3 项，由窗口调取，申请人无须提交）\n").expect(&plain);
+    let exempt_items = json["exempt"].as_array().unwrap();
+    assert_eq!(exempt_items.len(), 3);
+    for item in exempt_items {
+        let name = str_of(&item["name"]);
+        assert!(exempt.contains(name) && !bring.contains(name), "{name}:\n{plain}");
+        let e = &item["exempt"];
+        assert!(exempt.contains(&format!("免提交：由窗口调取{}代替，申请人无须提交", str_of(&e["label"]))));
+        assert!(exempt.contains(&format!("口径说明（免提交）：{}", str_of(&e["decision"]))), "{name}");
+    }
+    for item in json["checklist"].as_array().unwrap() {
+        assert!(bring.contains(str_of(&item["name"])));
+    }
+    // The notice says the same, in the same words, on the page.
+    let req = req.replace(r#""on_file""#, r#""submitted":[],"on_file""#);
+    let page = html::notice(&catalog, &req, "").unwrap();
+    assert!(page.contains("免提交的材料（3 项，由窗口调取，申请人无须提交）"), "{page}");
+    assert!(page.contains("<div class=\"sub\">免提交：由窗口调取共享数据代替，申请人无须提交</div>"));
+    assert!(page.contains("<div class=\"why\">口径说明（免提交）："), "an interpretation is marked as one");
+}
+
+/// 容缺受理: the notice says the application is accepted pending, lists
+/// each deferred material with its due date, and shows the interpretation
+/// that lets it be deferred beside it.
+#[test]
+fn a_deferred_material_is_shown_with_its_due_date() {
+    let catalog = minzheng();
+    let req = request("catalogs/minzheng/check/5.1-accepted-pending.req");
+    let json = json_of(banshi::json::check(&catalog, &req));
+    assert_eq!(json["status"], "accepted_pending");
+    let plain = text::notice(&catalog, &req).unwrap();
+    let page = html::notice(&catalog, &req, "").unwrap();
+    assert!(plain.contains("结论：材料可容缺受理，所缺材料须于期限内补交；申请人符合申请条件"), "{plain}");
+    assert!(page.contains("材料：材料可容缺受理，所缺材料须于期限内补交。") && page.contains("予以先行受理"));
+    let deferred = &json["deferred"][0];
+    assert_eq!((str_of(&deferred["name"]), str_of(&deferred["due"])), ("医疗费用票据", "2026-12-07"));
+    assert!(
+        plain.contains("容缺受理、限期补交的材料（1 项）\n  1. 医疗费用票据：最迟于2026-12-07补交（自申请之日起10日）")
+    );
+    assert!(page.contains("医疗费用票据：最迟于2026年12月7日补交（自申请之日起10日）"));
+    // The missing item itself says it may be deferred, and on what ground.
+    let decision = str_of(&json["missing"][0]["deferrable"]["decision"]);
+    for said in ["容缺受理：可先行受理，自申请之日起10日内补交".to_owned(), format!("口径说明（容缺受理）：{decision}")]
+    {
+        assert!(plain.contains(&said), "{said}");
+        assert!(page.contains(&escaped(&said)), "{said}");
+    }
+    // A notice that is still incomplete never reads as accepted.
+    let req = request("catalogs/minzheng/check/5.1-deferrable-and-required-missing.req");
+    let plain = text::notice(&catalog, &req).unwrap();
+    assert!(plain.contains("结论：材料不全") && !plain.contains("材料可容缺受理"), "{plain}");
+}
+
+/// 告知承诺: a pledged material is recorded as pledged, not proven, with the
+/// pledge's wording; an assessment shows where a pledge may be given.
+#[test]
+fn a_pledge_is_recorded_as_pledged_not_proven() {
+    let catalog = minzheng();
+    let req = request("catalogs/minzheng/check/1.1-guardianship-pledged.req");
+    let json = json_of(banshi::json::check(&catalog, &req));
+    let pledged = &json["pledged"][0];
+    let plain = text::notice(&catalog, &req).unwrap();
+    let page = html::notice(&catalog, &req, "").unwrap();
+    for said in [
+        "以告知承诺书代替的材料（1 项，须事后核查）".to_owned(),
+        format!("{}：以告知承诺书代替", str_of(&pledged["name"])),
+        format!("承诺内容：{}", str_of(&pledged["text"])),
+        format!("待核查：{}", str_of(&pledged["note"])),
+    ] {
+        assert!(plain.contains(&said), "{said}\n{plain}");
+        assert!(page.contains(&escaped(&said)), "{said}");
+    }
+    // In a bundle, the merged item is pledged once, with every service's wording.
+    let facts = r#""facts":{"application_date":"2026-11-27","birth_date":"2015-04-10","proxy":true,"district_hukou":true,"has_disability_certificate":true,"disability_type":"physical","disability_grade":"grade_1","assistance_status":"dibao","long_term_care_needed":true}"#;
+    let req = format!(
+        r#"{{"bundle":"disability_subsidies",{facts},"submitted":[{{"id":"applicant:guardianship_proof","pledged":true}}]}}"#
+    );
+    let json = json_of(banshi::json::check(&catalog, &req));
+    let pledged = &json["pledged"][0];
+    let plain = text::notice(&catalog, &req).unwrap();
+    let page = html::notice(&catalog, &req, "").unwrap();
+    assert_eq!(pledged["id"], "applicant:guardianship_proof");
+    for said in [
+        "监护关系证明：以告知承诺书代替".to_owned(),
+        format!("承诺内容：{}", str_of(&pledged["pledge"]["texts"][0])),
+        format!("待核查：{}", str_of(&pledged["note"])),
+    ] {
+        assert!(plain.contains(&said), "{said}\n{plain}");
+        assert!(page.contains(&escaped(&said)), "{said}");
+    }
+    let req = request("catalogs/minzheng/assess/4.1-minor-under-16.req");
+    let json = json_of(banshi::json::assess(&catalog, &req));
+    let offered = json["checklist"].as_array().unwrap().iter().find(|i| i.get("pledge").is_some()).unwrap();
+    let plain = text::assessment(&catalog, &req).unwrap();
+    let pledge = &offered["pledge"];
+    assert!(plain.contains(&format!("告知承诺：可签署告知承诺书代替，承诺内容：{}", str_of(&pledge["text"]))));
+    assert!(plain.contains(&format!("口径说明（告知承诺）：{}", str_of(&pledge["decision"]))));
+}
+
+/// A bundle's documents: each merged item once, with every service that
+/// needs it and why; each service's eligibility; the bundle's own
+/// interpretation and the merge rule, each marked as an interpretation and
+/// never as law.
+#[test]
+fn a_bundle_lists_each_merged_item_with_the_services_that_need_it() {
+    let catalog = Catalog::embedded();
+    let req = request("cases/check/bundle-newborn-incomplete.req");
+    let json = json_of(banshi::json::check(catalog, &req));
+    let plain = text::notice(catalog, &req).unwrap();
+    let page = html::notice(catalog, &req, "").unwrap();
+    assert_self_contained(&page);
+    let decision = format!("口径说明：{}", str_of(&json["bundle"]["decision"]));
+    for said in [
+        "新生儿出生一件事（newborn）",
+        "1.1 申报办理城乡居民医疗保险缴费；8.1 申办社会保障卡",
+        "1.1 申报办理城乡居民医疗保险缴费：符合",
+        "8.1 申办社会保障卡：符合",
+        "尚未提交的材料（1 项）",
+        "需要补正的材料（1 项）",
+        &decision,
+    ] {
+        assert!(plain.contains(said), "{said}\n{plain}");
+        assert!(page.contains(&escaped(said)), "{said}");
+    }
+    assert!(plain.starts_with("一次性告知书\n\n一件事：新生儿出生一件事（newborn）\n"), "{plain}");
+    // The merge rule closes both, as banshi's interpretation, never as a basis.
+    assert!(plain.ends_with(&format!("\n\n{}", banshi::MERGE_RULE)), "{plain}");
+    assert!(page.contains(&format!("<p class=\"why\">{}</p>", escaped(banshi::MERGE_RULE))));
+    assert!(banshi::MERGE_RULE.contains("banshi 的解释，非法定依据"));
+    assert!(!plain.contains("依据：合并口径") && !page.contains("依据：合并口径"));
+    // Every missing item with its id, and each part with its service and reasons.
+    for item in json["missing"].as_array().unwrap() {
+        assert!(plain.contains(&format!("编号：{}", str_of(&item["id"]))), "{item}");
+        for part in item["needed_by"].as_array().unwrap() {
+            let head = format!("· {} {}", str_of(&part["service"]), str_of(&part["name"]));
+            assert!(plain.contains(&head) && page.contains(&escaped(&head)), "{head}");
+            let because: Vec<&str> = part["because"].as_array().unwrap().iter().map(str_of).collect();
+            assert!(plain.contains(&format!("理由：{}", because.join("，"))));
+        }
+    }
+    assert_eq!(
+        page.matches("<div class=\"part\">").count(),
+        json["missing"].as_array().unwrap().iter().map(|i| i["needed_by"].as_array().unwrap().len()).sum::<usize>()
+    );
+    // Numbered by the bundle's id; the page names every service's office.
+    assert!(page.contains(&format!("编号：{}", html::notice_number("newborn", &req))));
+    assert!(page.contains("新城镇党群服务中心") && page.contains("监督电话"));
+}
+
+#[test]
+fn an_ad_hoc_bundle_is_named_by_its_services() {
+    let catalog = Catalog::embedded();
+    let req = request("cases/assess/bundle-ad-hoc-3.2-3.3.req");
+    let json = json_of(banshi::json::assess(catalog, &req));
+    let plain = text::assessment(catalog, &req).unwrap();
+    let n = json["checklist"].as_array().unwrap().len();
+    assert!(plain.starts_with("一件事：自选组合（3.2 + 3.3）\n包含事项：3.2 "), "{plain}");
+    assert!(plain.contains(&format!("须提交材料（合并后共 {n} 项）")), "{plain}");
+    assert!(!plain.contains("办理流程"), "a bundle's steps are each service's own (banshi show)");
+    let check = req.replace(r#""facts""#, r#""submitted":[],"facts""#);
+    let page = html::notice(catalog, &check, "").unwrap();
+    assert!(page.contains(&format!("编号：{}", html::notice_number("3.2+3.3", &check))), "{page}");
+    assert!(page.contains("<th>一件事</th><td>自选组合（3.2 + 3.3）</td>"));
+}
+
+/// The text and the page are two layouts of one notice: every 依据, 口径说明,
+/// 免提交, 容缺受理 and 告知承诺 line the text prints, the page prints too,
+/// for every notice of the conformance cases, one service or a bundle.
+#[test]
+fn text_and_html_notices_say_the_same_things() {
+    let minzheng = minzheng();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests");
+    for (catalog, dir) in [(Catalog::embedded(), "cases/check"), (&minzheng, "catalogs/minzheng/check")] {
+        let mut cases: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "req"))
+            .filter(|p| !p.file_name().unwrap().to_str().unwrap().starts_with("error-"))
+            .collect();
+        cases.sort();
+        assert!(cases.len() > 5, "{dir}");
+        for path in cases {
+            let req = std::fs::read_to_string(&path).unwrap();
+            let plain = text::notice(catalog, &req).unwrap();
+            let page = html::notice(catalog, &req, "").unwrap();
+            for line in plain.lines().map(str::trim_start) {
+                let said = ["依据：", "口径说明", "免提交：", "容缺受理：", "告知承诺：", "承诺内容：", "待核查："]
+                    .iter()
+                    .any(|start| line.starts_with(start));
+                if said {
+                    assert!(page.contains(&escaped(line)), "{}: the page does not say {line}", path.display());
+                }
+            }
+        }
+    }
+}

@@ -214,6 +214,7 @@ pub(crate) fn notice_status(status: &str) -> &'static str {
     match status {
         "complete" => "材料齐全",
         "incomplete" => "材料不全，请按以下内容一次性补正",
+        "accepted_pending" => "材料可容缺受理，所缺材料须于期限内补交",
         _ => "尚缺申请人信息，材料清单待定",
     }
 }
@@ -280,4 +281,156 @@ pub(crate) fn provenance(item: &Value<'_>, citations: &[Value<'_>]) -> Provenanc
         None
     };
     Provenance { basis, decision: decision.map(|d| format!("口径说明：{d}")) }
+}
+
+// ---------------------------------------------------------------------------
+// 免提交, 容缺受理 and 告知承诺.
+
+/// A statement a document prints under an item, and the interpretation it
+/// rests on when the catalogue recorded one: shown as 口径说明 beside it,
+/// never as the text of a law.
+pub(crate) struct Said {
+    /// What the catalogue allows, such as `容缺受理：可先行受理，…`.
+    pub(crate) line: String,
+    /// `口径说明（容缺受理）：…`, when it rests on a decision.
+    pub(crate) decision: Option<String>,
+}
+
+/// What exempts, postpones or replaces an item, as the catalogue offers it:
+/// 免提交 (`exempt`), 容缺受理 (`deferrable`) and 告知承诺 (`pledge`), each
+/// with its own 口径说明.
+#[inline(never)]
+pub(crate) fn mechanisms(item: &Value<'_>) -> Vec<Said> {
+    let mut out = Vec::new();
+    for (key, what) in [("exempt", "免提交"), ("deferrable", "容缺受理"), ("pledge", "告知承诺")] {
+        let Some(v) = get(item, key) else { continue };
+        let line = match key {
+            "exempt" => format!("由窗口调取{}代替，申请人无须提交", s(v, "label")),
+            "deferrable" => format!("可先行受理，自申请之日起{}日内补交", int(v, "days").unwrap_or(0)),
+            _ => format!("可签署告知承诺书代替，承诺内容：{}", pledge_text(v)),
+        };
+        out.push(Said {
+            line: format!("{what}：{line}"),
+            decision: opt(v, "decision").map(|d| format!("口径说明（{what}）：{d}")),
+        });
+    }
+    out
+}
+
+/// A pledge's wording: its `text`, or a merged item's `texts` (one per
+/// wording its services use), joined.
+#[inline(never)]
+pub(crate) fn pledge_text(p: &Value<'_>) -> String {
+    match opt(p, "text") {
+        Some(text) => text.to_owned(),
+        None => list(p, "texts").iter().map(text).collect::<Vec<_>>().join("；或："),
+    }
+}
+
+/// The heading of a notice's or an assessment's section of items that are
+/// exempt, deferred or pledged (`exempt`, `deferred`, `pledged`), with
+/// their number.
+#[inline(never)]
+pub(crate) fn section_title(key: &str, n: usize) -> String {
+    let (name, note) = match key {
+        "exempt" => ("免提交的材料", "，由窗口调取，申请人无须提交"),
+        "deferred" => ("容缺受理、限期补交的材料", ""),
+        _ => ("以告知承诺书代替的材料", "，须事后核查"),
+    };
+    format!("{name}（{n} 项{note}）")
+}
+
+/// A deferred item: `医疗费用票据：最迟于{due}补交（自申请之日起10日）`.
+#[inline(never)]
+pub(crate) fn deferred_line(d: &Value<'_>, due: &str) -> String {
+    format!("{}：最迟于{due}补交（自申请之日起{}日）", s(d, "name"), int(d, "days").unwrap_or(0))
+}
+
+/// A pledged item's lines: `name：以告知承诺书代替`, the pledge's wording,
+/// and the notice's note that it is pledged, not proven.
+#[inline(never)]
+pub(crate) fn pledged_lines(p: &Value<'_>) -> [String; 3] {
+    let pledge = get(p, "pledge").unwrap_or(p);
+    [
+        format!("{}：以告知承诺书代替", s(p, "name")),
+        format!("承诺内容：{}", pledge_text(pledge)),
+        format!("待核查：{}", s(p, "note")),
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// Bundles of services (一件事一次办).
+
+/// Whether a response answers for a bundle of services.
+#[inline(never)]
+pub(crate) fn is_bundle(r: &Value<'_>) -> bool {
+    get(r, "merge_rule").is_some()
+}
+
+/// The bundle's name and id (`新生儿出生一件事（newborn）`), or, for one the
+/// caller made, its services (`自选组合（1.1 + 8.1）`).
+#[inline(never)]
+pub(crate) fn bundle_name(r: &Value<'_>) -> String {
+    let b = get(r, "bundle").unwrap_or(&Value::Null);
+    match (opt(b, "name"), opt(b, "id")) {
+        (Some(name), Some(id)) => format!("{name}（{id}）"),
+        _ => {
+            let ids: Vec<&str> = list(b, "services").iter().map(|s| self::s(s, "id")).collect();
+            format!("自选组合（{}）", ids.join(" + "))
+        }
+    }
+}
+
+/// The services of a bundle: `1.1 申报办理…；8.1 申办社会保障卡`.
+#[inline(never)]
+pub(crate) fn bundle_services(r: &Value<'_>) -> String {
+    let b = get(r, "bundle").unwrap_or(&Value::Null);
+    let all: Vec<String> = list(b, "services").iter().map(|x| format!("{} {}", s(x, "id"), s(x, "name"))).collect();
+    all.join("；")
+}
+
+/// The citations an item's `basis` refers to: the response's
+/// `legal_basis`, or, in a bundle's answer, that of the item's service.
+#[inline(never)]
+pub(crate) fn citations_of<'v, 'a>(r: &'v Value<'a>, service: &str) -> &'v [Value<'a>] {
+    match get(r, "legal_basis") {
+        Some(Value::Array(citations)) => citations,
+        _ => list(r, "services")
+            .iter()
+            .find(|x| get(x, "service").is_some_and(|svc| s(svc, "id") == service))
+            .map_or(&[], |x| list(x, "legal_basis")),
+    }
+}
+
+/// One service's part of a merged item: `1.1 孩子户口页（原件1份，复印件1份）`,
+/// the numbers read as the item's form reads them.
+#[inline(never)]
+pub(crate) fn part_line(item: &Value<'_>, part: &Value<'_>) -> String {
+    let (originals, copies) = (int(part, "originals"), int(part, "copies").unwrap_or(0));
+    let counts = match originals {
+        None => String::new(),
+        Some(n) if get(item, "photo").is_some() => format!("（照片{n}张）"),
+        Some(n) if s(item, "form") == "electronic" => format!("（电子版{n}个）"),
+        Some(n) => {
+            let mut parts = Vec::new();
+            if n > 0 {
+                parts.push(format!("原件{n}份"));
+            }
+            if copies > 0 {
+                parts.push(format!("复印件{copies}份"));
+            }
+            if parts.is_empty() { String::new() } else { format!("（{}）", parts.join("，")) }
+        }
+    };
+    format!("{} {}{counts}", s(part, "service"), s(part, "name"))
+}
+
+/// A service's eligibility in words: `符合`, `不符合` or `待定`.
+#[inline(never)]
+pub(crate) fn eligibility_word(status: &str) -> &'static str {
+    match status {
+        "eligible" => "符合",
+        "ineligible" => "不符合",
+        _ => "待定",
+    }
 }

@@ -24,8 +24,9 @@ use crate::error::Error;
 use crate::facts::Vocabulary;
 use crate::model::Catalog;
 use crate::render::document::{
-    self, by_case, by_owner, citation_full, fact_label, get, is_true, list, material_ids, material_spec, notice_status,
-    opt, owner_label, owner_of, reread, rule_reasons, s, text,
+    self, bundle_name, bundle_services, by_case, by_owner, citation_full, citations_of, deferred_line,
+    eligibility_word, fact_label, get, is_true, list, material_ids, material_spec, mechanisms, notice_status, opt,
+    owner_label, owner_of, part_line, pledged_lines, reread, rule_reasons, s, section_title, text,
 };
 use crate::render::json;
 use crate::render::request::{Fallible, Object};
@@ -88,6 +89,7 @@ th,td{border:1px solid #000;padding:1mm 2mm;vertical-align:top;text-align:left}\
 th{width:24mm;font-weight:normal;background:#eee}\
 .item{display:grid;grid-template-columns:8mm 1fr;margin:0 0 2mm;break-inside:avoid}\
 .item>.n{font-weight:bold}\
+.part{margin-left:4mm}\
 .name{font-weight:bold}\
 .sub{font-size:10pt;color:#222}\
 .why{font-size:9.5pt;color:#333}\
@@ -128,15 +130,29 @@ fn chinese_date(date: &str) -> String {
 // ---------------------------------------------------------------------------
 // Requirements and provenance, shared by both documents.
 
-/// The basis and 口径说明 lines under an item or a rule.
+/// The basis and 口径说明 lines under an item or a rule, then what exempts,
+/// postpones or replaces it (免提交, 容缺受理, 告知承诺), each with its own
+/// 口径说明.
 #[inline(never)]
 fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
     let lines = document::provenance(item, citations);
-    if let Some(basis) = &lines.basis {
-        el(out, "div", "sub", basis);
+    let said = mechanisms(item).into_iter().map(|m| (Some(m.line), m.decision));
+    for (line, decision) in std::iter::once((lines.basis, lines.decision)).chain(said) {
+        if let Some(line) = &line {
+            el(out, "div", "sub", line);
+        }
+        if let Some(decision) = &decision {
+            el(out, "div", "why", decision);
+        }
     }
-    if let Some(decision) = &lines.decision {
-        el(out, "div", "why", decision);
+}
+
+/// `理由：…`, when the item gives reasons.
+#[inline(never)]
+fn because(out: &mut String, item: &Value<'_>) {
+    let because: Vec<&str> = list(item, "because").iter().map(text).collect();
+    if !because.is_empty() {
+        el(out, "div", "sub", &format!("理由：{}", because.join("，")));
     }
 }
 
@@ -158,32 +174,31 @@ fn requirement(out: &mut String, item: &Value<'_>) {
     }
 }
 
-/// Numbered items grouped by owner, in the vocabulary's owner order. The
-/// numbers run on across groups, from `first`; returns the next number.
+/// Numbered items grouped by owner, in the vocabulary's owner order, the
+/// numbers running on across groups; a bundle's merged item with, service
+/// by service, why each needs it. `r` is the
+/// response, whose citations the items' bases name.
 #[inline(never)]
-fn grouped(
-    vocabulary: &Vocabulary,
-    out: &mut String,
-    items: &[Value<'_>],
-    citations: &[Value<'_>],
-    first: usize,
-) -> usize {
-    let mut n = first;
+fn grouped(vocabulary: &Vocabulary, out: &mut String, items: &[Value<'_>], r: &Value<'_>) {
+    let mut n = 1;
     for (owner, mine) in by_owner(vocabulary, items) {
         el(out, "h3", "", &format!("【{}】", owner.label()));
         for item in mine {
-            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
+            item_start(out, n);
             requirement(out, item);
-            let because: Vec<&str> = list(item, "because").iter().map(text).collect();
-            if !because.is_empty() {
-                el(out, "div", "sub", &format!("理由：{}", because.join("，")));
+            because(out, item);
+            provenance(out, item, citations_of(r, ""));
+            for part in list(item, "needed_by") {
+                out.push_str("<div class=\"part\">");
+                el(out, "div", "", &format!("· {}", part_line(item, part)));
+                because(out, part);
+                provenance(out, part, citations_of(r, s(part, "service")));
+                out.push_str("</div>");
             }
-            provenance(out, item, citations);
             out.push_str("</div></div>");
             n += 1;
         }
     }
-    n
 }
 
 // ---------------------------------------------------------------------------
@@ -222,11 +237,14 @@ pub fn notice_number(service: &str, request: &str) -> String {
 }
 
 /// The one-time notice (一次性告知书) for a `check` request, as a
-/// self-contained HTML page for printing on A4.
+/// self-contained HTML page for printing on A4: for one service, or for a
+/// bundle of services (一件事一次办) with its merged items, each service's
+/// eligibility and the merge rule, marked as banshi's interpretation.
 ///
 /// `options` is JSON text (or empty): `{"number"?: "…", "applicant_name"?:
 /// "…", "id_number"?: "…"}`. Without `number` the notice number is derived
-/// from the request ([`notice_number`]); the ID number is printed masked.
+/// from the request ([`notice_number`], with the bundle's id, or its
+/// services joined by `+`); the ID number is printed masked.
 ///
 /// # Errors
 ///
@@ -236,37 +254,98 @@ pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String,
     let options = notice_options(options).map_err(|e| *e)?;
     let response = json::check(catalog, request)?;
     let r = reread(&response)?;
-    let service = get(&r, "service").unwrap_or(&Value::Null);
-    let id = s(service, "id");
-    let guide_json = json::service(catalog, id)?;
-    let guide = reread(&guide_json)?;
+    // The guide of each service the notice is for: its implementing body,
+    // supervision and material names.
+    let mut ids: Vec<&str> = list(&r, "services").iter().map(|x| service_id(x)).collect();
+    if ids.is_empty() {
+        ids.push(s(get(&r, "service").unwrap_or(&Value::Null), "id"));
+    }
+    let mut texts = Vec::with_capacity(ids.len());
+    for id in &ids {
+        texts.push(json::service(catalog, id)?);
+    }
+    let mut guides = Vec::with_capacity(ids.len());
+    for text in &texts {
+        guides.push(reread(text)?);
+    }
     // The caller's own text is masked too: an ID number typed as the notice
     // number or the name never reaches the page.
     let number = match &options.number {
         Some(n) => crate::support::id_number::mask_id_numbers(n).into_owned(),
-        None => notice_number(id, request),
+        None => notice_number(get(&r, "bundle").and_then(|b| opt(b, "id")).unwrap_or(&ids.join("+")), request),
     };
-    Ok(render_notice(catalog.vocabulary(), &r, &guide, &number, &options))
+    Ok(render_notice(catalog.vocabulary(), &r, &guides, &number, &options))
+}
+
+/// The id of a bundle's service, from its entry in `services`.
+#[inline(never)]
+fn service_id<'v>(x: &'v Value<'_>) -> &'v str {
+    s(get(x, "service").unwrap_or(&Value::Null), "id")
+}
+
+/// The texts, each once, in order.
+#[inline(never)]
+fn distinct(texts: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(texts.len());
+    for text in texts {
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// Eligibility rule by rule, each with its reasons and provenance.
+#[inline(never)]
+fn rules(out: &mut String, e: &Value<'_>, citations: &[Value<'_>]) {
+    for rule in list(e, "rules") {
+        let mark = match get(rule, "met") {
+            Some(Value::Bool(true)) => "✓ 符合",
+            Some(Value::Bool(false)) => "✗ 不符合",
+            _ => "？ 待定",
+        };
+        let why = rule_reasons(rule);
+        out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
+        el(out, "div", "", &format!("{}：{mark}（{why}）", s(rule, "text")));
+        provenance(out, rule, citations);
+        out.push_str("</div></div>");
+    }
+}
+
+/// `<div class="item"><span class="n">{n}.</span><div>`: an item's start.
+#[inline(never)]
+fn item_start(out: &mut String, n: usize) {
+    let _ = write!(out, "<div class=\"item\"><span class=\"n\">{n}.</span><div>");
 }
 
 #[inline(never)]
 fn render_notice(
     vocabulary: &Vocabulary,
     r: &Value<'_>,
-    guide: &Value<'_>,
+    guides: &[Value<'_>],
     number: &str,
     options: &NoticeOptions,
 ) -> String {
     let service = get(r, "service").unwrap_or(&Value::Null);
-    let citations = list(r, "legal_basis");
+    let bundle = get(r, "bundle");
+    // The response, then, in a bundle's, each service's own part of it.
+    let mut all: Vec<&Value<'_>> = vec![r];
+    all.extend(list(r, "services"));
     let mut out = String::with_capacity(16 * 1024);
     open(&mut out, &format!("一次性告知书 {number}"));
     el(&mut out, "h1", "", "一次性告知书");
     el(&mut out, "p", "no", &format!("编号：{number}"));
 
     out.push_str("<table>");
-    row(&mut out, "实施机构", s(guide, "implementing_body"));
-    row(&mut out, "办理事项", &format!("{} {}", s(service, "id"), s(service, "name")));
+    let bodies = distinct(guides.iter().map(|g| s(g, "implementing_body").to_owned()).collect());
+    row(&mut out, "实施机构", &bodies.join("、"));
+    match bundle {
+        Some(_) => {
+            row(&mut out, "一件事", &bundle_name(r));
+            row(&mut out, "办理事项", &bundle_services(r));
+        }
+        None => row(&mut out, "办理事项", &format!("{} {}", s(service, "id"), s(service, "name"))),
+    }
     if let Some(case) = get(r, "case") {
         row(&mut out, "办理情形", opt(case, "name").unwrap_or("未确定"));
     }
@@ -278,6 +357,9 @@ fn render_notice(
     }
     row(&mut out, "申请日期", &chinese_date(s(r, "application_date")));
     out.push_str("</table>");
+    if let Some(decision) = bundle.and_then(|b| opt(b, "decision")) {
+        el(&mut out, "p", "why", &format!("口径说明：{decision}"));
+    }
 
     // The materials' status, with eligibility beside it: one never folds
     // into the other.
@@ -293,54 +375,85 @@ fn render_notice(
     el(&mut out, "span", "ok", &format!("材料：{status}。"));
     el(&mut out, "span", "ok", &format!("申请资格：{eligibility}。"));
     out.push_str("</p>");
-    for rule in list(e, "rules") {
-        let mark = match get(rule, "met") {
-            Some(Value::Bool(true)) => "✓ 符合",
-            Some(Value::Bool(false)) => "✗ 不符合",
-            _ => "？ 待定",
-        };
-        let why = rule_reasons(rule);
-        out.push_str("<div class=\"item\"><span class=\"n\">·</span><div>");
-        el(&mut out, "div", "", &format!("{}：{mark}（{why}）", s(rule, "text")));
-        provenance(&mut out, rule, citations);
-        out.push_str("</div></div>");
+    for &x in &all {
+        let e = get(x, "eligibility").unwrap_or(&Value::Null);
+        if let Some(svc) = bundle.and(get(x, "service")) {
+            el(
+                &mut out,
+                "h3",
+                "",
+                &format!("{} {}：{}", s(svc, "id"), s(svc, "name"), eligibility_word(s(e, "status"))),
+            );
+        }
+        rules(&mut out, e, list(x, "legal_basis"));
     }
 
     let missing = list(r, "missing");
     let defective = list(r, "defective");
     let mut section = 0;
-    const SECTIONS: [&str; 4] = ["一", "二", "三", "四"];
+    const SECTIONS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "七"];
     let mut next_section = |title: &str| {
-        let head = format!("{}、{title}", SECTIONS[section.min(3)]);
+        let head = format!("{}、{title}", SECTIONS[section.min(6)]);
         section += 1;
         head
     };
     if !missing.is_empty() {
         el(&mut out, "h2", "", &next_section(&format!("尚未提交的材料（{} 项）", missing.len())));
-        grouped(vocabulary, &mut out, missing, citations, 1);
+        grouped(vocabulary, &mut out, missing, r);
     }
     if !defective.is_empty() {
         el(&mut out, "h2", "", &next_section(&format!("需要补正的材料（{} 项）", defective.len())));
         for (i, d) in defective.iter().enumerate() {
-            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
+            item_start(&mut out, i + 1);
             el(&mut out, "div", "name", s(d, "name"));
             let problems: Vec<&str> = list(d, "problems").iter().map(|p| s(p, "message")).collect();
             el(&mut out, "div", "", &format!("问题：{}", problems.join("；")));
             let required = get(d, "required").unwrap_or(&Value::Null);
             el(&mut out, "div", "", &format!("应为：{}", material_spec(required)));
-            provenance(&mut out, d, citations);
+            provenance(&mut out, d, citations_of(r, ""));
             out.push_str("</div></div>");
         }
     }
-    let pending = list(r, "pending");
+    for key in ["deferred", "pledged"] {
+        let items = list(r, key);
+        if !items.is_empty() {
+            el(&mut out, "h2", "", &next_section(&section_title(key, items.len())));
+        }
+        for (i, d) in items.iter().enumerate() {
+            item_start(&mut out, i + 1);
+            if key == "deferred" {
+                el(&mut out, "div", "", &deferred_line(d, &chinese_date(s(d, "due"))));
+            } else {
+                let [head, wording, note] = pledged_lines(d);
+                el(&mut out, "div", "name", &head);
+                el(&mut out, "div", "", &wording);
+                el(&mut out, "div", "sub", &note);
+            }
+            out.push_str("</div></div>");
+        }
+    }
+    let exempt = list(r, "exempt");
+    if !exempt.is_empty() {
+        el(&mut out, "h2", "", &next_section(&section_title("exempt", exempt.len())));
+        grouped(vocabulary, &mut out, exempt, r);
+    }
+    // What may be needed, depending on facts not given: in a bundle, each
+    // service's, named by its service.
+    let mut pending: Vec<(&Value<'_>, &Value<'_>)> = Vec::new();
+    for &x in &all {
+        pending.extend(list(x, "pending").iter().map(|p| (x, p)));
+    }
     if !pending.is_empty() {
         el(&mut out, "h2", "", &next_section(&format!("可能需要的材料（{} 项，取决于尚未提供的信息）", pending.len())));
-        for (i, p) in pending.iter().enumerate() {
-            let _ = write!(out, "<div class=\"item\"><span class=\"n\">{}.</span><div>", i + 1);
+        for (i, (x, p)) in pending.iter().enumerate() {
+            item_start(&mut out, i + 1);
+            if bundle.is_some() {
+                el(&mut out, "div", "sub", &format!("事项：{}", service_id(x)));
+            }
             requirement(&mut out, p);
             let needs: Vec<String> = list(p, "needs").iter().map(|f| fact_label(vocabulary, text(f))).collect();
             el(&mut out, "div", "sub", &format!("需先说明：{}", needs.join("、")));
-            provenance(&mut out, p, citations);
+            provenance(&mut out, p, list(x, "legal_basis"));
             out.push_str("</div></div>");
         }
     }
@@ -351,7 +464,7 @@ fn render_notice(
     }
     let extra = list(r, "not_required");
     if !extra.is_empty() {
-        let names: Vec<String> = extra.iter().map(|id| material_name(guide, text(id))).collect();
+        let names: Vec<String> = extra.iter().map(|id| material_name(guides, text(id))).collect();
         el(&mut out, "p", "", &format!("已提交但本事项无须提交的材料：{}。", names.join("、")));
     }
 
@@ -361,29 +474,42 @@ fn render_notice(
         ("complete", false) | ("undetermined", _) => {
             "已提交的材料无须补正；上列“可能需要的材料”待申请人信息明确后确定，届时如需补充将一并告知。"
         }
+        ("accepted_pending", _) => "所缺材料均可容缺受理，予以先行受理；请于上列期限内补交，已一次性告知。",
         (_, true) => "以上为本事项须提交和补正的全部材料，已一次性告知；请按上述内容一次性补齐。",
         (_, false) => {
             "除上列“可能需要的材料”待申请人信息明确后确定外，以上为本事项须提交和补正的全部材料，已一次性告知。"
         }
     };
     el(&mut out, "p", "ok", complete);
-
-    if !citations.is_empty() {
-        let all: Vec<String> = citations.iter().map(citation_full).collect();
-        el(&mut out, "p", "sub", &format!("法定依据：{}", all.join("；")));
+    if let Some(rule) = opt(r, "merge_rule") {
+        el(&mut out, "p", "why", rule);
     }
-    let sup = get(r, "supervision").unwrap_or(&Value::Null);
-    el(&mut out, "p", "", &format!("监督单位：{}　监督电话：{}", s(sup, "office"), s(sup, "phone")));
+
+    let mut citations = Vec::new();
+    for &x in &all {
+        citations.extend(list(x, "legal_basis").iter().map(citation_full));
+    }
+    let citations = distinct(citations);
+    if !citations.is_empty() {
+        el(&mut out, "p", "sub", &format!("法定依据：{}", citations.join("；")));
+    }
+    let offices = guides.iter().map(|g| get(g, "supervision").unwrap_or(&Value::Null));
+    for line in
+        distinct(offices.map(|x| format!("监督单位：{}　监督电话：{}", s(x, "office"), s(x, "phone"))).collect())
+    {
+        el(&mut out, "p", "", &line);
+    }
     signatures(&mut out);
     foot(&mut out, r);
     close(&mut out);
     out
 }
 
-/// A material's name by id, from the guide (its options included).
+/// A material's name by id, from the guides (their options included), or
+/// the id itself (a bundle's merged item).
 #[inline(never)]
-fn material_name(guide: &Value<'_>, id: &str) -> String {
-    for m in list(guide, "materials") {
+fn material_name(guides: &[Value<'_>], id: &str) -> String {
+    for m in guides.iter().flat_map(|g| list(g, "materials")) {
         if s(m, "id") == id {
             return s(m, "name").to_owned();
         }
