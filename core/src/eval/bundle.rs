@@ -28,7 +28,6 @@
 //! invented and nothing is lost: property tests check both.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::error::Error;
@@ -273,24 +272,31 @@ impl Catalog {
                 .iter()
                 .find(|i| i.by_document && i.key == m.merge_key && compatible(&i.first.options[0], m))
         };
-        let mut totals: BTreeMap<u64, MergedItem<'c>> = BTreeMap::new();
-        for a in &assessment.assessments {
-            for (r, _) in &a.pending {
-                let [m] = r.options.as_slice() else { continue };
-                match totals.get_mut(&m.merge_key) {
-                    Some(total) if compatible(&total.first.options[0], m) => total.add(r, m),
-                    Some(_) => {}
-                    None => {
-                        let total = match listed(m) {
-                            Some(item) => {
-                                let mut total = item.clone();
-                                total.add(r, m);
-                                total
-                            }
-                            None => MergedItem::new(a.service, r, true),
-                        };
-                        totals.insert(m.merge_key, total);
-                    }
+        let pending_singles = || {
+            assessment.assessments.iter().flat_map(|a| {
+                a.pending.iter().filter_map(move |(r, _)| match r.options.as_slice() {
+                    [m] => Some((a, *r, m)),
+                    _ => None,
+                })
+            })
+        };
+        let mut keys = Keys::new(pending_singles().map(|(_, _, m)| m.merge_key));
+        let mut totals: Vec<MergedItem<'c>> = Vec::new();
+        for (a, r, m) in pending_singles() {
+            match keys.get(m.merge_key) {
+                Some(t) if compatible(&totals[t].first.options[0], m) => totals[t].add(r, m),
+                Some(_) => {}
+                None => {
+                    let total = match listed(m) {
+                        Some(item) => {
+                            let mut total = item.clone();
+                            total.add(r, m);
+                            total
+                        }
+                        None => MergedItem::new(a.service, r, true),
+                    };
+                    keys.set(m.merge_key, totals.len());
+                    totals.push(total);
                 }
             }
         }
@@ -304,7 +310,8 @@ impl Catalog {
                     let item = merged.as_ref().and_then(|_| listed(m));
                     let total = merged
                         .as_ref()
-                        .and_then(|_| totals.get(&m.merge_key))
+                        .and_then(|_| keys.get(m.merge_key))
+                        .map(|t| &totals[t])
                         .filter(|t| compatible(&t.first.options[0], m));
                     let (originals, copies) = total.map_or((m.originals, m.copies), |t| (t.originals, t.copies));
                     for id in merged.iter().chain(std::iter::once(&own)) {
@@ -409,13 +416,26 @@ fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: 
     // The item of each owner and document, by key: a scan of the items while
     // they are few, a map beyond, so that a bundle of many materials stays
     // O(n log n).
-    let mut index: Option<BTreeMap<u64, u32>> = (n > SCAN).then(BTreeMap::new);
+    let mut index = (n > SCAN).then(|| {
+        let single = |r: &Requirement| match r.options.as_slice() {
+            [m] => Some(m.merge_key),
+            _ => None,
+        };
+        Keys::new(assessments.iter().flat_map(|a| {
+            let listed: Box<dyn Iterator<Item = &'c Requirement>> = if exempt {
+                Box::new(a.exempt.iter().map(|(r, _, _)| *r))
+            } else {
+                Box::new(a.items.iter().map(|(r, _)| *r))
+            };
+            listed.filter_map(single)
+        }))
+    });
     let mut add = |at: usize, requirement: &'c Requirement, range: &Range<usize>, stand_in: Option<&'c Material>| {
         let because = range.start as u32..range.end as u32;
         let item = match requirement.options.as_slice() {
             [m] => {
                 let found = match &index {
-                    Some(map) => map.get(&m.merge_key).map(|&i| i as usize),
+                    Some(keys) => keys.get(m.merge_key),
                     None => items.iter().position(|it| it.by_document && it.key == m.merge_key),
                 };
                 match found {
@@ -427,8 +447,8 @@ fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: 
                     // differs from it stands alone.
                     Some(_) => None,
                     None => {
-                        if let Some(map) = &mut index {
-                            map.insert(m.merge_key, items.len() as u32);
+                        if let Some(keys) = &mut index {
+                            keys.set(m.merge_key, items.len());
                         }
                         items.push(MergedItem::new(assessments[at].service, requirement, true));
                         Some(items.len() - 1)
@@ -476,6 +496,36 @@ fn merge<'c>(assessments: &[Assessment<'c>], parts: &mut Vec<Part<'c>>, exempt: 
 
 /// Up to this many parts, a merge finds an owner's document by scanning.
 const SCAN: usize = 32;
+
+/// Owner-and-document keys (`Material::merge_key`), each with a slot, found
+/// by binary search: what a bundle of many materials uses instead of a scan.
+struct Keys {
+    keys: Vec<u64>,
+    slots: Vec<u32>,
+}
+
+impl Keys {
+    fn new(keys: impl Iterator<Item = u64>) -> Keys {
+        let mut keys: Vec<u64> = keys.collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let slots = vec![u32::MAX; keys.len()];
+        Keys { keys, slots }
+    }
+
+    /// The slot set for `key`, if any.
+    fn get(&self, key: u64) -> Option<usize> {
+        let at = self.keys.binary_search(&key).ok()?;
+        Some(self.slots[at]).filter(|&slot| slot != u32::MAX).map(|slot| slot as usize)
+    }
+
+    /// Sets `key`'s slot; a key not given to `new` has none.
+    fn set(&mut self, key: u64, slot: usize) {
+        if let Ok(at) = self.keys.binary_search(&key) {
+            self.slots[at] = slot as u32;
+        }
+    }
+}
 
 impl<'c> MergedItem<'c> {
     /// An item led by `requirement`, of `service`.

@@ -181,15 +181,9 @@ impl BundleAssessment<'_> {
             w.value(&FileJson(f));
         }
         for (key, pick) in [("stamps", Material::stamps as fn(&Material) -> &[String]), ("notes", Material::notes)] {
-            let mut union: Vec<&str> = Vec::new();
-            let mut seen = std::collections::BTreeSet::new();
-            for part in &self.parts[item.parts.clone()] {
-                for text in pick(&part.requirement.options[0]) {
-                    if seen.insert(text.as_str()) {
-                        union.push(text);
-                    }
-                }
-            }
+            let parts = &self.parts[item.parts.clone()];
+            let union =
+                first_distinct(parts.iter().flat_map(|p| pick(&p.requirement.options[0]).iter().map(String::as_str)));
             if !union.is_empty() {
                 w.raw(",\"");
                 w.raw(key);
@@ -201,19 +195,22 @@ impl BundleAssessment<'_> {
 
     /// `{"texts":[…]}`: the parts' distinct pledge texts.
     fn write_texts(&self, w: &mut Writer, item: &MergedItem<'_>) {
-        let mut texts: Vec<&str> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for part in &self.parts[item.parts.clone()] {
-            if let Some(p) = &part.requirement.pledge {
-                if seen.insert(p.text.as_str()) {
-                    texts.push(&p.text);
-                }
-            }
-        }
+        let parts = &self.parts[item.parts.clone()];
+        let texts = first_distinct(parts.iter().filter_map(|p| p.requirement.pledge.as_ref().map(|p| p.text.as_str())));
         w.raw("{\"texts\":");
         w.value(&texts);
         w.raw("}");
     }
+}
+
+/// Each distinct text once, in the order first given; by sorting, so that
+/// a hostile bundle of many parts stays O(n log n).
+fn first_distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut all: Vec<(&str, usize)> = texts.enumerate().map(|(i, t)| (t, i)).collect();
+    all.sort_unstable();
+    all.dedup_by(|later, first| later.0 == first.0);
+    all.sort_unstable_by_key(|&(_, i)| i);
+    all.into_iter().map(|(t, _)| t).collect()
 }
 
 /// One service of a bundle, after `"service":`: what its own assessment says
