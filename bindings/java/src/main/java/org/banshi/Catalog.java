@@ -271,19 +271,10 @@ public final class Catalog implements AutoCloseable {
         String answer = new String(fast(Fast.ASSESS_COMPACT, requestUtf8), StandardCharsets.UTF_8);
         if (answer.startsWith("{")) {
             requireBundle(answer, false, "bundleAssessment");
-            Assessment full = Assessment.parse(answer);
-            guide(full.service().id()).learn(full);
-            return full;
+            return Assessment.parse(answer);
         }
         JsonReader in = new JsonReader(answer);
-        GuideParts guide = guide(GuideParts.serviceOf(in));
-        Assessment assessment = guide.expand(in);
-        if (assessment == null) {
-            // It lists a requirement whose deferral and pledge no answer has shown yet: ask for the full answer once.
-            assessment = Assessment.parse(assess(requestUtf8));
-            guide.learn(assessment);
-        }
-        return assessment;
+        return guide(GuideParts.serviceOf(in)).expand(in);
     }
 
     /**

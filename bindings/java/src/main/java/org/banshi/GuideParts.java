@@ -2,26 +2,16 @@ package org.banshi;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The parts of a service's guide (SCHEMA.md, Guide) that every assessment of
  * the service repeats: each material's id, name, fields, basis and decision,
  * each rule's id, text, basis and decision, the cases, the legal basis, the
- * steps and the supervision. Read once per catalogue and service, immutable,
+ * steps and the supervision, and each requirement's deferral and pledge
+ * (容缺受理, 告知承诺制). Read once per catalogue and service, immutable,
  * and shared by every typed {@link Assessment} built from a compact answer
  * (core/src/render/compact.rs).
- *
- * <p>An item also carries its requirement's deferral and pledge (容缺受理,
- * 告知承诺制), which the guide does not state. They are the catalogue's, the
- * same in every answer whatever the facts, so they are learned from full
- * answers: {@link #expand} declines (returns null) a compact answer that lists
- * a requirement not yet seen in one, the caller asks for the full answer and
- * gives it to {@link #learn}, and from then on that requirement's items are
- * built from compact answers again.
  */
 final class GuideParts {
     /** A requirement as the guide states it, less what only the guide shows. */
@@ -33,9 +23,13 @@ final class GuideParts {
         final String when;
         final List<String> basis;
         final String decision;
+        /** 容缺受理, or null. */
+        final Deferral deferrable;
+        /** 告知承诺制, or null. */
+        final Pledge pledge;
 
         Requirement(String id, String name, List<Material> oneOf, MaterialSpec spec, String when, List<String> basis,
-                String decision) {
+                String decision, Deferral deferrable, Pledge pledge) {
             this.id = id;
             this.name = name;
             this.oneOf = oneOf;
@@ -43,6 +37,8 @@ final class GuideParts {
             this.when = when;
             this.basis = basis;
             this.decision = decision;
+            this.deferrable = deferrable;
+            this.pledge = pledge;
         }
     }
 
@@ -71,10 +67,6 @@ final class GuideParts {
     List<Rule> rules;
     List<Case> cases;
     List<Requirement> requirements;
-    /** Each requirement's position in {@link #requirements}, by id. */
-    private Map<String, Integer> positions;
-    /** Each requirement's deferral and pledge, once an answer has shown them; null until then. */
-    private AtomicReferenceArray<Mechanisms> mechanisms;
 
     static GuideParts parse(String guideJson) {
         JsonReader in = new JsonReader(guideJson);
@@ -108,38 +100,7 @@ final class GuideParts {
                 g.requirements}) {
             JsonReader.required(part, "every part", "guide");
         }
-        g.positions = new HashMap<>();
-        for (int i = 0; i < g.requirements.size(); i++) {
-            g.positions.put(g.requirements.get(i).id, i);
-        }
-        g.mechanisms = new AtomicReferenceArray<>(g.requirements.size());
         return g;
-    }
-
-    /**
-     * Records the deferral and pledge of every requirement a full answer of this
-     * service lists: in its checklist, its exempt materials and its pending ones.
-     */
-    void learn(Assessment a) {
-        for (ChecklistItem item : a.checklist()) {
-            learn(item.id(), item.deferrable().orElse(null), item.pledge().orElse(null));
-        }
-        for (ExemptItem exempt : a.exempt()) {
-            ChecklistItem item = exempt.item();
-            learn(item.id(), item.deferrable().orElse(null), item.pledge().orElse(null));
-        }
-        for (PendingItem item : a.pending()) {
-            learn(item.id(), item.deferrable().orElse(null), item.pledge().orElse(null));
-        }
-    }
-
-    private void learn(String id, Deferral deferrable, Pledge pledge) {
-        Integer at = positions.get(id);
-        if (at == null) {
-            throw new IllegalStateException("banshi response JSON: requirement \"" + id + "\" is not in the guide of "
-                    + service.id());
-        }
-        mechanisms.set(at, Mechanisms.of(deferrable, pledge));
     }
 
     private static Rule rule(JsonReader in) {
@@ -170,6 +131,8 @@ final class GuideParts {
         String when = null;
         List<String> basis = null;
         String decision = null;
+        Deferral deferrable = null;
+        Pledge pledge = null;
         in.beginObject();
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
@@ -179,6 +142,8 @@ final class GuideParts {
                 case "when": when = in.string(); break;
                 case "basis": basis = in.strings(); break;
                 case "decision": decision = in.string(); break;
+                case "deferrable": deferrable = Deferral.read(in); break;
+                case "pledge": pledge = Pledge.read(in); break;
                 case "case": case "valid_from": case "valid_until": in.skip(); break;
                 default:
                     if (!spec.read(key, in)) {
@@ -189,7 +154,7 @@ final class GuideParts {
         String where = "guide material";
         return new Requirement(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where),
                 oneOf != null ? oneOf : Collections.<Material>emptyList(), oneOf != null ? null : spec.build(where),
-                when, JsonReader.required(basis, "basis", where), decision);
+                when, JsonReader.required(basis, "basis", where), decision, deferrable, pledge);
     }
 
     /**
@@ -203,10 +168,7 @@ final class GuideParts {
         return in.string();
     }
 
-    /**
-     * Builds the full assessment from the rest of a compact answer, after {@link #serviceOf}; null if it lists a
-     * requirement whose deferral and pledge are not known yet (see {@link #learn}).
-     */
+    /** Builds the full assessment from the rest of a compact answer, after {@link #serviceOf}. */
     Assessment expand(JsonReader in) {
         next(in);
         String date = in.string();
@@ -246,17 +208,12 @@ final class GuideParts {
         while (in.more()) {
             in.beginArray();
             next(in);
-            int at = (int) in.integer();
-            Requirement r = requirements.get(at);
-            Mechanisms m = mechanisms.get(at);
-            if (m == null) {
-                return null;
-            }
+            Requirement r = requirements.get((int) in.integer());
             next(in);
             List<String> because = reasons(in, reasons);
             end(in);
-            items.add(new ChecklistItem(r.id, r.name, r.oneOf, r.spec, because, r.basis, r.decision, m.deferrable,
-                    m.pledge));
+            items.add(new ChecklistItem(r.id, r.name, r.oneOf, r.spec, because, r.basis, r.decision, r.deferrable,
+                    r.pledge));
         }
         next(in);
         List<PendingItem> pending = new ArrayList<>();
@@ -264,17 +221,12 @@ final class GuideParts {
         while (in.more()) {
             in.beginArray();
             next(in);
-            int at = (int) in.integer();
-            Requirement r = requirements.get(at);
-            Mechanisms m = mechanisms.get(at);
-            if (m == null) {
-                return null;
-            }
+            Requirement r = requirements.get((int) in.integer());
             next(in);
             List<String> needs = in.strings();
             end(in);
             pending.add(new PendingItem(r.id, r.name, r.oneOf, r.spec, r.when, needs, r.basis, r.decision,
-                    m.deferrable, m.pledge));
+                    r.deferrable, r.pledge));
         }
         next(in);
         List<String> missing = in.strings();

@@ -21,6 +21,8 @@ class ExemptDeferredPledgedTest {
     /** 5.1 for a family member's sudden illness: the medical bills may follow within 10 days. */
     static final String ILLNESS = "{\"application_date\":\"2026-11-27\",\"birth_date\":\"1985-09-09\",\"district_hukou\":true,"
             + "\"hardship_cause\":\"illness\",\"monthly_income_per_capita\":800,\"household_size\":1,\"assistance_status\":\"none\"}";
+    /** {@link BundleTest#DISABLED_CHILD} without the birth date: whether a guardian must prove guardianship is open. */
+    static final String PENDING_CHILD = BundleTest.DISABLED_CHILD.replace("\"birth_date\":\"2015-04-10\",", "");
 
     static List<String> ids(List<ChecklistItem> items) {
         return items.stream().map(ChecklistItem::id).collect(Collectors.toList());
@@ -148,15 +150,16 @@ class ExemptDeferredPledgedTest {
 
     @Test
     void theTypedAssessmentCarriesDeferralsAndPledgesAnswerAfterAnswer() throws IOException {
-        // The service's guide does not state deferrals and pledges, so the typed assessment learns them from a
-        // full answer the first time a requirement shows up; every answer, the first and those after, must be the
-        // JSON call's, on a fresh catalogue.
+        // The typed assessment builds items from the compact answer and the service's guide, which states each
+        // requirement's deferral and pledge: every answer, the first and those after, must be the JSON call's, on
+        // a fresh catalogue, for items listed and pending.
         String[] requests = {
             Request.service("3.1").facts(BundleTest.ELDERLY).toJson(),
             Request.service("5.1").facts(ILLNESS).toJson(),
             Request.service("1.1").facts(BundleTest.DISABLED_CHILD).toJson(),
             Request.service("5.1").facts(ILLNESS.replace("illness", "expense_surge").replace("none", "dibao")).toJson(),
             Request.service("4.1").facts("{\"application_date\":\"2026-11-27\",\"birth_date\":\"2015-01-01\"}").toJson(),
+            Request.service("1.1").facts(PENDING_CHILD).toJson(),
         };
         try (Catalog catalog = BundleTest.minzheng()) {
             for (int round = 0; round < 3; round++) {
@@ -171,22 +174,23 @@ class ExemptDeferredPledgedTest {
     }
 
     @Test
-    void aGuideBuildsItemsFromCompactAnswersOnceItHasSeenTheirRequirements() throws IOException {
+    void aGuideAndACompactAnswerRebuildTheWholeAnswer() throws IOException {
         try (Catalog catalog = BundleTest.minzheng()) {
             GuideParts guide = GuideParts.parse(catalog.service("3.1"));
-            // 3.1's two rules met, and its third requirement (payment_account, deferrable) listed, in compact form.
-            String compact = "[\"3.1\",\"2026-11-27\",-1,\"eligible\",[\"办理本事项须提供\"],[[true,[0]],[true,[0]]],[],"
-                    + "[[2,[0]]],[],[]]";
-            JsonReader unseen = new JsonReader(compact);
-            assertEquals("3.1", GuideParts.serviceOf(unseen));
-            assertEquals(null, guide.expand(unseen));
-            guide.learn(Assessment.parse(catalog.assess(Request.service("3.1").facts(BundleTest.ELDERLY).toJson())));
-            JsonReader seen = new JsonReader(compact);
-            GuideParts.serviceOf(seen);
-            Assessment a = guide.expand(seen);
-            assertEquals("payment_account", a.checklist().get(0).id());
-            assertEquals(30, a.checklist().get(0).deferrable().get().days());
-            assertFalse(a.checklist().get(0).pledge().isPresent());
+            // 3.1 for BundleTest.ELDERLY as the library answers it in compact form (core/src/render/compact.rs): both
+            // rules met, and the three requirements listed, the third (payment_account) deferrable.
+            String compact = "[\"3.1\",\"2026-11-27\",-1,\"eligible\",[\"申请人具有本区户籍\",\"申请人满80周岁\",\"办理本事项须提供\"],"
+                    + "[[true,[0]],[true,[1]]],[],[[0,[2]],[1,[2]],[2,[2]]],[],[]]";
+            JsonReader in = new JsonReader(compact);
+            assertEquals("3.1", GuideParts.serviceOf(in));
+            Assessment a = guide.expand(in);
+            assertEquals(catalog.assess(Request.service("3.1").facts(BundleTest.ELDERLY).toJson()), a.toJson());
+            ChecklistItem account = a.checklist().get(2);
+            assertEquals("payment_account", account.id());
+            assertEquals(30, account.deferrable().get().days());
+            assertTrue(account.deferrable().get().decision().get().contains("30日（自然日）"));
+            assertFalse(account.pledge().isPresent());
+            assertFalse(a.checklist().get(0).deferrable().isPresent());
         }
     }
 
