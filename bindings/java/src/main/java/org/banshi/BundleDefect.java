@@ -3,9 +3,10 @@ package org.banshi;
 import java.util.List;
 
 /**
- * A submission for a bundle that falls short of its merged item: every problem at once, and what the item requires
- * with the merged numbers. Immutable; its lists are unmodifiable. {@link #toJson()} gives back the JSON it was read
- * from ({@code {"id", "name", "item", "problems", "required"}}).
+ * A submission for a bundle that falls short of its merged item: every problem at once, what the item requires with
+ * the merged numbers, and the services' requirements it stands for. Immutable; its lists are unmodifiable.
+ * {@link #toJson()} gives back the JSON it was read from ({@code {"id", "name", "item", "problems", "required",
+ * "needed_by"}}).
  */
 public final class BundleDefect extends JsonValue {
     private final String id;
@@ -13,13 +14,16 @@ public final class BundleDefect extends JsonValue {
     private final String item;
     private final List<Problem> problems;
     private final MaterialSpec required;
+    private final List<MergedPart> neededBy;
 
-    BundleDefect(String id, String name, String item, List<Problem> problems, MaterialSpec required) {
+    BundleDefect(String id, String name, String item, List<Problem> problems, MaterialSpec required,
+            List<MergedPart> neededBy) {
         this.id = id;
         this.name = name;
         this.item = item;
         this.problems = problems;
         this.required = required;
+        this.neededBy = neededBy;
     }
 
     /**
@@ -68,9 +72,19 @@ public final class BundleDefect extends JsonValue {
     }
 
     /**
+     * The services' requirements the merged item stands for, as its {@link MergedItem#neededBy()}: why each service
+     * asks for it and on what basis, so that the numbers required can be traced to their parts.
+     *
+     * @return the parts, at least one
+     */
+    public List<MergedPart> neededBy() {
+        return neededBy;
+    }
+
+    /**
      * Reads one BundleDefect from its JSON.
      *
-     * @param json the JSON text, {@code {"id", "name", "item", "problems", "required"}}
+     * @param json the JSON text, {@code {"id", "name", "item", "problems", "required", "needed_by"}}
      * @return the value
      * @throws IllegalStateException if the text does not fit the schema
      */
@@ -88,6 +102,7 @@ public final class BundleDefect extends JsonValue {
         String item = null;
         List<Problem> problems = null;
         MaterialSpec required = null;
+        List<MergedPart> neededBy = null;
         in.beginObject();
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
@@ -96,12 +111,13 @@ public final class BundleDefect extends JsonValue {
                 case "item": item = in.string(); break;
                 case "problems": problems = in.list(Problem::read); break;
                 case "required": required = MaterialSpec.read(in); break;
+                case "needed_by": neededBy = in.list(MergedPart::read); break;
                 default: throw in.unknown(key, where);
             }
         }
         return new BundleDefect(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where),
                 JsonReader.required(item, "item", where), JsonReader.required(problems, "problems", where),
-                JsonReader.required(required, "required", where));
+                JsonReader.required(required, "required", where), MergedItem.parts(in, neededBy, where));
     }
 
     @Override
@@ -113,6 +129,7 @@ public final class BundleDefect extends JsonValue {
         out.key("problems").values(problems);
         out.key("required");
         required.write(out);
+        out.key("needed_by").values(neededBy);
         out.endObject();
     }
 }

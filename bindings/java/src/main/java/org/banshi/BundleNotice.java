@@ -20,7 +20,7 @@ public final class BundleNotice extends JsonValue {
     private final NoticeStatus status;
     private final List<MergedItem> missing;
     private final List<BundleDefect> defective;
-    private final List<DeferredItem> deferred;
+    private final List<BundleDeferredItem> deferred;
     private final List<BundlePledgedItem> pledged;
     private final List<MergedItem> exempt;
     private final List<String> notRequired;
@@ -29,7 +29,7 @@ public final class BundleNotice extends JsonValue {
 
     BundleNotice(String catalogVersion, String engineVersion, String catalogHash, BundleRef bundle,
             String applicationDate, EligibilityStatus eligibility, List<BundleService> services, NoticeStatus status,
-            List<MergedItem> missing, List<BundleDefect> defective, List<DeferredItem> deferred,
+            List<MergedItem> missing, List<BundleDefect> defective, List<BundleDeferredItem> deferred,
             List<BundlePledgedItem> pledged, List<MergedItem> exempt, List<String> notRequired,
             List<String> missingFacts, String mergeRule) {
         this.catalogVersion = catalogVersion;
@@ -142,16 +142,18 @@ public final class BundleNotice extends JsonValue {
     }
 
     /**
-     * 容缺受理: the missing or defective items that may be supplied after acceptance, each with its due date.
+     * 容缺受理: the missing or defective items that may be supplied after acceptance, each with its due date and
+     * the parts whose deferrals allow it.
      *
      * @return the deferred items; empty when none
      */
-    public List<DeferredItem> deferred() {
+    public List<BundleDeferredItem> deferred() {
         return deferred;
     }
 
     /**
-     * 告知承诺制: the items satisfied by a signed pledge, recorded as pledged, not proven.
+     * 告知承诺制: the items satisfied by a signed pledge, recorded as pledged, not proven: merged items, and
+     * materials that may be required once a fact is given.
      *
      * @return the pledged items; empty when none
      */
@@ -221,7 +223,7 @@ public final class BundleNotice extends JsonValue {
         NoticeStatus status = null;
         List<MergedItem> missing = null;
         List<BundleDefect> defective = null;
-        List<DeferredItem> deferred = Collections.emptyList();
+        List<BundleDeferredItem> deferred = Collections.emptyList();
         List<BundlePledgedItem> pledged = Collections.emptyList();
         List<MergedItem> exempt = Collections.emptyList();
         List<String> notRequired = null;
@@ -240,7 +242,7 @@ public final class BundleNotice extends JsonValue {
                 case "status": status = NoticeStatus.read(in); break;
                 case "missing": missing = in.list(MergedItem::read); break;
                 case "defective": defective = in.list(BundleDefect::read); break;
-                case "deferred": deferred = in.list(DeferredItem::read); break;
+                case "deferred": deferred = in.list(BundleDeferredItem::read); break;
                 case "pledged": pledged = in.list(BundlePledgedItem::read); break;
                 case "exempt": exempt = in.list(MergedItem::read); break;
                 case "not_required": notRequired = in.strings(); break;

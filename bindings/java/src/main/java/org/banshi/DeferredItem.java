@@ -1,24 +1,30 @@
 package org.banshi;
 
+import java.util.Optional;
+
 /**
- * 容缺受理: a requirement missing or defective in a notice that may be supplied after acceptance, with its due date.
- * Immutable. {@link #toJson()} gives back the JSON it was read from ({@code {"id", "name", "days", "due"}}).
+ * 容缺受理: a requirement missing or defective in a one-service notice that may be supplied after acceptance, with
+ * its due date and the interpretation the deferral rests on. (A bundle notice has {@link BundleDeferredItem}.)
+ * Immutable. {@link #toJson()} gives back the JSON it was read from ({@code {"id", "name", "days", "due",
+ * "decision"?}}).
  */
 public final class DeferredItem extends JsonValue {
     private final String id;
     private final String name;
     private final int days;
     private final String due;
+    private final String decision;
 
-    DeferredItem(String id, String name, int days, String due) {
+    DeferredItem(String id, String name, int days, String due, String decision) {
         this.id = id;
         this.name = name;
         this.days = days;
         this.due = due;
+        this.decision = decision;
     }
 
     /**
-     * The requirement's id (in a bundle notice, the merged item's, such as {@code 3.1:payment_account}).
+     * The requirement's id, such as {@code medical_bills}.
      *
      * @return the id
      */
@@ -54,9 +60,19 @@ public final class DeferredItem extends JsonValue {
     }
 
     /**
+     * The interpretation the deferral rests on (口径说明), as the requirement's {@link Deferral#decision()}: no
+     * postponement is shown without its ground.
+     *
+     * @return the decision; empty when the deferral is quoted from the seed
+     */
+    public Optional<String> decision() {
+        return Optional.ofNullable(decision);
+    }
+
+    /**
      * Reads one DeferredItem from its JSON.
      *
-     * @param json the JSON text, {@code {"id", "name", "days", "due"}}
+     * @param json the JSON text, {@code {"id", "name", "days", "due", "decision"?}}
      * @return the value
      * @throws IllegalStateException if the text does not fit the schema
      */
@@ -73,6 +89,7 @@ public final class DeferredItem extends JsonValue {
         String name = null;
         long days = -1;
         String due = null;
+        String decision = null;
         in.beginObject();
         for (String key = in.key(); key != null; key = in.key()) {
             switch (key) {
@@ -80,6 +97,7 @@ public final class DeferredItem extends JsonValue {
                 case "name": name = in.string(); break;
                 case "days": days = in.integer(); break;
                 case "due": due = in.string(); break;
+                case "decision": decision = in.string(); break;
                 default: throw in.unknown(key, where);
             }
         }
@@ -87,7 +105,7 @@ public final class DeferredItem extends JsonValue {
             throw in.error(where + " lacks \"days\"");
         }
         return new DeferredItem(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where),
-                (int) days, JsonReader.required(due, "due", where));
+                (int) days, JsonReader.required(due, "due", where), decision);
     }
 
     @Override
@@ -97,6 +115,7 @@ public final class DeferredItem extends JsonValue {
         out.key("name").string(name);
         out.key("days").number(days);
         out.key("due").string(due);
+        out.optional("decision", decision);
         out.endObject();
     }
 }

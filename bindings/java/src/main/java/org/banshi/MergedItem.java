@@ -156,13 +156,17 @@ public final class MergedItem extends JsonValue {
         if (oneOf != null && !spec.isEmpty()) {
             throw in.error(where + " has both one_of and material fields");
         }
-        JsonReader.required(neededBy, "needed_by", where);
-        if (neededBy.isEmpty()) {
-            throw in.error(where + " has no part");
-        }
         return new MergedItem(JsonReader.required(id, "id", where), JsonReader.required(name, "name", where),
                 oneOf != null ? oneOf : Collections.<Material>emptyList(), oneOf != null ? null : spec.build(where),
-                deferrable, pledgeTexts, exempt, neededBy);
+                deferrable, pledgeTexts, exempt, parts(in, neededBy, where));
+    }
+
+    /** A merged item's {@code needed_by} as read: required, with at least one part. */
+    static List<MergedPart> parts(JsonReader in, List<MergedPart> neededBy, String where) {
+        if (JsonReader.required(neededBy, "needed_by", where).isEmpty()) {
+            throw in.error(where + " has no part");
+        }
+        return neededBy;
     }
 
     /** A merged pledge, {@code {"texts": [...]}}: its texts, at least one. */

@@ -131,6 +131,11 @@ class BundleTest {
             assertEquals("applicant:hukou_book", hukou.item());
             assertEquals("TOO_FEW_COPIES", hukou.problems().get(0).code());
             assertEquals(2, hukou.required().copies());
+            // What is required comes from the parts: one copy each for 1.1 and 8.1.
+            assertEquals(Arrays.asList("1.1", "8.1"),
+                    hukou.neededBy().stream().map(MergedPart::service).collect(Collectors.toList()));
+            assertEquals(hukou.required().copies(),
+                    hukou.neededBy().stream().mapToInt(p -> p.item().spec().get().copies()).sum());
             assertTrue(n.deferred().isEmpty());
 
             // Handing in what the notice asks for completes it.
@@ -187,6 +192,30 @@ class BundleTest {
             assertEquals("guardianship_proof", pledged.material());
             assertEquals(guardianship.pledgeTexts(), pledged.texts());
             assertTrue(pledged.note().contains("尚未核验"), pledged.note());
+            // Its ground: each service's own pledge, with the decision it rests on.
+            assertFalse(pledged.service().isPresent());
+            assertEquals(Arrays.asList("1.1", "2.1"),
+                    pledged.neededBy().stream().map(MergedPart::service).collect(Collectors.toList()));
+            for (MergedPart part : pledged.neededBy()) {
+                assertTrue(part.item().pledge().get().decision().isPresent(), part.service());
+            }
+
+            // Without the birth date, guardianship may be required by each service: a pledge for it is recorded
+            // for each, as that service's pending material.
+            Request open = Request.bundle("disability_subsidies").facts(ExemptDeferredPledgedTest.PENDING_CHILD)
+                    .submitted(Submission.pledged("applicant:guardianship_proof"));
+            BundleNotice pending = catalog.bundleNotice(open);
+            assertEquals(Arrays.asList("1.1:guardianship_proof", "2.1:guardianship_proof"),
+                    pending.pledged().stream().map(BundlePledgedItem::id).collect(Collectors.toList()));
+            for (BundlePledgedItem p : pending.pledged()) {
+                String service = p.id().substring(0, p.id().indexOf(':'));
+                assertEquals(service, p.service().get());
+                assertTrue(p.neededBy().isEmpty());
+                assertEquals("guardianship_proof", p.material());
+                assertEquals(guardianship.pledgeTexts(), p.texts());
+            }
+            assertEquals(catalog.check(open.toJson()), pending.toJson());
+            assertEquals(catalog.check(request.submitted(submitted).toJson()), n.toJson());
 
             // A pledge for an item that accepts none is refused.
             BanshiException e = assertThrows(BanshiException.class, () -> catalog.bundleNotice(
@@ -215,10 +244,15 @@ class BundleTest {
             }
             BundleNotice n = catalog.bundleNotice(request.submitted(submitted));
             assertEquals(NoticeStatus.ACCEPTED_PENDING, n.status());
-            DeferredItem deferred = n.deferred().get(0);
+            BundleDeferredItem deferred = n.deferred().get(0);
             assertEquals("3.1:payment_account", deferred.id());
             assertEquals(30, deferred.days());
             assertEquals("2026-12-27", deferred.due());
+            // Its ground: 3.1's own deferral, with the decision it rests on.
+            assertEquals("3.1", deferred.neededBy().get(0).service());
+            assertEquals(account.neededBy().get(0).item().deferrable(),
+                    deferred.neededBy().get(0).item().deferrable());
+            assertEquals(catalog.check(request.submitted(submitted).toJson()), n.toJson());
             assertEquals(Arrays.asList("3.1:payment_account"), ids(n.missing()));
         }
     }

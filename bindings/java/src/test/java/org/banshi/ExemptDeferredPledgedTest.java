@@ -91,6 +91,8 @@ class ExemptDeferredPledgedTest {
             assertEquals("medical_bills", due.id());
             assertEquals(10, due.days());
             assertEquals("2026-12-07", due.due()); // 2026-11-27 plus 10 calendar days
+            // The postponement shows its ground: the requirement's own decision.
+            assertEquals(deferral.decision(), due.decision());
 
             // A missing material that may not follow keeps it incomplete; the deferrable one is still listed.
             Notice incomplete = catalog.notice(request.submitted(Submission.of("written_application", 1, 0),
@@ -123,6 +125,18 @@ class ExemptDeferredPledgedTest {
             assertEquals("监护关系证明", pledged.name());
             assertEquals(pledge.text(), pledged.text());
             assertTrue(pledged.note().contains("尚未核验"), pledged.note());
+            // The pledge shows its ground: the requirement's own decision.
+            assertEquals(pledge.decision(), pledged.decision());
+
+            // A material that may be required once the birth date is given can be pledged already.
+            Notice pending = catalog.notice(Request.service("1.1").facts(PENDING_CHILD)
+                    .submitted(Submission.pledged("guardianship_proof")));
+            assertEquals(Arrays.asList("guardianship_proof"),
+                    pending.pending().stream().filter(p -> p.pledge().isPresent()).map(PendingItem::id)
+                            .collect(Collectors.toList()));
+            assertEquals(Arrays.asList("guardianship_proof"),
+                    pending.pledged().stream().map(PledgedItem::id).collect(Collectors.toList()));
+            assertEquals(pledge.decision(), pending.pledged().get(0).decision());
 
             // A material that accepts no pledge cannot be pledged.
             BanshiException e = assertThrows(BanshiException.class,

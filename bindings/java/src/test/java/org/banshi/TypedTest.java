@@ -83,6 +83,15 @@ class TypedTest {
         assertThrows(IllegalStateException.class, () -> Validation.parse("{\"valid\":true,}"));
         assertThrows(IllegalStateException.class, () -> Problem.parse("{\"code\":\"A\",\"message\":\"\\x\"}"));
         assertThrows(IllegalStateException.class, () -> Photo.parse("{\"size\":\"1寸\",\"color\":true,\"bareheaded\":true,\"count\":-1}"));
+        // A bundle's pledged entry is a merged item's (needed_by) or a pending material's (service), never both or
+        // neither.
+        String pledged = "{\"id\":\"1.1:x\",\"material\":\"x\",\"name\":\"某\",\"pledge\":{\"texts\":[\"本人承诺\"]},\"note\":\"n\"";
+        assertEquals("1.1", BundlePledgedItem.parse(pledged + ",\"service\":\"1.1\"}").service().get());
+        assertThrows(IllegalStateException.class, () -> BundlePledgedItem.parse(pledged + "}"));
+        assertThrows(IllegalStateException.class, () -> BundlePledgedItem.parse(pledged + ",\"needed_by\":[]}"));
+        assertThrows(IllegalStateException.class, () -> BundlePledgedItem.parse(pledged + ",\"service\":\"1.1\","
+                + "\"needed_by\":[{\"service\":\"1.1\",\"id\":\"x\",\"name\":\"某\",\"document\":\"d\",\"owner\":\"applicant\","
+                + "\"form\":\"original\",\"originals\":1,\"copies\":0,\"because\":[],\"basis\":[]}]}"));
         assertEquals("{\"code\":\"A\",\"message\":\"\\\"\\\\\\n\\u0001é\"}",
                 Problem.parse("{\"code\":\"A\",\"message\":\"\\\"\\\\\\n\\u0001\\u00e9\"}").toJson());
     }

@@ -94,8 +94,20 @@ final class TypedViews {
             same(path + ".item", d.item(), at(j, "item"));
             problems(path, d.problems(), list(j, "problems"));
             spec(path + ".required", d.required(), at(j, "required"));
+            parts(path, d.neededBy(), list(j, "needed_by"));
         }
-        deferred(n.deferred(), list(json, "deferred"));
+        List<?> deferred = list(json, "deferred");
+        size("deferred", n.deferred().size(), deferred);
+        for (int i = 0; i < Math.min(n.deferred().size(), deferred.size()); i++) {
+            BundleDeferredItem d = n.deferred().get(i);
+            Object j = deferred.get(i);
+            String path = "deferred[" + i + "]";
+            same(path + ".id", d.id(), at(j, "id"));
+            same(path + ".name", d.name(), at(j, "name"));
+            same(path + ".days", d.days(), at(j, "days"));
+            same(path + ".due", d.due(), at(j, "due"));
+            parts(path, d.neededBy(), list(j, "needed_by"));
+        }
         List<?> pledged = list(json, "pledged");
         size("pledged", n.pledged().size(), pledged);
         for (int i = 0; i < Math.min(n.pledged().size(), pledged.size()); i++) {
@@ -107,6 +119,8 @@ final class TypedViews {
             same(path + ".name", p.name(), at(j, "name"));
             same(path + ".pledge.texts", p.texts(), at(at(j, "pledge"), "texts"));
             same(path + ".note", p.note(), at(j, "note"));
+            same(path + ".service", p.service(), at(j, "service"));
+            parts(path, p.neededBy(), list(j, "needed_by"));
         }
         items("exempt", n.exempt(), list(json, "exempt"));
         same("not_required", n.notRequired(), at(json, "not_required"));
@@ -184,15 +198,19 @@ final class TypedViews {
             same(p + ".pledge.texts", item.pledgeTexts().isEmpty() ? null : item.pledgeTexts(),
                     at(at(j, "pledge"), "texts"));
             standIn(p + ".exempt", item.exempt().orElse(null), at(j, "exempt"));
-            List<?> parts = list(j, "needed_by");
-            size(p + ".needed_by", item.neededBy().size(), parts);
-            for (int k = 0; k < Math.min(item.neededBy().size(), parts.size()); k++) {
-                MergedPart part = item.neededBy().get(k);
-                Object pj = parts.get(k);
-                String q = p + ".needed_by[" + k + "]";
-                same(q + ".service", part.service(), at(pj, "service"));
-                item(q, part.item(), pj);
-            }
+            parts(p, item.neededBy(), list(j, "needed_by"));
+        }
+    }
+
+    /** A merged item's parts ({@code needed_by}), each its service and that service's own item. */
+    private void parts(String path, List<MergedPart> parts, List<?> json) {
+        size(path + ".needed_by", parts.size(), json);
+        for (int k = 0; k < Math.min(parts.size(), json.size()); k++) {
+            MergedPart part = parts.get(k);
+            Object pj = json.get(k);
+            String q = path + ".needed_by[" + k + "]";
+            same(q + ".service", part.service(), at(pj, "service"));
+            item(q, part.item(), pj);
         }
     }
 
@@ -260,6 +278,7 @@ final class TypedViews {
             same("deferred[" + i + "].name", d.name(), at(j, "name"));
             same("deferred[" + i + "].days", d.days(), at(j, "days"));
             same("deferred[" + i + "].due", d.due(), at(j, "due"));
+            same("deferred[" + i + "].decision", d.decision(), at(j, "decision"));
         }
     }
 
@@ -315,6 +334,7 @@ final class TypedViews {
             same("pledged[" + i + "].name", p.name(), at(j, "name"));
             same("pledged[" + i + "].text", p.text(), at(j, "text"));
             same("pledged[" + i + "].note", p.note(), at(j, "note"));
+            same("pledged[" + i + "].decision", p.decision(), at(j, "decision"));
         }
         exempt(n.exempt(), list(json, "exempt"));
         same("not_required", n.notRequired(), at(json, "not_required"));
