@@ -31,12 +31,14 @@ const text = (request) => (typeof request === 'string' ? request : JSON.stringif
 // --- the parsed assessment, built from a compact answer --------------------
 //
 // An assessment is mostly its service's guide: every item's id, name, material
-// fields, basis and decision, every rule's text, the legal basis, the steps and
-// the supervision. The WASM answers only what varies (core/src/render/compact.rs),
-// and the full answer is built here from the guide's parts, read once per
-// service and frozen, so they are shared safely between answers. The result is
-// deep-equal to JSON.parse(assessJson(request)), key order included; the
-// conformance test checks it on every case.
+// fields, basis, decision, deferral and pledge, every rule's text, the legal
+// basis, the steps and the supervision. The WASM answers only what varies
+// (core/src/render/compact.rs), and the full answer is built here from the
+// guide's parts, read once per service and frozen, so they are shared safely
+// between answers. A bundle's answer, or one with documents on file, is not
+// a service's guide plus a little: for those the WASM answers the full JSON,
+// parsed as it is. The result is deep-equal to JSON.parse(assessJson(request)),
+// key order included; the conformance test checks it on every case.
 
 const deepFreeze = (value) => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
