@@ -342,13 +342,13 @@ decision?: string, services: Array<ServiceRef>, };
 
 export type BundleEligibility = { status: EligibilityStatus, };
 
-export type BundleService = { service: ServiceRef, case?: Case | null, eligibility: Eligibility, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, };
+export type BundleService = { service: ServiceRef, case?: Case | null, eligibility: Eligibility, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, steps: Array<Step>, supervision: Supervision, };
 
 export type MergedDeferral = { days: number, };
 
 export type MergedPledge = { texts: Array<string>, };
 
-export type Part = { service: ServiceId, id: string, name: string, originals?: number, copies?: number, because: Array<string>, basis: Array<string>, 
+export type Part = { service: ServiceId, id: string, name: string, because: Array<string>, basis: Array<string>, 
 /**
  * The interpretation it rests on (口径说明), when the seed does not state it plainly.
  */
@@ -360,7 +360,7 @@ deferrable?: Deferral,
 /**
  * 告知承诺制: a signed pledge with this text may replace it.
  */
-pledge?: Pledge, };
+pledge?: Pledge, } & ({ one_of: Array<Material>, } | MaterialFields);
 
 export type BundleItem = { id: BundleItemId, name: string, deferrable?: MergedDeferral, pledge?: MergedPledge, needed_by: Array<Part>, } & ({ one_of: Array<Material>, } | MaterialFields);
 

@@ -601,7 +601,7 @@ pub struct BundleEligibility {
     pub status: EligibilityStatus,
 }
 
-/// One service of a bundle: its own eligibility, open questions and legal basis.
+/// One service of a bundle: its own eligibility, open questions, legal basis, steps and supervision.
 #[derive(Serialize, Deserialize, TS)]
 pub struct BundleService {
     pub service: ServiceRef,
@@ -613,6 +613,8 @@ pub struct BundleService {
     #[ts(type = "Array<FactName>")]
     pub missing_facts: Vec<String>,
     pub legal_basis: Vec<Citation>,
+    pub steps: Vec<Step>,
+    pub supervision: Supervision,
 }
 
 /// A merged item's deferral: the smallest of its parts' days.
@@ -627,19 +629,15 @@ pub struct MergedPledge {
     pub texts: Vec<String>,
 }
 
-/// One service's requirement inside a merged item.
+/// One service's requirement inside a merged item: that service's own checklist item, with its service number.
 #[derive(Serialize, Deserialize, TS)]
 pub struct Part {
     #[ts(type = "ServiceId")]
     pub service: String,
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub originals: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub copies: Option<u32>,
+    #[serde(flatten)]
+    pub spec: Spec,
     pub because: Vec<String>,
     pub basis: Vec<String>,
     /// The interpretation it rests on (口径说明), when the seed does not state it plainly.

@@ -118,6 +118,11 @@ test('一件事一次办 (民政, declared): the merged checklist shows each ite
   }
   // Nothing ticked: the notice lists every merged item as missing.
   assert.deepEqual(await ids('#notice-missing li'), expected.checklist.map((i) => i.id));
+  // Each service keeps its own steps, and its own guide to print.
+  const steps = await page.$$eval('#steps > li', (els) => els.map((e) => [...e.querySelectorAll('ol > li')].map((s) => s.textContent)));
+  assert.deepEqual(steps, expected.services.map((s) => s.steps.map((x) => `${x.actor ? `${x.actor}：` : ''}${x.action}${x.phone ? `（电话 ${x.phone}）` : ''}`)));
+  assert.deepEqual(await page.$$eval('#print-guides button', (els) => els.map((e) => e.dataset.guide)), ['1.1', '2.1']);
+  assert.ok(await page.isHidden('#print-guide'));
   await page.screenshot({ path: join(shots, 'bundle-disability.png'), fullPage: true });
 });
 

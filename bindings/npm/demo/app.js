@@ -271,7 +271,7 @@ const mechanismDecisions = (m) => [['容缺受理', m.deferrable], ['告知承�
 /** Each service a merged item is needed by: the service, its own material, reason and numbers. */
 function neededBy(item, names, citations) {
   return el('ul', { class: 'needed-by' }, ...item.needed_by.map((part) => {
-    const numbers = part.originals === undefined ? '' : `（原件${part.originals}份、复印件${part.copies}份）`;
+    const numbers = part.one_of ? '' : `（原件${part.originals}份、复印件${part.copies}份）`;
     return el('li', { 'data-service': part.service },
       el('div', { textContent: `${part.service} ${names[part.service]}：${part.name}${numbers}，理由：${part.because.join('，')}` }),
       ...provenance(part, citations(part.service)), ...mechanismDecisions(part));
@@ -373,8 +373,8 @@ function update() {
   const pending = pendingOf.map(([service, p]) => el('li', { 'data-id': p.id, textContent: `${service ? `${service} ` : ''}${p.name}：需先回答 ${p.needs.map(factLabel).join('、')}` }));
   $('pending').replaceChildren(...(pending.length ? [el('p', { class: 'pending', textContent: '可能还需要的材料：' }), el('ul', {}, ...pending)] : []));
 
-  // Steps and supervision are each service's own: a bundle shows every service's, from its guide.
-  const guides = bundle ? bundle.services.map((s) => catalog.service(s.id)) : [assessment];
+  // Steps and supervision are each service's own: a bundle shows every service's.
+  const guides = bundle ? assessment.services.map((s) => ({ ...s, id: s.service.id, name: s.service.name })) : [assessment];
   const stepItems = (steps) => steps.map((s) => el('li', { textContent: `${s.actor ? `${s.actor}：` : ''}${s.action}${s.phone ? `（电话 ${s.phone}）` : ''}` }));
   $('steps').replaceChildren(...(bundle
     ? guides.map((g) => el('li', {}, el('strong', { textContent: `${g.id} ${g.name}` }), el('ol', {}, ...stepItems(g.steps))))
