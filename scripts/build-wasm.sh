@@ -48,10 +48,15 @@ out=bindings/npm/wasm
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name banshi_wasm --no-typescript \
     target/wasm-debian/wasm32-unknown-unknown/wasm/banshi_wasm.wasm
-# Rust's default wasm32 features, which wasm-opt must be told about.
-"$wasm_opt" -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/banshi_wasm_bg.wasm" -o "$out/banshi_wasm_bg.wasm"
+# Rust's default wasm32 features, which wasm-opt must be told about. $wasm_opt_flags is shared with wasm-size.sh.
+# -ocimfs=10: wasm-opt inlines a function with one caller only when it is tiny. By default it inlines every
+# such function, however large: fewer bytes (the call and the prologue go), but the inlined body's locals are
+# renumbered above its caller's, so the same code no longer reads the same, and the gzipped module was 7 KB larger
+# (BENCHMARKS.md, "Size").
+wasm_opt_flags="-Oz --converge -ocimfs=10 --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
+# shellcheck disable=SC2086 # the flags are words
+"$wasm_opt" $wasm_opt_flags --strip-debug --strip-producers "$out/banshi_wasm_bg.wasm" -o "$out/banshi_wasm_bg.wasm"
 
 wasm_gz=$(gzip -9c "$out/banshi_wasm_bg.wasm" | wc -c)
 js_gz=$(gzip -9c "$out/banshi_wasm.js" | wc -c)
