@@ -3,7 +3,8 @@
 #   - Debian's Rust with std sources and lld (rustc-web cargo-web rust-web-src lld-16):
 #     the wasm32 target cannot be added with rustup here, so std is rebuilt from source;
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock;
-#   - binaryen's wasm-opt from npm (Debian's binaryen is too old for Rust's wasm features).
+#   - binaryen's wasm-opt from npm (Debian's binaryen is too old for Rust's wasm features);
+#   - terser from npm, which minifies wasm-bindgen's JS glue.
 # Prints the gzipped size and fails above the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +29,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg_version" ]; t
 fi
 
 binaryen_version=132.0.0
+terser_version=5.44.1
 wasm_opt="$tools/node_modules/binaryen/bin/wasm-opt"
-if [ ! -x "$wasm_opt" ] || ! grep -q "\"version\": \"$binaryen_version\"" "$tools/node_modules/binaryen/package.json"; then
-    npm install --silent --no-save --prefix "$tools" "binaryen@$binaryen_version"
+terser="$tools/node_modules/terser/bin/terser"
+if [ ! -x "$wasm_opt" ] || ! grep -q "\"version\": \"$binaryen_version\"" "$tools/node_modules/binaryen/package.json" \
+    || [ ! -x "$terser" ] || ! grep -q "\"version\": \"$terser_version\"" "$tools/node_modules/terser/package.json"; then
+    npm install --silent --no-save --prefix "$tools" "binaryen@$binaryen_version" "terser@$terser_version"
 fi
 
 # Debian's cargo and rustc (1.96), kept apart from the rustup toolchain's target dir.
@@ -48,10 +52,17 @@ out=bindings/npm/wasm
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name banshi_wasm --no-typescript \
     target/wasm-debian/wasm32-unknown-unknown/wasm/banshi_wasm.wasm
-# Rust's default wasm32 features, which wasm-opt must be told about.
-"$wasm_opt" -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/banshi_wasm_bg.wasm" -o "$out/banshi_wasm_bg.wasm"
+# Rust's default wasm32 features, which wasm-opt must be told about (wasm-size.sh passes the same -ocimfs).
+# -ocimfs=10: wasm-opt inlines a function with one caller only when it is tiny. By default it inlines every
+# such function, however large: fewer bytes (the call and the prologue go), but the inlined body's locals are
+# renumbered above its caller's, so the same code no longer reads the same, and the gzipped module was 7 KB larger
+# (BENCHMARKS.md, "Size").
+wasm_opt_flags="-Oz --converge -ocimfs=10 --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
+# shellcheck disable=SC2086 # the flags are words
+"$wasm_opt" $wasm_opt_flags --strip-debug --strip-producers "$out/banshi_wasm_bg.wasm" -o "$out/banshi_wasm_bg.wasm"
+# The glue, minified: its names and comments are wasm-bindgen's, and nothing reads it but the engine.
+"$terser" "$out/banshi_wasm.js" --module --compress --mangle --output "$out/banshi_wasm.js"
 
 wasm_gz=$(gzip -9c "$out/banshi_wasm_bg.wasm" | wc -c)
 js_gz=$(gzip -9c "$out/banshi_wasm.js" | wc -c)

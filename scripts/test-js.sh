@@ -43,6 +43,9 @@ try { assess({ service: '1.1', facts: { application_date: '2026-02-30' } }); thr
 catch (e) { if (!(e instanceof BanshiError) || e.code !== 'INVALID_DATE') throw e; }
 if (validateIdNumber('11010519491231002X').valid !== true) throw new Error('id');
 if (!guideHtml('10.1').includes('<h1>办事指南</h1>')) throw new Error('guide page');
+const merged = assess({ bundle: 'newborn', facts });
+const hukou = merged.checklist.find((i) => i.id === 'applicant:hukou_book');
+if (merged.bundle.id !== 'newborn' || hukou?.needed_by.map((p) => p.service).join() !== '1.1,8.1') throw new Error('bundle');
 console.log('installed package: ok');
 JS
 node smoke.mjs
@@ -55,7 +58,7 @@ const facts: Facts = { application_date: '2026-11-27', marital_status: 'unmarrie
 const assessment: Assessment = assess({ service: '10.1', facts });
 const ids: string[] = assessment.checklist.map((item) => item.id);
 const notice: Notice = check({ service: '10.1', facts, submitted: [{ id: 'photos', originals: 4 }] });
-const status: 'complete' | 'incomplete' | 'undetermined' = notice.status;
+const status: 'complete' | 'incomplete' | 'undetermined' | 'accepted_pending' = notice.status;
 try {
   assess('{}');
 } catch (e) {
@@ -79,10 +82,56 @@ const page: string = guideHtml(service);
 guideHtml('10.l');
 console.log(ids, status, wrong, missing, code, problem, service, page.length);
 TS
+cat > bundles.ts <<'TS'
+// Issue 11's shapes: bundles of services (一件事一次办), documents on file (免提交), deferral (容缺受理), pledges.
+import {
+  assess, check, noticeHtml, type Assessment, type BundleAssessment, type BundleNotice, type ErrorCode, type Facts,
+  type Notice, type OnFile, type StandInKind,
+} from 'banshi';
+
+const facts: Facts = { application_date: '2026-11-27', birth_date: '2026-11-01', hukou: 'local', proxy: true };
+const merged: BundleAssessment = assess({ bundle: 'newborn', facts });
+const parts: string[] = merged.checklist.flatMap((item) => item.needed_by.map((p) => `${p.service}:${p.id}`));
+const name: string | null = merged.bundle.name;
+const onFile: OnFile[] = ['hukou_book', 'proxy:resident_id_card'];
+const adHoc: BundleAssessment = assess({ bundle: ['1.1', '8.1'], facts, on_file: onFile });
+const by: StandInKind[] | undefined = adHoc.exempt?.map((i) => i.exempt.by);
+const notice: BundleNotice = check({ bundle: 'newborn', facts, submitted: [{ id: 'applicant:hukou_book', copies: 2 }] });
+const due: string | undefined = notice.deferred?.[0]?.due;
+const texts: string[] | undefined = notice.pledged?.[0]?.pledge.texts;
+const status: 'complete' | 'incomplete' | 'undetermined' | 'accepted_pending' = notice.status;
+const single: Notice = check({ service: '1.1', facts, on_file: ['hukou_book'], submitted: [{ id: 'birth_certificate', pledged: true }] });
+const pledge: string | undefined = single.missing[0]?.pledge?.text;
+const days: number | undefined = single.missing[0]?.deferrable?.days;
+const pledged: string[] | undefined = single.pledged?.map((p) => p.text);
+const codes: ErrorCode[] = ['UNKNOWN_BUNDLE', 'UNKNOWN_DOCUMENT'];
+// A request as text may be either kind: the answer tells which.
+const answer = assess('{"bundle":"newborn","facts":{"application_date":"2026-11-27"}}');
+const kind: string = 'bundle' in answer ? (answer satisfies BundleAssessment).merge_rule : (answer satisfies Assessment).service.id;
+// @ts-expect-error: a service and a bundle at once
+assess({ service: '1.1', bundle: 'newborn', facts });
+// @ts-expect-error: a misspelt bundle id
+assess({ bundle: 'newbron', facts });
+// @ts-expect-error: a bundle of a service that does not exist
+assess({ bundle: ['1.1', '8.2'], facts });
+// @ts-expect-error: a misspelt document on file
+assess({ service: '1.1', facts, on_file: ['hukou_bok'] });
+// @ts-expect-error: pledged is a boolean
+check({ service: '1.1', facts, submitted: [{ id: 'hukou_book', pledged: 'yes' }] });
+// @ts-expect-error: a bundle's submission names a merged item (owner:document), not a service's material
+check({ bundle: 'newborn', facts, submitted: [{ id: 'hukou_book', originals: 1 }] });
+// @ts-expect-error: a single service's answer is no bundle's
+const wrong: BundleAssessment = assess({ service: '1.1', facts });
+// @ts-expect-error: the printable notice is one service's
+noticeHtml({ bundle: 'newborn', facts });
+// @ts-expect-error: a misspelt error code
+const code: ErrorCode = 'UNKNOWN_BUNDEL';
+console.log(parts, name, by, due, texts, status, pledge, days, pledged, codes, kind, wrong, code);
+TS
 cat > loaded.ts <<'TS'
 // A catalogue loaded at run time, typed by `banshi --catalog examples/minzheng types`.
 import { Catalog } from 'banshi';
-import type { AssistanceStatus, DisabilityGrade, DocumentId, Facts, MaterialId, ServiceId } from './minzheng.js';
+import type { AssistanceStatus, BundleId, DisabilityGrade, DocumentId, Facts, MaterialId, ServiceId } from './minzheng.js';
 
 const facts: Facts = {
   application_date: '2026-11-27', district_hukou: true, has_disability_certificate: true,
@@ -106,8 +155,11 @@ const other: Facts = { application_date: '2026-11-27', hukou: 'local' };
 const embedded: ServiceId = '10.1';
 // @ts-expect-error: a misspelt material id
 const material: MaterialId = 'power_of_atorney';
-console.log(ids, grade, status, doc, misspelt, income, other, embedded, material);
+const bundleId: BundleId = 'elderly_support';
+// @ts-expect-error: newborn is a bundle of the embedded catalogue, not of this one
+const otherBundle: BundleId = 'newborn';
+console.log(ids, grade, status, doc, misspelt, income, other, embedded, material, bundleId, otherBundle);
 TS
 npx tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck false \
-    consumer.ts loaded.ts
+    consumer.ts bundles.ts loaded.ts
 echo "tsc --strict: ok (the package's types, and banshi types for examples/minzheng)"

@@ -26,7 +26,8 @@ out=target/wasm-names/package
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name banshi_wasm --no-typescript --keep-debug \
     target/wasm-names/wasm32-unknown-unknown/wasm/banshi_wasm.wasm
-"$wasm_opt" -Oz -g --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
+# -ocimfs=10 as in build-wasm.sh: inline a function with one caller only when it is tiny.
+"$wasm_opt" -Oz -ocimfs=10 -g --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/banshi_wasm_bg.wasm" -o "$out/named.wasm"
 

@@ -31,12 +31,14 @@ const text = (request) => (typeof request === 'string' ? request : JSON.stringif
 // --- the parsed assessment, built from a compact answer --------------------
 //
 // An assessment is mostly its service's guide: every item's id, name, material
-// fields, basis and decision, every rule's text, the legal basis, the steps and
-// the supervision. The WASM answers only what varies (core/src/render/compact.rs),
-// and the full answer is built here from the guide's parts, read once per
-// service and frozen, so they are shared safely between answers. The result is
-// deep-equal to JSON.parse(assessJson(request)), key order included; the
-// conformance test checks it on every case.
+// fields, basis, decision, deferral and pledge, every rule's text, the legal
+// basis, the steps and the supervision. The WASM answers only what varies
+// (core/src/render/compact.rs), and the full answer is built here from the
+// guide's parts, read once per service and frozen, so they are shared safely
+// between answers. A bundle's answer, or one with documents on file, is not
+// a service's guide plus a little: for those the WASM answers the full JSON,
+// parsed as it is. The result is deep-equal to JSON.parse(assessJson(request)),
+// key order included; the conformance test checks it on every case.
 
 const deepFreeze = (value) => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -77,17 +79,19 @@ function partsOf(guideJson) {
     const head = {};
     for (const key of Object.keys(m)) {
       if (key === 'case' || key === 'when' || key === 'basis' || key === 'valid_from' || key === 'valid_until'
-        || key === 'decision') continue;
+        || key === 'decision' || key === 'deferrable' || key === 'pledge') continue;
       head[key] = deepFreeze(m[key]);
     }
-    const decided = m.decision !== undefined;
+    // After `basis`: the decision, the deferral (容缺受理) and the pledge (告知承诺), each when the material has it.
+    const provenance = ['decision', 'deferrable', 'pledge'].filter((key) => m[key] !== undefined);
     return {
       head: Object.freeze(head),
       when: m.when ?? null,
       basis: deepFreeze(m.basis),
-      decision: m.decision,
-      item: maker(head, decided ? ['because', 'basis', 'decision'] : ['because', 'basis']),
-      pending: maker(head, decided ? ['when', 'needs', 'basis', 'decision'] : ['when', 'needs', 'basis']),
+      // Passed as three arguments, the unused ones ignored: a call with a spread is slower.
+      tail: [0, 1, 2].map((i) => (i < provenance.length ? deepFreeze(m[provenance[i]]) : undefined)),
+      item: maker(head, ['because', 'basis', ...provenance]),
+      pending: maker(head, ['when', 'needs', 'basis', ...provenance]),
     };
   });
   const rules = g.eligibility.map((r) => ({ id: r.id, text: r.text, basis: deepFreeze(r.basis), decision: r.decision }));
@@ -175,12 +179,12 @@ function expand(p, compact) {
   const checklist = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const m = p.materials[items[i][0]];
-    checklist[i] = m.item(m.head, phrases(items[i][1], reasons), m.basis, m.decision);
+    checklist[i] = m.item(m.head, phrases(items[i][1], reasons), m.basis, m.tail[0], m.tail[1], m.tail[2]);
   }
   const open = new Array(pending.length);
   for (let i = 0; i < pending.length; i++) {
     const m = p.materials[pending[i][0]];
-    open[i] = m.pending(m.head, m.when, pending[i][1], m.basis, m.decision);
+    open[i] = m.pending(m.head, m.when, pending[i][1], m.basis, m.tail[0], m.tail[1], m.tail[2]);
   }
   const eligibility = { status, rules, missing_facts: rulesMissing };
   if (caseIndex === -1) {
@@ -240,9 +244,14 @@ export class Catalog {
   /** The catalogue's own vocabulary: facts, derived values, documents, owners and forms. */
   vocabulary() { return JSON.parse(this.vocabularyJson()); }
   service(id) { return JSON.parse(this.serviceJson(id)); }
-  /** The assessment, parsed: built from a compact answer and the service's frozen guide parts. */
+  /**
+   * The assessment, parsed: built from a compact answer and the service's frozen guide parts. A bundle request, or one
+   * with documents on file, gets the full answer instead (it starts with `{`), which is parsed as it is.
+   */
   assess(request) {
-    const compact = readCompact(guard(() => this.#inner.assess_compact(text(request))));
+    const answer = guard(() => this.#inner.assess_compact(text(request)));
+    if (answer.charCodeAt(0) === 123) return JSON.parse(answer);
+    const compact = readCompact(answer);
     const id = compact[0];
     let parts = this.#parts.get(id);
     if (parts === undefined) {

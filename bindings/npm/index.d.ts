@@ -1,6 +1,7 @@
 // The banshi API. Request and response types are generated from Rust (types.d.ts).
 import type {
-  AssessRequest, Assessment, CheckRequest, ErrorCode, ErrorDetail, Guide, MaterialId, Notice, ServiceId, Services,
+  AssessRequest, Assessment, BundleAssessRequest, BundleAssessment, BundleCheckRequest, BundleNotice, CheckRequest,
+  ErrorCode, ErrorDetail, Guide, MaterialId, Notice, ServiceAssessRequest, ServiceCheckRequest, ServiceId, Services,
   Validation, Vocabulary,
 } from './types.js';
 
@@ -48,8 +49,14 @@ export class Catalog {
   /** The catalogue's own vocabulary: facts, derived values, documents, owners and forms. */
   vocabulary(): Vocabulary;
   service(id: ServiceId): Guide;
-  assess(request: AssessRequest | string): Assessment;
-  check(request: CheckRequest | string): Notice;
+  /** As the module's `assess`: a service's assessment, or a bundle's merged one. */
+  assess(request: ServiceAssessRequest): Assessment;
+  assess(request: BundleAssessRequest): BundleAssessment;
+  assess(request: AssessRequest | string): Assessment | BundleAssessment;
+  /** As the module's `check`: a service's one-time notice, or a bundle's. */
+  check(request: ServiceCheckRequest): Notice;
+  check(request: BundleCheckRequest): BundleNotice;
+  check(request: CheckRequest | string): Notice | BundleNotice;
   /** The validators, with the same arguments as Java's `Catalog.validateIdNumber`, `validateDate`, `validateFile`. */
   validateIdNumber(idNumber: string): Validation;
   validateDate(date: string): Validation;
@@ -60,8 +67,8 @@ export class Catalog {
   assessJson(request: AssessRequest | string): string;
   checkJson(request: CheckRequest | string): string;
   validateFileJson(request: object | string): string;
-  /** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
-  noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
+  /** One service's one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
+  noticeHtml(request: ServiceCheckRequest | string, options?: NoticeOptions | string): string;
   /** The service's guide (办事指南) as a self-contained HTML page for A4 printing. @throws {BanshiError} as `serviceJson` */
   guideHtml(id: ServiceId): string;
   free(): void;
@@ -74,20 +81,30 @@ export function services(): Services;
 export function service(id: ServiceId): Guide;
 /**
  * The assessment, equal to `JSON.parse(assessJson(request))`. Its parts that come from the service's guide
- * (`legal_basis`, `steps`, `supervision`, `service`, `case`, and each item's material fields and `basis`) are shared
- * between answers and frozen: copy before changing them.
+ * (`legal_basis`, `steps`, `supervision`, `service`, `case`, and each item's material fields, `basis`, `decision`,
+ * `deferrable` and `pledge`) are shared between answers and frozen: copy before changing them.
+ * A `bundle` request (一件事一次办) gets the bundle's merged checklist, each item once with the services that need it.
  * @throws {BanshiError} for malformed requests or facts
  */
-export function assess(request: AssessRequest | string): Assessment;
-/** The one-time notice. @throws {BanshiError} */
-export function check(request: CheckRequest | string): Notice;
+export function assess(request: ServiceAssessRequest): Assessment;
+export function assess(request: BundleAssessRequest): BundleAssessment;
+/** A request as JSON text, or not known to be either kind: tell the answers apart by `"bundle" in answer`. */
+export function assess(request: AssessRequest | string): Assessment | BundleAssessment;
+/**
+ * The one-time notice: everything missing or defective, what may come later (`deferred`, 容缺受理) and what a
+ * pledge stands in for (`pledged`). A `bundle` request gets the notice against the merged checklist.
+ * @throws {BanshiError}
+ */
+export function check(request: ServiceCheckRequest): Notice;
+export function check(request: BundleCheckRequest): BundleNotice;
+export function check(request: CheckRequest | string): Notice | BundleNotice;
 export function validateFile(service: ServiceId, material: MaterialId, file: FileLike): Validation;
 export function validateIdNumber(idNumber: string): Validation;
 export function validateDate(date: string): Validation;
 /** The embedded catalogue's vocabulary; a loaded catalogue's is `catalog.vocabulary()`. */
 export function vocabulary(): Vocabulary;
-/** The one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
-export function noticeHtml(request: CheckRequest | string, options?: NoticeOptions | string): string;
+/** One service's one-time notice as a self-contained HTML page for A4 printing. @throws {BanshiError} */
+export function noticeHtml(request: ServiceCheckRequest | string, options?: NoticeOptions | string): string;
 /** A service's guide (办事指南) as a self-contained HTML page for A4 printing. @throws {BanshiError} as `serviceJson` */
 export function guideHtml(id: ServiceId): string;
 export function version(): string;

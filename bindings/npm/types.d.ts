@@ -77,21 +77,80 @@ export type Facts = {
   subsidy_years_received?: number | null;
 };
 
+/** A document the office has on file (`on_file`): anyone's, or `owner:document` for that owner's only. */
+export type OnFile = DocumentId | `${string}:${DocumentId}`;
+
+/**
+ * An item of a bundle's merged checklist: `owner:document` for merged materials, `service:requirement` for a
+ * `one_of` requirement, and `service:material` for one of its options (what a submission names).
+ */
+export type BundleItemId = `${string}:${DocumentId}` | `${ServiceId}:${MaterialId}`;
+
 export type Form = "original" | "copy" | "original_and_copy" | "electronic";
 
-export type AssessRequest = { service: ServiceId, 
+export type ServiceAssessRequest = { service: ServiceId, bundle?: never, 
 /**
  * Checked against the vocabulary by `facts_fit`, as the generated `Facts` reads them.
  */
-facts: Facts, };
+facts: Facts, 
+/**
+ * Documents the office obtains itself (免提交): a document of anyone, or `owner:document`.
+ */
+on_file?: Array<OnFile>, };
 
-export type Submission = { id: MaterialId, originals?: number, copies?: number, };
-
-export type CheckRequest = { service: ServiceId, 
+export type BundleAssessRequest = { 
+/**
+ * A declared bundle, or 2 to 16 distinct services in the order the answer lists them.
+ */
+bundle: BundleId | Array<ServiceId>, service?: never, 
 /**
  * Checked against the vocabulary by `facts_fit`, as the generated `Facts` reads them.
  */
-facts: Facts, submitted?: Array<Submission>, };
+facts: Facts, 
+/**
+ * Documents the office obtains itself (免提交): a document of anyone, or `owner:document`.
+ */
+on_file?: Array<OnFile>, };
+
+export type AssessRequest = ServiceAssessRequest | BundleAssessRequest;
+
+export type Submission = { id: MaterialId, originals?: number, copies?: number, 
+/**
+ * A signed pledge (告知承诺书) was handed in instead: only where the requirement offers a `pledge`.
+ */
+pledged?: boolean, };
+
+export type BundleSubmission = { id: BundleItemId, originals?: number, copies?: number, 
+/**
+ * A signed pledge (告知承诺书) was handed in instead: only where the item offers a `pledge`.
+ */
+pledged?: boolean, };
+
+export type ServiceCheckRequest = { service: ServiceId, bundle?: never, 
+/**
+ * Checked against the vocabulary by `facts_fit`, as the generated `Facts` reads them.
+ */
+facts: Facts, 
+/**
+ * Documents the office obtains itself (免提交): a document of anyone, or `owner:document`.
+ */
+on_file?: Array<OnFile>, submitted?: Array<Submission>, };
+
+export type BundleCheckRequest = { 
+/**
+ * A declared bundle, or 2 to 16 distinct services in the order the answer lists them.
+ */
+bundle: BundleId | Array<ServiceId>, service?: never, 
+/**
+ * Checked against the vocabulary by `facts_fit`, as the generated `Facts` reads them.
+ */
+facts: Facts, 
+/**
+ * Documents the office obtains itself (免提交): a document of anyone, or `owner:document`.
+ */
+on_file?: Array<OnFile>, submitted?: Array<BundleSubmission>, };
+
+export type CheckRequest = ServiceCheckRequest | BundleCheckRequest;
 
 export type IdNumberRequest = { id_number: string, };
 
@@ -139,13 +198,55 @@ export type ChecklistItem = { id: string, name: string, because: Array<string>, 
 /**
  * The interpretation it rests on (口径说明), when the seed does not state it plainly.
  */
-decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
+decision?: string, 
+/**
+ * 容缺受理: it may be handed in within `days` calendar days after the application date.
+ */
+deferrable?: Deferral, 
+/**
+ * 告知承诺制: a signed pledge with this text may replace it.
+ */
+pledge?: Pledge, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type Deferral = { days: number, decision?: string, };
+
+export type Pledge = { text: string, decision?: string, };
+
+export type StandInKind = "electronic_licence" | "shared_data";
+
+export type StandIn = { document: string, by: StandInKind, 
+/**
+ * `by` in Chinese: 电子证照, 共享数据.
+ */
+label: string, decision?: string, };
+
+export type ExemptItem = { id: string, name: string, because: Array<string>, basis: Array<string>, 
+/**
+ * The interpretation it rests on (口径说明), when the seed does not state it plainly.
+ */
+decision?: string, 
+/**
+ * 容缺受理: it may be handed in within `days` calendar days after the application date.
+ */
+deferrable?: Deferral, 
+/**
+ * 告知承诺制: a signed pledge with this text may replace it.
+ */
+pledge?: Pledge, exempt: StandIn, } & ({ one_of: Array<Material>, } | MaterialFields);
 
 export type PendingItem = { id: string, name: string, when: string | null, needs: Array<FactName>, basis: Array<string>, 
 /**
  * The interpretation it rests on (口径说明), when the seed does not state it plainly.
  */
-decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
+decision?: string, 
+/**
+ * 容缺受理: it may be handed in within `days` calendar days after the application date.
+ */
+deferrable?: Deferral, 
+/**
+ * 告知承诺制: a signed pledge with this text may replace it.
+ */
+pledge?: Pledge, } & ({ one_of: Array<Material>, } | MaterialFields);
 
 export type RuleOutcome = { id: string, text: string, met: boolean | null, because: Array<string>, basis: Array<string>, 
 /**
@@ -183,7 +284,11 @@ catalog_hash: string, service: ServiceRef, application_date: string,
 /**
  * Present for services split into cases; `null` until the case fact is given.
  */
-case?: Case | null, eligibility: Eligibility, checklist: Array<ChecklistItem>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, steps: Array<Step>, supervision: Supervision, };
+case?: Case | null, eligibility: Eligibility, checklist: Array<ChecklistItem>, 
+/**
+ * 免提交: required, but on file (`on_file`); never in `checklist`, never missing.
+ */
+exempt?: Array<ExemptItem>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, steps: Array<Step>, supervision: Supervision, };
 
 export type Problem = { code: ProblemCode, message: string, };
 
@@ -191,9 +296,25 @@ export type Defect = { id: string, name: string, requirement: string, problems: 
 /**
  * The interpretation it rests on (口径说明), when the seed does not state it plainly.
  */
-decision?: string, };
+decision?: string, 
+/**
+ * 容缺受理: it may be handed in within `days` calendar days after the application date.
+ */
+deferrable?: Deferral, 
+/**
+ * 告知承诺制: a signed pledge with this text may replace it.
+ */
+pledge?: Pledge, };
 
-export type NoticeStatus = "complete" | "incomplete" | "undetermined";
+export type NoticeStatus = "complete" | "incomplete" | "undetermined" | "accepted_pending";
+
+export type Deferred = { id: string, name: string, days: number, 
+/**
+ * The application date plus `days` (YYYY-MM-DD).
+ */
+due: string, };
+
+export type Pledged = { id: string, material: string, name: string, text: string, note: string, };
 
 export type Notice = { catalog_version: string, 
 /**
@@ -203,7 +324,63 @@ engine_version: string,
 /**
  * `sha256:` and the SHA-256 of the catalogue's canonical form: which rules gave this answer.
  */
-catalog_hash: string, service: ServiceRef, application_date: string, case?: Case | null, eligibility: Eligibility, status: NoticeStatus, missing: Array<ChecklistItem>, defective: Array<Defect>, not_required: Array<string>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, supervision: Supervision, };
+catalog_hash: string, service: ServiceRef, application_date: string, case?: Case | null, eligibility: Eligibility, status: NoticeStatus, missing: Array<ChecklistItem>, defective: Array<Defect>, 
+/**
+ * 容缺受理: what is still to come, and by when.
+ */
+deferred?: Array<Deferred>, 
+/**
+ * 告知承诺: what a signed pledge stands in for.
+ */
+pledged?: Array<Pledged>, exempt?: Array<ExemptItem>, not_required: Array<string>, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, supervision: Supervision, };
+
+export type BundleInfo = { id: BundleId | null, name: string | null, 
+/**
+ * Why these services go together, when the catalogue records it as its own reading.
+ */
+decision?: string, services: Array<ServiceRef>, };
+
+export type BundleEligibility = { status: EligibilityStatus, };
+
+export type BundleService = { service: ServiceRef, case?: Case | null, eligibility: Eligibility, pending: Array<PendingItem>, missing_facts: Array<FactName>, legal_basis: Array<Citation>, steps: Array<Step>, supervision: Supervision, };
+
+export type MergedDeferral = { days: number, };
+
+export type MergedPledge = { texts: Array<string>, };
+
+export type Part = { service: ServiceId, id: string, name: string, because: Array<string>, basis: Array<string>, 
+/**
+ * The interpretation it rests on (口径说明), when the seed does not state it plainly.
+ */
+decision?: string, 
+/**
+ * 容缺受理: it may be handed in within `days` calendar days after the application date.
+ */
+deferrable?: Deferral, 
+/**
+ * 告知承诺制: a signed pledge with this text may replace it.
+ */
+pledge?: Pledge, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type BundleItem = { id: BundleItemId, name: string, deferrable?: MergedDeferral, pledge?: MergedPledge, needed_by: Array<Part>, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type ExemptBundleItem = { id: BundleItemId, name: string, deferrable?: MergedDeferral, pledge?: MergedPledge, exempt: StandIn, needed_by: Array<Part>, } & ({ one_of: Array<Material>, } | MaterialFields);
+
+export type BundleAssessment = { catalog_version: string, engine_version: string, catalog_hash: string, bundle: BundleInfo, application_date: string, eligibility: BundleEligibility, services: Array<BundleService>, checklist: Array<BundleItem>, exempt?: Array<ExemptBundleItem>, missing_facts: Array<FactName>, 
+/**
+ * How items were merged, in Chinese: banshi's reading, not a legal rule.
+ */
+merge_rule: string, };
+
+export type BundleDefect = { id: string, name: string, 
+/**
+ * The merged item it belongs to.
+ */
+item: BundleItemId, problems: Array<Problem>, required: MaterialFields, };
+
+export type BundlePledged = { id: BundleItemId, material: string, name: string, pledge: MergedPledge, note: string, };
+
+export type BundleNotice = { catalog_version: string, engine_version: string, catalog_hash: string, bundle: BundleInfo, application_date: string, eligibility: BundleEligibility, services: Array<BundleService>, status: NoticeStatus, missing: Array<BundleItem>, defective: Array<BundleDefect>, deferred?: Array<Deferred>, pledged?: Array<BundlePledged>, exempt?: Array<ExemptBundleItem>, not_required: Array<string>, missing_facts: Array<FactName>, merge_rule: string, };
 
 export type ServiceSummary = { id: string, name: string, facts: Array<FactName>, };
 
@@ -233,6 +410,6 @@ export type Vocabulary = { catalog_version: string, facts: Array<FactInfo>, deri
 
 export type CatalogProblem = { file: string, service: string | null, path: string, message: string, };
 
-export type ErrorDetail = { code: ErrorCode, number: number, message: string, path?: string, key?: string, field?: string, service?: string, material?: string, suggestion?: string | null, problems?: Array<CatalogProblem>, };
+export type ErrorDetail = { code: ErrorCode, number: number, message: string, path?: string, key?: string, field?: string, service?: string, material?: string, bundle?: string, document?: string, suggestion?: string | null, problems?: Array<CatalogProblem>, };
 
 export type ErrorResponse = { error: ErrorDetail, };

@@ -55,9 +55,16 @@ test('the embedded catalogue is in use first', async () => {
 test('opening the 民政 bundle: its services and its own questions', async () => {
   await openBundle('bundle.json', bundle);
   await page.waitForSelector('body[data-catalog="example-2026.1"]');
-  assert.match(await page.textContent('#catalog-status'), /当前目录：“bundle\.json”（版本 example-2026\.1，5 个事项）/);
-  const options = await page.$$eval('#service option', (els) => els.map((e) => e.textContent));
+  assert.match(await page.textContent('#catalog-status'), /当前目录：“bundle\.json”（版本 example-2026\.1，5 个事项，2 个“一件事”）/);
+  const options = await page.$$eval('#service > option', (els) => els.map((e) => e.textContent));
   assert.deepEqual(options, minzheng.services().services.map((s) => `${s.id} ${s.name}`));
+  // Then the bundles of services it declares (一件事一次办), and services picked ad hoc.
+  const bundles = await page.$$eval('#service optgroup option', (els) => els.map((e) => [e.value, e.textContent]));
+  const declared = JSON.parse(bundle.toString('utf8')).bundles.map((b) => minzheng.assess({ bundle: b.id, facts: { application_date: '2026-11-27' } }).bundle);
+  assert.deepEqual(bundles, [
+    ...declared.map((b) => [`bundle:${b.id}`, `${b.name}（${b.services.map((s) => s.id).join('＋')}）`]),
+    ['ad-hoc', '自选多个事项一并办理'],
+  ]);
 
   await page.selectOption('#service', '2.1');
   const service = minzheng.services().services.find((s) => s.id === '2.1');

@@ -2,7 +2,10 @@
 // build, in the browser, as the user types. No bundler, no server logic.
 // It runs the embedded catalogue, or any catalogue bundle the user opens:
 // the services, the questions, their labels and values, and the owners all
-// come from the catalogue in use.
+// come from the catalogue in use. Several services can be applied for at once
+// (一件事一次办: a declared bundle, or services picked ad hoc), and the clerk
+// can say which documents the office has on file (免提交), which materials
+// come later (容缺受理) and which a signed pledge replaces (告知承诺).
 import * as banshi from '../web.js';
 
 await banshi.ready();
@@ -11,8 +14,9 @@ const $ = (id) => document.getElementById(id);
 const labels = (list) => Object.fromEntries(list.map((x) => [x.name, x.label]));
 const embedded = banshi.Catalog.embedded();
 // The catalogue in use, and what the form reads from it.
-let catalog, vocabulary, ownerLabel, services;
-const state = { checked: new Set(), files: {} };
+let catalog, vocabulary, ownerLabel, services, bundles;
+// What the clerk ticked: items handed in, documents on file (owner:document) and pledges signed.
+const state = { checked: new Set(), onFile: new Set(), pledged: new Set() };
 
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -25,18 +29,38 @@ const el = (tag, attrs = {}, ...children) => {
 
 $('application_date').value = new Date().toISOString().slice(0, 10);
 
-/** Makes `next` the catalogue in use: its services, vocabulary and owners. */
-function useCatalog(next, source) {
+const clearTicks = () => { state.checked.clear(); state.onFile.clear(); state.pledged.clear(); };
+
+/**
+ * The bundles of services a catalogue declares (一件事一次办), `{id, name, services}`. No call of the package lists
+ * them yet, so they are read from the bundle file the user opened (its `bundles`, checked when it loaded); the
+ * embedded catalogue's cannot be listed, and services can always be picked ad hoc.
+ */
+const declaredBundles = (file) => (Array.isArray(file?.bundles) ? file.bundles : [])
+  .map((b) => ({ id: b.id, name: b.name, services: b.services }));
+
+/** Makes `next` the catalogue in use: its services, bundles, vocabulary and owners. */
+function useCatalog(next, source, file) {
   const list = next.services();
   if (catalog && catalog !== embedded && catalog !== next) catalog.free();
   catalog = next;
   vocabulary = next.vocabulary();
   ownerLabel = labels(vocabulary.owners);
   services = list.services;
-  state.checked.clear();
+  bundles = declaredBundles(file);
+  clearTicks();
   state.assessment = null;
-  $('service').replaceChildren(...services.map((s) => el('option', { value: s.id, textContent: `${s.id} ${s.name}` })));
-  $('catalog-status').textContent = `当前目录：${source}（版本 ${list.catalog_version}，${services.length} 个事项）`;
+  $('service').replaceChildren(
+    ...services.map((s) => el('option', { value: s.id, textContent: `${s.id} ${s.name}` })),
+    el('optgroup', { label: '一件事一次办（多个事项一并办理）' },
+      ...bundles.map((b) => el('option', { value: `bundle:${b.id}`, textContent: `${b.name}（${b.services.join('＋')}）` })),
+      el('option', { value: 'ad-hoc', textContent: '自选多个事项一并办理' })));
+  $('ad-hoc-services').replaceChildren(...services.map((s) => {
+    const box = el('input', { type: 'checkbox', value: s.id });
+    box.dataset.service = s.id;
+    return el('label', {}, box, ` ${s.id} ${s.name}`);
+  }));
+  $('catalog-status').textContent = `当前目录：${source}（版本 ${list.catalog_version}，${services.length} 个事项${bundles.length ? `，${bundles.length} 个“一件事”` : ''}）`;
   $('catalog-error').replaceChildren();
   document.body.dataset.catalog = list.catalog_version;
   renderQuestions();
@@ -46,9 +70,10 @@ function useCatalog(next, source) {
 /** Loads a bundle the user chose; a catalogue that fails to load is reported and the current one kept. */
 async function openBundle(file) {
   if (!file) return;
+  const text = await file.text();
   let next;
   try {
-    next = banshi.Catalog.load(await file.text());
+    next = banshi.Catalog.load(text);
   } catch (e) {
     if (!(e instanceof banshi.BanshiError)) throw e;
     // INVALID_CATALOG lists every problem, each with its file, service and place.
@@ -62,7 +87,8 @@ async function openBundle(file) {
     return;
   }
   delete document.body.dataset.loadError;
-  useCatalog(next, `“${file.name}”`);
+  // The catalogue loaded, so its text is JSON.
+  useCatalog(next, `“${file.name}”`, JSON.parse(text));
 }
 
 $('bundle').addEventListener('change', () => { openBundle($('bundle').files[0]); $('bundle').value = ''; });
@@ -75,12 +101,33 @@ $('drop').addEventListener('drop', (e) => {
   openBundle(e.dataTransfer.files[0]);
 });
 
-/** Renders the questions the chosen service needs, and only those. */
+/**
+ * What the form asks about: `{service}`, or `{bundle}` (a declared bundle's id, or the services picked ad hoc), with
+ * the services it covers; `null` while fewer than two services are picked.
+ */
+function target() {
+  const value = $('service').value;
+  if (value === 'ad-hoc') {
+    const picked = [...$('ad-hoc-services').querySelectorAll('input:checked')].map((b) => b.value);
+    return picked.length >= 2 ? { request: { bundle: picked }, services: picked } : { request: null, services: picked };
+  }
+  if (value.startsWith('bundle:')) {
+    const bundle = bundles.find((b) => b.id === value.slice(7));
+    return { request: { bundle: bundle.id }, services: bundle.services };
+  }
+  return { request: { service: value }, services: [value] };
+}
+
+/** Renders the questions the chosen services need, and only those; answers already given are kept. */
 function renderQuestions() {
-  const service = services.find((s) => s.id === $('service').value);
+  const given = currentFacts();
+  const { services: ids } = target();
+  $('ad-hoc').hidden = $('service').value !== 'ad-hoc';
+  // Each fact once, in the order the services ask them.
+  const needed = new Set(ids.flatMap((id) => services.find((s) => s.id === id)?.facts ?? []));
   const box = $('facts');
   box.replaceChildren();
-  for (const name of service?.facts ?? []) {
+  for (const name of needed) {
     const fact = vocabulary.facts.find((f) => f.name === name);
     let input;
     if (fact.type === 'date') {
@@ -94,6 +141,7 @@ function renderQuestions() {
     }
     input.dataset.fact = name;
     input.dataset.kind = fact.type;
+    if (given[name] !== undefined) input.value = String(given[name]);
     box.append(el('label', {}, fact.label, input));
   }
 }
@@ -119,8 +167,9 @@ function specText(m) {
   return parts.join('；');
 }
 
-/** What ticking an item means: the first option, in the numbers required. */
+/** What ticking an item means: the first option, in the numbers required; or the signed pledge in its place. */
 const submissionOf = (item) => {
+  if (state.pledged.has(item.id)) return { id: item.id, pledged: true };
   const m = item.one_of ? item.one_of[0] : item;
   return { id: item.one_of ? m.id : item.id, originals: m.originals, copies: m.copies };
 };
@@ -140,36 +189,158 @@ function provenance(item, citations) {
   return lines;
 }
 
+/** An answer's citations: a service's own, or, for a bundle, every service's by service id. */
+function citationsOf(answer) {
+  if (!answer.bundle) return () => citationNames(answer.legal_basis);
+  const by = Object.fromEntries(answer.services.map((s) => [s.service.id, citationNames(s.legal_basis)]));
+  return (service) => by[service];
+}
+
+/** The documents of an item (each option's, for a `one_of`), as `owner:document`. */
+const documentsOf = (item) => (item.one_of ?? [item]).map((m) => `${m.owner}:${m.document}`);
+
+/** The `owner:document` an exempt item stands on: the option whose document is on file. */
+const onFileOf = (item) => {
+  const m = (item.one_of ?? [item]).find((o) => o.document === item.exempt.document);
+  return `${m.owner}:${m.document}`;
+};
+
+/**
+ * Every request the form makes, from the chosen services, the facts, and the documents on file: the assessment,
+ * and which of its items could be exempt (免提交). That is asked of the engine itself: an assessment with every
+ * document of the checklist on file exempts exactly the items whose document may be replaced by an electronic
+ * licence or shared data, each with its label; only those are offered.
+ */
+function assessAll(request) {
+  const facts = currentFacts();
+  const plain = assess({ ...request, facts });
+  const documents = [...new Set(plain.checklist.flatMap(documentsOf))];
+  const probe = documents.length ? assess({ ...request, facts, on_file: documents }) : plain;
+  const offered = new Map((probe.exempt ?? []).map((item) => [onFileOf(item), item.exempt]));
+  for (const document of state.onFile) if (!offered.has(document)) state.onFile.delete(document);
+  const onFile = [...state.onFile];
+  const assessment = onFile.length ? assess({ ...request, facts, on_file: onFile }) : plain;
+  return { assessment, offered, onFile };
+}
+
+/**
+ * The full answer, parsed. Not `catalog.assess`: for one service it rebuilds the answer from the service's guide,
+ * and the guide does not give a material's `deferrable` and `pledge` yet, which the form shows.
+ */
+const assess = (request) => JSON.parse(catalog.assessJson(request));
+
+/** The tick that says the office has a document on file, for an item that may be exempt. */
+function onFileBox(item, offered) {
+  const document = (item.exempt ? [onFileOf(item)] : documentsOf(item)).find((d) => offered.has(d));
+  if (!document) return null;
+  const box = el('input', { type: 'checkbox', checked: state.onFile.has(document) });
+  box.dataset.onFile = item.id;
+  box.addEventListener('change', () => { box.checked ? state.onFile.add(document) : state.onFile.delete(document); update(); });
+  return el('label', { class: 'on-file' }, box, ` 窗口可调取${offered.get(document).label}，免于提交`);
+}
+
+/** 容缺受理 and 告知承诺 on an item: when it may come later, and the pledge that may replace it (with its tick). */
+function mechanisms(item) {
+  const lines = [];
+  if (item.deferrable) {
+    lines.push(el('div', { class: 'deferrable', textContent: `可容缺受理：可先行受理，自申请之日起${item.deferrable.days}日内补交` }));
+  }
+  lines.push(...mechanismDecisions(item));
+  if (item.pledge) {
+    const texts = item.pledge.texts ?? [item.pledge.text];
+    const box = el('input', { type: 'checkbox', checked: state.pledged.has(item.id) });
+    box.dataset.pledge = item.id;
+    box.addEventListener('change', () => {
+      if (box.checked) { state.pledged.add(item.id); state.checked.add(item.id); } else state.pledged.delete(item.id);
+      renderChecklistTicks();
+      renderNotice();
+    });
+    lines.push(el('div', { class: 'pledge' },
+      el('div', { textContent: '可以告知承诺书代替（告知承诺制），承诺书内容：' }),
+      ...texts.map((t) => el('blockquote', { class: 'pledge-text', textContent: t })),
+      el('label', {}, box, ' 申请人已签署告知承诺书，以承诺书代替本材料')));
+  }
+  return lines;
+}
+
+/** The 口径说明 of a material's deferral and pledge, where the catalogue records them as its own reading. */
+const mechanismDecisions = (m) => [['容缺受理', m.deferrable], ['告知承诺', m.pledge]]
+  .filter(([, x]) => x?.decision)
+  .map(([what, x]) => el('div', { class: 'decision', textContent: `口径说明（${what}）：${x.decision}` }));
+
+/** Each service a merged item is needed by: the service, its own material, reason and numbers. */
+function neededBy(item, names, citations) {
+  return el('ul', { class: 'needed-by' }, ...item.needed_by.map((part) => {
+    const numbers = part.one_of ? '' : `（原件${part.originals}份、复印件${part.copies}份）`;
+    return el('li', { 'data-service': part.service },
+      el('div', { textContent: `${part.service} ${names[part.service]}：${part.name}${numbers}，理由：${part.because.join('，')}` }),
+      ...provenance(part, citations(part.service)), ...mechanismDecisions(part));
+  }));
+}
+
 function update() {
   $('error').textContent = '';
-  const service = $('service').value;
-  let assessment;
+  const { request } = target();
+  if (request === null) {
+    $('error').textContent = '请至少选择两个事项一并办理。';
+    for (const id of ['checklist', 'exempt', 'pending', 'notice', 'eligibility']) $(id).replaceChildren();
+    state.assessment = null;
+    return;
+  }
+  let assessment, offered;
   try {
-    assessment = catalog.assess({ service, facts: currentFacts() });
+    ({ assessment, offered } = assessAll(request));
   } catch (e) {
     $('error').textContent = e instanceof banshi.BanshiError ? e.message : String(e);
     $('checklist').replaceChildren();
+    $('exempt').replaceChildren();
     $('notice').replaceChildren();
+    state.assessment = null;
     return;
   }
-  const citations = citationNames(assessment.legal_basis);
-  const status = { eligible: '符合申请条件', ineligible: '不符合申请条件', undetermined: '申请条件待定' }[assessment.eligibility.status];
-  const rules = assessment.eligibility.rules.map((r) => `${r.met === true ? '✓' : r.met === false ? '✗' : '?'} ${r.text}${r.because.length ? `（${r.because.join('，')}）` : ''}`);
-  $('eligibility').replaceChildren([status, ...rules].join('　'),
-    ...assessment.eligibility.rules.filter((r) => r.decision).map((r) => el('div', { class: 'decision', textContent: `口径说明（${r.text}）：${r.decision}` })));
+  state.request = request;
+  const bundle = assessment.bundle;
+  const citations = citationsOf(assessment);
+  const names = Object.fromEntries((bundle?.services ?? [assessment.service]).map((s) => [s.id, s.name]));
+  document.body.dataset.mode = bundle ? 'bundle' : 'service';
+  $('bundle-info').replaceChildren(...(bundle ? [
+    el('strong', { textContent: `${bundle.name ?? '自选联办'}：${bundle.services.map((s) => `${s.id} ${s.name}`).join('、')}` }),
+    ...(bundle.decision ? [el('div', { class: 'decision', textContent: `口径说明：${bundle.decision}` })] : []),
+    el('div', { class: 'basis', textContent: assessment.merge_rule }),
+  ] : []));
+
+  const status = { eligible: '符合申请条件', ineligible: '不符合申请条件', undetermined: '申请条件待定' };
+  const ruleText = (r) => `${r.met === true ? '✓' : r.met === false ? '✗' : '?'} ${r.text}${r.because.length ? `（${r.because.join('，')}）` : ''}`;
+  const decisions = (eligibility) => eligibility.rules.filter((r) => r.decision)
+    .map((r) => el('div', { class: 'decision', textContent: `口径说明（${r.text}）：${r.decision}` }));
+  if (bundle) {
+    $('eligibility').replaceChildren(status[assessment.eligibility.status], ...assessment.services.map((s) => el('div',
+      { 'data-service': s.service.id },
+      `${s.service.id} ${s.service.name}：${[status[s.eligibility.status], ...s.eligibility.rules.map(ruleText)].join('　')}`,
+      ...decisions(s.eligibility))));
+  } else {
+    $('eligibility').replaceChildren([status[assessment.eligibility.status], ...assessment.eligibility.rules.map(ruleText)].join('　'),
+      ...decisions(assessment.eligibility));
+  }
   $('eligibility').className = assessment.eligibility.status === 'eligible' ? 'ok' : 'pending';
 
   $('checklist').replaceChildren(...assessment.checklist.map((item) => {
     const box = el('input', { type: 'checkbox', checked: state.checked.has(item.id) });
     box.dataset.id = item.id;
-    box.addEventListener('change', () => { box.checked ? state.checked.add(item.id) : state.checked.delete(item.id); renderNotice(); });
+    box.addEventListener('change', () => {
+      if (box.checked) state.checked.add(item.id); else { state.checked.delete(item.id); state.pledged.delete(item.id); }
+      renderChecklistTicks();
+      renderNotice();
+    });
     const owner = item.owner ?? item.one_of[0].owner;
     const li = el('li', { 'data-id': item.id },
       el('label', {}, box, ' ', el('span', { class: 'owner', textContent: ownerLabel[owner] }), el('strong', { textContent: item.name })),
       el('div', { class: 'spec', textContent: specText(item) }),
-      el('div', { class: 'because', textContent: `理由：${item.because.join('，')}` }),
-      ...provenance(item, citations));
-    if (item.file) {
+      ...(bundle ? [neededBy(item, names, citations)]
+        : [el('div', { class: 'because', textContent: `理由：${item.because.join('，')}` }), ...provenance(item, citations())]),
+      ...mechanisms(item),
+      onFileBox(item, offered));
+    if (item.file && !bundle) {
       const input = el('input', { type: 'file', accept: item.file.formats.map((f) => `.${f}`).join(',') });
       const error = el('span', { class: 'field-error', role: 'alert' });
       input.dataset.upload = item.id;
@@ -177,7 +348,7 @@ function update() {
       input.addEventListener('change', () => {
         const file = input.files[0];
         if (!file) return;
-        const result = catalog.validateFile(service, item.id, file);
+        const result = catalog.validateFile(request.service, item.id, file);
         error.textContent = result.valid ? '' : result.problems.map((p) => p.message).join('；');
         error.className = result.valid ? 'ok' : 'field-error';
         if (result.valid) error.textContent = '照片符合要求';
@@ -187,37 +358,100 @@ function update() {
     return li;
   }));
 
-  const pending = assessment.pending.map((p) => el('li', { 'data-id': p.id, textContent: `${p.name}：需先回答 ${p.needs.map((n) => vocabulary.facts.find((f) => f.name === n).label).join('、')}` }));
+  const exempt = assessment.exempt ?? [];
+  $('exempt').replaceChildren(...(exempt.length ? [
+    el('p', { class: 'ok', textContent: '免提交的材料（窗口自行调取，申请人不必提交）：' }),
+    el('ul', {}, ...exempt.map((item) => el('li', { 'data-id': item.id },
+      el('strong', { textContent: item.name }),
+      el('div', { class: 'stand-in', textContent: `以${item.exempt.label}代替纸质材料` }),
+      ...(item.exempt.decision ? [el('div', { class: 'decision', textContent: `口径说明：${item.exempt.decision}` })] : []),
+      onFileBox(item, offered)))),
+  ] : []));
+
+  const factLabel = (n) => vocabulary.facts.find((f) => f.name === n).label;
+  const pendingOf = bundle ? assessment.services.flatMap((s) => s.pending.map((p) => [s.service.id, p])) : assessment.pending.map((p) => [null, p]);
+  const pending = pendingOf.map(([service, p]) => el('li', { 'data-id': p.id, textContent: `${service ? `${service} ` : ''}${p.name}：需先回答 ${p.needs.map(factLabel).join('、')}` }));
   $('pending').replaceChildren(...(pending.length ? [el('p', { class: 'pending', textContent: '可能还需要的材料：' }), el('ul', {}, ...pending)] : []));
-  $('steps').replaceChildren(...assessment.steps.map((s) => el('li', { textContent: `${s.actor ? `${s.actor}：` : ''}${s.action}${s.phone ? `（电话 ${s.phone}）` : ''}` })));
-  $('supervision').textContent = `监督方式：${assessment.supervision.office} ${assessment.supervision.phone}`;
+
+  // Steps and supervision are each service's own: a bundle shows every service's.
+  const guides = bundle ? assessment.services.map((s) => ({ ...s, id: s.service.id, name: s.service.name })) : [assessment];
+  const stepItems = (steps) => steps.map((s) => el('li', { textContent: `${s.actor ? `${s.actor}：` : ''}${s.action}${s.phone ? `（电话 ${s.phone}）` : ''}` }));
+  $('steps').replaceChildren(...(bundle
+    ? guides.map((g) => el('li', {}, el('strong', { textContent: `${g.id} ${g.name}` }), el('ol', {}, ...stepItems(g.steps))))
+    : stepItems(assessment.steps)));
+  $('supervision').textContent = `监督方式：${[...new Set(guides.map((g) => `${g.supervision.office} ${g.supervision.phone}`))].join('；')}`;
+  $('print-guides').replaceChildren(...(bundle ? guides.map((g) => {
+    const button = el('button', { type: 'button', textContent: `打印办事指南（${g.id}）` });
+    button.dataset.guide = g.id;
+    button.addEventListener('click', () => printDocument(() => catalog.guideHtml(g.id), '办事指南'));
+    return button;
+  }) : []));
+  $('print-guide').hidden = Boolean(bundle);
   state.assessment = assessment;
   renderNotice();
+}
+
+/** Keeps each item's ticks as the state says (a signed pledge counts as handed in). */
+function renderChecklistTicks() {
+  for (const box of $('checklist').querySelectorAll('input[data-id]')) box.checked = state.checked.has(box.dataset.id);
+  for (const box of $('checklist').querySelectorAll('input[data-pledge]')) box.checked = state.pledged.has(box.dataset.pledge);
+}
+
+/** The check request of what the clerk ticked. */
+function checkRequest() {
+  const assessment = state.assessment;
+  const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
+  const request = { ...state.request, facts: currentFacts(), submitted };
+  if (state.onFile.size) request.on_file = [...state.onFile];
+  return request;
 }
 
 function renderNotice() {
   const assessment = state.assessment;
   if (!assessment) return;
-  const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
-  const notice = catalog.check({ service: $('service').value, facts: currentFacts(), submitted });
+  const notice = catalog.check(checkRequest());
+  const bundle = notice.bundle;
+  const citations = citationsOf(notice);
+  const names = Object.fromEntries((bundle?.services ?? [notice.service]).map((s) => [s.id, s.name]));
   // The materials' status, and the eligibility question beside it.
-  const head = { complete: '材料齐全。', incomplete: '材料不全，请一次性补正以下材料：', undetermined: '尚需说明部分情况，材料清单待定。' }[notice.status];
+  const head = {
+    complete: '材料齐全。',
+    incomplete: '材料不全，请一次性补正以下材料：',
+    undetermined: '尚需说明部分情况，材料清单待定。',
+    accepted_pending: '容缺受理：其余材料齐全，可先行受理，下列材料须在期限内补交：',
+  }[notice.status];
   const eligibility = { eligible: '申请人符合申请条件。', ineligible: '申请人不符合申请条件。', undetermined: '申请条件尚待确认。' }[notice.eligibility.status];
-  const citations = citationNames(notice.legal_basis);
+  const deferred = new Map((notice.deferred ?? []).map((d) => [d.id, d]));
   const items = notice.missing.map((i) => el('li', { 'data-id': i.id },
-    el('div', { textContent: `${i.name}（${specText(i)}）——${i.because.join('，')}` }), ...provenance(i, citations)));
+    el('div', { textContent: bundle
+      ? `${i.name}（${specText(i)}）——用于 ${i.needed_by.map((p) => `${p.service} ${names[p.service]}`).join('、')}`
+      : `${i.name}（${specText(i)}）——${i.because.join('，')}` }),
+    ...(deferred.has(i.id) ? [el('div', { class: 'due', textContent: `容缺受理，补交期限：${deferred.get(i.id).due}` })] : []),
+    ...(bundle ? [] : provenance(i, citations()))));
   const defects = notice.defective.map((d) => el('li', { 'data-id': d.id },
-    el('div', { textContent: `${d.name}：${d.problems.map((p) => p.message).join('；')}（应为${specText(d.required)}）` }), ...provenance(d, citations)));
+    el('div', { textContent: `${d.name}：${d.problems.map((p) => p.message).join('；')}（应为${specText(d.required)}）` }),
+    ...(deferred.has(bundle ? d.item : d.requirement) ? [el('div', { class: 'due', textContent: `容缺受理，补交期限：${deferred.get(bundle ? d.item : d.requirement).due}` })] : []),
+    ...(bundle ? [] : provenance(d, citations()))));
+  const section = (id, title, list) => (list.length ? [el('p', { textContent: title }), el('ul', { id }, ...list)] : []);
   $('notice').replaceChildren(
-    el('p', { textContent: `${notice.service.id} ${notice.service.name}　申请日期 ${notice.application_date}` }),
+    el('p', { textContent: `${bundle ? `${bundle.name ?? '自选联办'}（${bundle.services.map((s) => s.id).join('＋')}）` : `${notice.service.id} ${notice.service.name}`}　申请日期 ${notice.application_date}` }),
     el('p', { id: 'notice-status', textContent: `${head}${eligibility}` }),
     el('ol', { id: 'notice-missing' }, ...items, ...defects),
-    el('p', { class: 'supervision', textContent: `监督方式：${notice.supervision.office} ${notice.supervision.phone}` }));
+    ...section('notice-deferred', '容缺材料及补交期限：', (notice.deferred ?? []).map((d) => el('li', { 'data-id': d.id },
+      `${d.name}：自申请之日起${d.days}日内补交，`, el('span', { class: 'due', textContent: `补交期限 ${d.due}` })))),
+    ...section('notice-pledged', '以告知承诺书代替的材料（先予受理，事后核查）：', (notice.pledged ?? []).map((p) => el('li', { 'data-id': p.id },
+      el('div', { textContent: `${p.name}：${p.note}` }),
+      ...(p.pledge?.texts ?? [p.text]).map((t) => el('blockquote', { class: 'pledge-text', textContent: t }))))),
+    ...section('notice-exempt', '免提交的材料（窗口自行调取）：', (notice.exempt ?? []).map((i) => el('li', { 'data-id': i.id,
+      textContent: `${i.name}：以${i.exempt.label}代替` }))),
+    el('p', { class: 'supervision', textContent: bundle ? '' : `监督方式：${notice.supervision.office} ${notice.supervision.phone}` }));
+  document.body.dataset.noticeStatus = notice.status;
 }
 
-$('service').addEventListener('change', () => { state.checked.clear(); renderQuestions(); update(); });
-$('questions').addEventListener('input', (e) => { if (e.target.id !== 'id_number') update(); });
-$('questions').addEventListener('change', (e) => { if (e.target.id !== 'id_number') update(); });
+$('service').addEventListener('change', () => { clearTicks(); renderQuestions(); update(); });
+$('ad-hoc-services').addEventListener('change', (e) => { e.stopPropagation(); clearTicks(); renderQuestions(); update(); });
+$('questions').addEventListener('input', (e) => { if (e.target.id !== 'id_number' && !e.target.dataset.service) update(); });
+$('questions').addEventListener('change', (e) => { if (e.target.id !== 'id_number' && !e.target.dataset.service) update(); });
 $('id_number').addEventListener('input', () => {
   const value = $('id_number').value.trim();
   if (value.length < 18) { $('id_number_error').textContent = ''; return; }
@@ -226,13 +460,13 @@ $('id_number').addEventListener('input', () => {
 });
 // Printing: the package's own documents (A4, self-contained), the one-time
 // notice (the ID number masked) and the service guide, each printed from a
-// hidden frame so the form stays as it is.
+// hidden frame so the form stays as it is. The package prints one service's
+// notice; a bundle's is printed from the form itself (print styles show only
+// the notice).
 function noticeDocument() {
-  const assessment = state.assessment;
-  if (!assessment) return null;
-  const submitted = assessment.checklist.filter((i) => state.checked.has(i.id)).map(submissionOf);
+  if (!state.assessment) return null;
   const options = { applicant_name: $('applicant_name').value, id_number: $('id_number').value };
-  return catalog.noticeHtml({ service: $('service').value, facts: currentFacts(), submitted }, options);
+  return catalog.noticeHtml(checkRequest(), options);
 }
 function printDocument(make, title) {
   let html;
@@ -249,7 +483,9 @@ function printDocument(make, title) {
   frame.srcdoc = html;
   document.body.append(frame);
 }
-$('print').addEventListener('click', () => printDocument(noticeDocument, '一次性告知书'));
+$('print').addEventListener('click', () => {
+  if (state.assessment?.bundle) window.print(); else printDocument(noticeDocument, '一次性告知书');
+});
 $('print-guide').addEventListener('click', () => printDocument(() => catalog.guideHtml($('service').value), '办事指南'));
 
 useCatalog(embedded, '内置目录');
