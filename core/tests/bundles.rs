@@ -408,3 +408,17 @@ mod regressions {
         assert_eq!(load(r#"{"bundles":[]}"#).unwrap().content_hash(), none.content_hash());
     }
 }
+
+/// A bundle naming a service that fails to load adds no problem of its own:
+/// the service's problems say what is wrong.
+#[test]
+fn a_service_that_fails_to_load_is_not_blamed_on_its_bundle() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/minzheng/bundle.json");
+    let mut text: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let first = &mut text["services"][0];
+    assert_eq!(first["id"], "1.1");
+    first["materials"][0]["form"] = "originall".into();
+    let e = Catalog::from_bundle(&text.to_string()).unwrap_err();
+    assert!(e.problems().iter().all(|p| !p.path().starts_with("bundles")), "{e}");
+    assert!(e.problems().iter().any(|p| p.path().contains("form")), "{e}");
+}

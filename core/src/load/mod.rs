@@ -163,7 +163,17 @@ impl Catalog {
             }
             _ => Vec::new(),
         };
-        let mut catalog = finish(version, words, documents, loaded, raw_bundles, problems)?;
+        // A bundle naming a service that failed to load is that service's
+        // problem, already reported: not a second one.
+        let loaded_ids = Index::new(loaded.iter().map(|(_, s)| s.id.as_str()));
+        let mut failed: Vec<String> = services
+            .iter()
+            .filter_map(|(_, v)| v.str_member("id"))
+            .filter(|id| loaded_ids.first(id).is_none())
+            .map(str::to_owned)
+            .collect();
+        failed.sort_unstable();
+        let mut catalog = finish(version, words, documents, loaded, raw_bundles, &failed, problems)?;
         catalog.hash = hash;
         Ok(catalog)
     }
@@ -219,6 +229,7 @@ fn finish(
     documents: Vec<Document>,
     mut services: Vec<(String, Service)>,
     raw_bundles: Vec<RawBundle>,
+    failed: &[String],
     problems: Problems,
 ) -> Result<Catalog, LoadError> {
     let mut problems = problems.into_list();
@@ -254,6 +265,7 @@ fn finish(
             match by_id.first(id) {
                 Some(i) if indices.contains(&i) => report(format!("事项“{id}”重复")),
                 Some(i) => indices.push(i),
+                None if failed.binary_search(id).is_ok() => {}
                 None => {
                     let hint = crate::support::suggest::nearest(id, services.iter().map(|(_, s)| s.id.as_str()))
                         .map(|s| format!("，是否应为“{s}”？"))

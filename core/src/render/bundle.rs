@@ -6,9 +6,7 @@ use crate::eval::Assessment;
 use crate::eval::bundle::{BundleAssessment, BundleNotice, MERGE_RULE, MergedItem};
 use crate::facts::FactNames;
 use crate::model::Material;
-use crate::render::answer::{
-    DeferredJson, FileJson, MaterialJson, PLEDGE_NOTE, PhotoJson, Seq, StandInJson, write_phrases,
-};
+use crate::render::answer::{DeferredJson, FileJson, PLEDGE_NOTE, PhotoJson, Seq, StandInJson, write_phrases};
 use crate::support::writer::Writer;
 
 impl BundleAssessment<'_> {
@@ -104,10 +102,10 @@ impl BundleAssessment<'_> {
                 for (n, m) in options.iter().enumerate() {
                     w.raw(if n == 0 { "{\"id\":" } else { ",{\"id\":" });
                     w.str(&format!("{}:{}", item.service.id(), m.id()));
-                    let fields = crate::support::writer::to_string(&MaterialJson(m), 256);
-                    // The option's own fields after its id.
-                    let after_id = fields.find(",\"name\":").map_or("}", |at| &fields[at..]);
-                    w.raw(after_id);
+                    w.raw(",\"name\":");
+                    w.str(m.name());
+                    write_material_fields(w, m);
+                    w.raw("}");
                 }
                 w.raw("]");
             }
@@ -203,6 +201,22 @@ impl BundleAssessment<'_> {
     }
 }
 
+/// `,` and a material's own fields, as `material_fields` writes them.
+fn write_material_fields(w: &mut Writer, m: &Material) {
+    struct Fields<'a>(&'a Material);
+    impl serde::Serialize for Fields<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(None)?;
+            crate::render::answer::material_fields(&mut map, self.0)?;
+            map.end()
+        }
+    }
+    let text = crate::support::writer::to_string(&Fields(m), 128);
+    w.raw(",");
+    w.raw(&text[1..text.len() - 1]);
+}
+
 /// Each distinct text once, in the order first given; by sorting, so that
 /// a hostile bundle of many parts stays O(n log n).
 fn first_distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -258,9 +272,9 @@ impl BundleNotice<'_> {
                 a.write_merged_fields(&mut fields, item, d.material);
                 w.raw(&fields.finish()[1..]);
             } else {
-                let fields = crate::support::writer::to_string(&MaterialJson(d.material), 256);
-                let after_name = fields.find(",\"document\":").map_or("}", |at| &fields[at + 1..]);
-                w.raw(&after_name[..after_name.len() - 1]);
+                let mut fields = Writer::with_capacity(128);
+                write_material_fields(&mut fields, d.material);
+                w.raw(&fields.finish()[1..]);
             }
             w.raw("}");
             a.write_parts(&mut w, item);

@@ -27,7 +27,9 @@ fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
     crate::support::writer::to_string(value, 256)
 }
 
-/// Lists the services: `{"catalog_version", "services": [{"id", "name", "facts"}]}`.
+/// Lists the services: `{"catalog_version", "services": [{"id", "name",
+/// "facts"}], "bundles"?: [{"id", "name", "decision"?, "services": [{"id",
+/// "name"}]}]}`, the declared bundles only when there are any.
 pub fn services(catalog: &Catalog) -> String {
     struct Entry<'a>(&'a Service);
     impl Serialize for Entry<'_> {
@@ -39,12 +41,30 @@ pub fn services(catalog: &Catalog) -> String {
             map.end()
         }
     }
+    /// A declared bundle, as a bundle answer's `bundle` names it.
+    struct BundleEntry<'a>(&'a Catalog, &'a Bundle);
+    impl Serialize for BundleEntry<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (catalog, b) = (self.0, self.1);
+            let mut map = s.serialize_map(None)?;
+            map.serialize_entry("id", &b.id())?;
+            map.serialize_entry("name", &b.name())?;
+            if let Some(d) = b.decision() {
+                map.serialize_entry("decision", d)?;
+            }
+            map.serialize_entry("services", &Seq(|| catalog.services_of(b).map(crate::render::answer::ServiceRef)))?;
+            map.end()
+        }
+    }
     struct List<'a>(&'a Catalog);
     impl Serialize for List<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(Some(2))?;
+            let mut map = s.serialize_map(None)?;
             map.serialize_entry("catalog_version", self.0.version())?;
             map.serialize_entry("services", &Seq(|| self.0.services().iter().map(Entry)))?;
+            if !self.0.bundles().is_empty() {
+                map.serialize_entry("bundles", &Seq(|| self.0.bundles().iter().map(|b| BundleEntry(self.0, b))))?;
+            }
             map.end()
         }
     }
