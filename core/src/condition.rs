@@ -219,6 +219,13 @@ impl Condition {
                 None => Tri::Unknown,
             };
         }
+        if let Node::Any(nodes) | Node::All(nodes) = &self.node {
+            if let Some(outcome) =
+                Self::decide_flat(nodes, matches!(self.node, Node::Any(_)), vocabulary, facts, &explain, out)
+            {
+                return outcome;
+            }
+        }
         let outcome = self.node.eval(&|source| facts.value(source));
         match outcome {
             Tri::True | Tri::False if explain(outcome == Tri::True) => {
@@ -227,6 +234,51 @@ impl Condition {
             _ => {}
         }
         outcome
+    }
+
+    /// [`Condition::decide`] for `a || b || …` (`any`) or `a && b && …` of
+    /// at most eight atoms, each evaluated once, where the general walk
+    /// evaluates each up to three times (to decide, to choose what explains
+    /// the outcome, to explain it). The same outcome and the same reasons,
+    /// in the same order; `None` (nothing pushed) for any other condition.
+    fn decide_flat<'c>(
+        nodes: &'c [Node],
+        any: bool,
+        vocabulary: &'c Vocabulary,
+        facts: &Facts,
+        explain: &impl Fn(bool) -> bool,
+        out: &mut Vec<Reason<'c>>,
+    ) -> Option<Tri> {
+        const MAX: usize = 8;
+        if nodes.len() > MAX {
+            return None;
+        }
+        let mut values: [Option<(bool, VarValue)>; MAX] = [None; MAX];
+        // `||` is true if any part is; `&&` false if any part is.
+        let (decisive, otherwise) = if any { (Tri::True, Tri::False) } else { (Tri::False, Tri::True) };
+        let mut outcome = otherwise;
+        for (node, value) in nodes.iter().zip(&mut values) {
+            let Node::Atom(atom) = node else { return None };
+            *value = atom.eval(facts);
+            match *value {
+                Some((truth, _)) if truth == any => outcome = decisive,
+                None if outcome != decisive => outcome = Tri::Unknown,
+                _ => {}
+            }
+        }
+        if outcome != Tri::Unknown && explain(outcome == Tri::True) {
+            // A true `&&` is explained by all of its parts, a false one by
+            // the parts that are false; dually for `||` (as `Node::explain`).
+            let wanted = outcome == Tri::True;
+            for (node, value) in nodes.iter().zip(&values) {
+                if let (Node::Atom(atom), Some((truth, value))) = (node, *value) {
+                    if truth == wanted {
+                        out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth }));
+                    }
+                }
+            }
+        }
+        Some(outcome)
     }
 
     /// The outcome alone, for tests: answers use [`Condition::decide`].

@@ -294,6 +294,19 @@ impl crate::model::Catalog {
     }
 }
 
+impl Requirement {
+    /// The one reason a requirement is always listed with, when it has
+    /// one: `Always` for a material every applicant brings, its own reason
+    /// for one with a condition. `None` when the facts phrase it.
+    pub(crate) fn fixed_reason(&self) -> Option<Reason<'_>> {
+        match (&self.condition, &self.reason) {
+            (None, _) => Some(Reason(ReasonKind::Always)),
+            (Some(_), Some(text)) => Some(Reason(ReasonKind::Text(text))),
+            (Some(_), None) => None,
+        }
+    }
+}
+
 impl Service {
     pub(crate) fn assess_in<'c>(
         &'c self,

@@ -19,7 +19,7 @@ pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Owner, Voc
 
 use crate::error::Error;
 use crate::support::date::Date;
-use crate::support::wire::Value;
+use crate::support::wire::{Scalar, Value};
 
 /// A value given for one fact, as [`Facts::set`] takes it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -236,6 +236,53 @@ impl Facts {
         }
         facts.check_dates()?;
         Ok(facts)
+    }
+
+    /// Reads a facts object from `reader` without a tree: `None` for
+    /// anything [`Facts::from_wire`] would refuse (or anything but plain
+    /// values), which the caller then reads that way, for its error.
+    pub(crate) fn read(vocabulary: &Vocabulary, reader: &mut crate::support::wire::Reader<'_>) -> Option<Facts> {
+        if !reader.eat(b'{') {
+            return None;
+        }
+        let mut seen = FactSet::EMPTY;
+        let mut facts = Facts::new(vocabulary, Date::MIN);
+        let mut dated = false;
+        if !reader.eat(b'}') {
+            loop {
+                let key = reader.key()?;
+                let value = match reader.scalar()? {
+                    Scalar::Null => None,
+                    Scalar::Str(s) => Some(FactValue::Choice(s)),
+                    Scalar::Bool(b) => Some(FactValue::Bool(b)),
+                    Scalar::Int(n) => Some(FactValue::Count(u32::try_from(n).ok()?)),
+                };
+                let slot = vocabulary.slot(key)?;
+                if seen.contains(slot) {
+                    return None;
+                }
+                seen.insert(slot);
+                if let Some(value) = value {
+                    let stored = store(vocabulary.info(slot), value).ok()?;
+                    if let (0, Slot::Date(d)) = (slot, stored) {
+                        facts.application_date = d;
+                        dated = true;
+                    }
+                    facts.values[usize::from(slot)] = stored;
+                }
+                if reader.eat(b'}') {
+                    break;
+                }
+                if !reader.eat(b',') {
+                    return None;
+                }
+            }
+        }
+        if !dated {
+            return None;
+        }
+        facts.check_dates().ok()?;
+        Some(facts)
     }
 
     /// A date an age is computed from may not fall after the application.

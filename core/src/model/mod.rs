@@ -301,6 +301,10 @@ pub(crate) struct PreparedService {
 pub(crate) struct PreparedRequirement {
     pub(crate) head: String,
     pub(crate) tail: String,
+    /// A requirement's whole checklist item, `{…}`, when its `because`
+    /// never varies (always required, or with a reason of its own); empty
+    /// otherwise, and for a rule.
+    pub(crate) item: String,
 }
 
 macro_rules! named_enum {

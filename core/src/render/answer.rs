@@ -264,6 +264,16 @@ fn write_items(w: &mut Writer, a: &Assessment<'_>, indices: impl Iterator<Item =
     w.raw("[");
     for (n, i) in indices.enumerate() {
         let (requirement, range) = &a.items[i];
+        if !requirement.json.item.is_empty() {
+            // The same text as below: its `because` is the one it always has.
+            debug_assert_eq!(
+                Some(&a.reasons[range.clone()]),
+                requirement.fixed_reason().as_ref().map(std::slice::from_ref)
+            );
+            w.raw(if n == 0 { "" } else { "," });
+            w.raw(&requirement.json.item);
+            continue;
+        }
         w.raw(if n == 0 { "{" } else { ",{" });
         w.raw(&requirement.json.head);
         w.raw(",\"because\":");
@@ -325,10 +335,24 @@ impl Service {
         let inner = |json: String| json[1..json.len() - 1].to_owned();
         let mut size = 1024;
         for r in &mut self.requirements {
-            r.json = PreparedRequirement {
-                head: inner(crate::support::writer::to_string(&Head(r), 512)),
-                tail: inner(crate::support::writer::to_string(&ProvenanceTail(r.basis(), r.decision(), Some(r)), 128)),
+            let head = inner(crate::support::writer::to_string(&Head(r), 512));
+            let tail = inner(crate::support::writer::to_string(&ProvenanceTail(r.basis(), r.decision(), Some(r)), 128));
+            // Written as `write_items` writes an item.
+            let item = match r.fixed_reason() {
+                Some(reason) => {
+                    let mut w = Writer::with_capacity(head.len() + tail.len() + 64);
+                    w.raw("{");
+                    w.raw(&head);
+                    w.raw(",\"because\":");
+                    write_phrases(&mut w, &[reason]);
+                    w.raw(",");
+                    w.raw(&tail);
+                    w.raw("}");
+                    w.finish()
+                }
+                None => String::new(),
             };
+            r.json = PreparedRequirement { head, tail, item };
             size += r.json.head.len() + r.json.tail.len() + 32;
         }
         for rule in &mut self.eligibility {
@@ -338,6 +362,7 @@ impl Service {
                     &ProvenanceTail(rule.basis(), rule.decision(), None),
                     128,
                 )),
+                item: String::new(),
             };
             size += rule.json.head.len() + rule.json.tail.len() + 32;
         }

@@ -86,6 +86,111 @@ pub(crate) fn parse_unlimited(text: &str) -> Result<Value<'_>, String> {
     if p.pos == p.bytes.len() { Ok(value) } else { Err(p.error("JSON 值之后还有多余内容")) }
 }
 
+/// JSON text read token by token, for the common request that is read
+/// without a tree (`render::json`). Each method answers `None` (or `false`)
+/// where the text is not what the caller expects, well-formed or not, and
+/// for a string with an escape: the caller then parses the text into a
+/// tree, which reports exactly what is wrong, as it would have without
+/// this reader.
+pub(crate) struct Reader<'a>(Parser<'a>);
+
+/// A value a [`Reader`] reads: what a request's facts hold.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum Scalar<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Str(&'a str),
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`; `None` for text over [`MAX_INPUT_BYTES`].
+    pub(crate) fn new(text: &'a str) -> Option<Reader<'a>> {
+        (text.len() <= MAX_INPUT_BYTES).then_some(Reader(Parser {
+            src: text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }))
+    }
+
+    /// Consumes `byte` (after any white space) if it comes next.
+    #[inline]
+    pub(crate) fn eat(&mut self, byte: u8) -> bool {
+        self.0.eat(byte)
+    }
+
+    /// A string without escapes, the opening quote next (after any white
+    /// space).
+    #[inline]
+    fn string(&mut self) -> Option<&'a str> {
+        let p = &mut self.0;
+        p.skip_ws();
+        if p.bytes.get(p.pos) != Some(&b'"') {
+            return None;
+        }
+        let start = p.pos + 1;
+        let rest = &p.bytes[start..];
+        // As `Parser::string`: to the first byte that ends or escapes it.
+        let mut i = 0;
+        while let Some(chunk) = rest.get(i..i + 8) {
+            let found = super::writer::escapes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            if found != 0 {
+                i += (found.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        while rest.get(i).is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20) {
+            i += 1;
+        }
+        if rest.get(i) != Some(&b'"') {
+            return None;
+        }
+        p.pos = start + i + 1;
+        p.src.get(start..start + i)
+    }
+
+    /// An object's key and the `:` after it.
+    #[inline]
+    pub(crate) fn key(&mut self) -> Option<&'a str> {
+        let key = self.string()?;
+        self.0.eat(b':').then_some(key)
+    }
+
+    /// A string, a whole number, `true`, `false` or `null`.
+    pub(crate) fn scalar(&mut self) -> Option<Scalar<'a>> {
+        self.0.skip_ws();
+        let first = *self.0.bytes.get(self.0.pos)?;
+        if first == b'"' {
+            return self.string().map(Scalar::Str);
+        }
+        let p = &mut self.0;
+        let word = |p: &mut Parser<'a>, word: &str, value: Scalar<'a>| {
+            p.bytes[p.pos..].starts_with(word.as_bytes()).then(|| {
+                p.pos += word.len();
+                value
+            })
+        };
+        match first {
+            b't' => word(p, "true", Scalar::Bool(true)),
+            b'f' => word(p, "false", Scalar::Bool(false)),
+            b'n' => word(p, "null", Scalar::Null),
+            b'-' | b'0'..=b'9' => match p.number() {
+                Ok(Value::Int(n)) => Some(Scalar::Int(n)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether only white space is left.
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.0.skip_ws();
+        self.0.pos == self.0.bytes.len()
+    }
+}
+
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
@@ -241,10 +346,14 @@ impl<'a> Parser<'a> {
         // Find the first byte that ends or escapes the string (or is not
         // allowed in one): eight bytes at a time, then byte by byte. A local
         // index, not `self.pos`, so that it can live in a register.
+        // The chunk that holds the stop byte names its index: the input
+        // goes on past a string's end, so most strings take no byte loop.
         let rest = &self.bytes[start..];
         let mut i = 0;
         while let Some(chunk) = rest.get(i..i + 8) {
-            if super::writer::needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+            let found = super::writer::escapes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            if found != 0 {
+                i += (found.trailing_zeros() / 8) as usize;
                 break;
             }
             i += 8;

@@ -74,12 +74,21 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// bytes a JSON string escapes, and the only ones its reader must stop at.
 #[inline]
 pub(crate) fn needs_escape(word: u64) -> bool {
+    escapes(word) != 0
+}
+
+/// The bytes of `word` (read little-endian) that [`needs_escape`] looks
+/// for, as the high bit of each: the lowest bit set marks the first such
+/// byte exactly (a higher one may be marked falsely, by a borrow), so
+/// `trailing_zeros() / 8` is its index.
+#[inline]
+pub(crate) fn escapes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     // Bytes below 0x20 (bytes >= 0x80 are UTF-8 and never below 0x20).
     let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    control | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\'))) != 0
+    control | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 /// The escape for each ASCII byte that needs one (0: none).
@@ -136,13 +145,25 @@ impl Writer {
     /// Appends `s` escaped as inside a JSON string.
     fn escaped(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        // Most strings need no escape: skip them eight bytes at a time.
+        // Most strings need no escape: skip them eight bytes at a time, to
+        // the first byte that needs one.
         let mut i = 0;
         while let Some(chunk) = bytes.get(i..i + 8) {
-            if needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+            let found = escapes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            if found != 0 {
+                i += (found.trailing_zeros() / 8) as usize;
                 break;
             }
             i += 8;
+        }
+        // Fewer than eight bytes left unread: the last eight bytes, read
+        // again in part, settle them at once.
+        if i + 8 > bytes.len() && i < bytes.len() && bytes.len() >= 8 {
+            let last = &bytes[bytes.len() - 8..];
+            if escapes(u64::from_le_bytes(last.try_into().expect("eight bytes"))) == 0 {
+                self.out.push_str(s);
+                return;
+            }
         }
         let mut start = 0;
         for (j, &b) in bytes.iter().enumerate().skip(i) {
