@@ -12,10 +12,11 @@ cd "$(dirname "$0")/.."
 # bytes, gzipped: the .wasm plus its JS glue, with the whole catalogue, the printable notice and
 # guide (noticeHtml, guideHtml) and the compact assessment; what costs what is in BENCHMARKS.md, "Size".
 # The target (issue 13) is 100,000 bytes. Issue 11's bundles, documents on file, deferral and pledges
-# took the package to 115,135, so the target is missed and recorded as missed (BENCHMARKS.md); this
+# (and the faster request reader of issue 13's third pass, 1,608 more) took the package to 116,743,
+# so the target is missed and recorded as missed (BENCHMARKS.md); this
 # ceiling, a little above that, keeps the package from growing further unnoticed until it is met.
 target=100000
-budget=116000
+budget=117000
 tools="${BANSHI_TOOLS:-$HOME/.cache/banshi-tools}"
 mkdir -p "$tools"
 
