@@ -128,8 +128,8 @@ impl Catalog {
     ) -> Result<BundleAssessment<'c>, Error> {
         let mut assessments = Vec::with_capacity(bundle.services.len());
         let mut missing = FactSet::EMPTY;
-        for service in self.resolve(&bundle)? {
-            let a = service.assess_in(facts, on_file, self.version(), self.content_hash())?;
+        for service in self.resolve(&bundle) {
+            let a = service?.assess_in(facts, on_file, self.version(), self.content_hash())?;
             missing = missing.union(a.missing);
             assessments.push(a);
         }
@@ -179,7 +179,8 @@ impl Catalog {
         // Every id a submission could use, whatever the facts, and whether
         // some requirement it names accepts a pledge.
         let mut known: Vec<(String, bool)> = Vec::new();
-        for service in self.resolve(&bundle)? {
+        for service in self.resolve(&bundle) {
+            let service = service?;
             for r in &service.requirements {
                 let pledge = r.pledge.is_some();
                 if let [m] = r.options.as_slice() {
@@ -354,16 +355,14 @@ impl Catalog {
     /// The bundle's services. A bundle holds their positions and numbers: a
     /// position that no longer holds its number (a bundle made with another
     /// version of the catalogue) is found again by number, or refused.
-    fn resolve<'c>(&'c self, bundle: &Bundle) -> Result<Vec<&'c Service>, Error> {
-        bundle
-            .services
-            .iter()
-            .zip(&bundle.ids)
-            .map(|(&i, id)| match self.services.get(i) {
-                Some(service) if service.id == *id => Ok(service),
-                _ => self.service(id),
-            })
-            .collect()
+    fn resolve<'c, 'b>(&'c self, bundle: &'b Bundle) -> impl Iterator<Item = Result<&'c Service, Error>> + 'b
+    where
+        'c: 'b,
+    {
+        bundle.services.iter().zip(&bundle.ids).map(move |(&i, id)| match self.services.get(i) {
+            Some(service) if service.id == *id => Ok(service),
+            _ => self.service(id),
+        })
     }
 }
 
