@@ -307,13 +307,20 @@ impl Catalog {
                 let mut settled = on_file.stands_in(r).is_some();
                 for m in &r.options {
                     let own = join(&a.service.id, &m.id);
-                    let merged = (r.options.len() == 1).then(|| join(&m.owner, &m.document));
-                    let item = merged.as_ref().and_then(|_| listed(m));
-                    let total = merged
-                        .as_ref()
-                        .and_then(|_| keys.get(m.merge_key))
+                    let single = r.options.len() == 1;
+                    let item = single.then(|| listed(m)).flatten();
+                    let total = single
+                        .then(|| keys.get(m.merge_key))
+                        .flatten()
                         .map(|t| &totals[t])
                         .filter(|t| compatible(&t.first.options[0], m));
+                    // Merged under its owner and document only if it would join
+                    // that item: one that differs from it would stand alone.
+                    let joins = match assessment.items.iter().find(|i| i.by_document && i.key == m.merge_key) {
+                        Some(leader) => compatible(&leader.first.options[0], m),
+                        None => total.is_some(),
+                    };
+                    let merged = (single && joins).then(|| join(&m.owner, &m.document));
                     let (originals, copies) = total.map_or((m.originals, m.copies), |t| (t.originals, t.copies));
                     for id in merged.iter().chain(std::iter::once(&own)) {
                         let Some((_, s)) = find(id) else { continue };
