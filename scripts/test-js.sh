@@ -85,8 +85,8 @@ TS
 cat > bundles.ts <<'TS'
 // Issue 11's shapes: bundles of services (一件事一次办), documents on file (免提交), deferral (容缺受理), pledges.
 import {
-  assess, check, noticeHtml, type Assessment, type BundleAssessment, type BundleNotice, type ErrorCode, type Facts,
-  type Notice, type OnFile, type StandInKind,
+  assess, check, noticeHtml, service, services, vocabulary, type Assessment, type BundleAssessment, type BundleId,
+  type BundleNotice, type ErrorCode, type Facts, type Notice, type OnFile, type StandInKind,
 } from 'banshi';
 
 const facts: Facts = { application_date: '2026-11-27', birth_date: '2026-11-01', hukou: 'local', proxy: true };
@@ -104,6 +104,15 @@ const single: Notice = check({ service: '1.1', facts, on_file: ['hukou_book'], s
 const pledge: string | undefined = single.missing[0]?.pledge?.text;
 const days: number | undefined = single.missing[0]?.deferrable?.days;
 const pledged: string[] | undefined = single.pledged?.map((p) => p.text);
+// What a deferral or pledge rests on: one service's decision, or each service's part of a merged item.
+const grounds: (string | undefined)[] | undefined = single.deferred?.map((d) => d.decision);
+const deferredBy: string[] | undefined = notice.deferred?.[0]?.needed_by.map((p) => p.service);
+const pledgedBy: string[][] | undefined = notice.pledged?.map((p) => ('needed_by' in p ? p.needed_by.map((x) => x.service) : [p.service]));
+const defectBy: string[] | undefined = notice.defective[0]?.needed_by.map((p) => `${p.service}:${p.id}`);
+// What a form offers up front: the declared bundles, the documents that may stand in, the guide's deferrals.
+const declared: BundleId[] | undefined = services().bundles?.map((b) => b.id);
+const standIns: (StandInKind | undefined)[] = vocabulary().documents.map((d) => d.stand_in?.by);
+const guideDays: (number | undefined)[] = service('1.1').materials.map((m) => m.deferrable?.days);
 const codes: ErrorCode[] = ['UNKNOWN_BUNDLE', 'UNKNOWN_DOCUMENT'];
 // A request as text may be either kind: the answer tells which.
 const answer = assess('{"bundle":"newborn","facts":{"application_date":"2026-11-27"}}');
@@ -127,6 +136,7 @@ noticeHtml({ bundle: 'newborn', facts });
 // @ts-expect-error: a misspelt error code
 const code: ErrorCode = 'UNKNOWN_BUNDEL';
 console.log(parts, name, by, due, texts, status, pledge, days, pledged, codes, kind, wrong, code);
+console.log(grounds, deferredBy, pledgedBy, defectBy, declared, standIns, guideDays);
 TS
 cat > loaded.ts <<'TS'
 // A catalogue loaded at run time, typed by `banshi --catalog examples/minzheng types`.

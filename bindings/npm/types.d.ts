@@ -312,9 +312,17 @@ export type Deferred = { id: string, name: string, days: number,
 /**
  * The application date plus `days` (YYYY-MM-DD).
  */
-due: string, };
+due: string, 
+/**
+ * The interpretation the deferral rests on (口径说明), when the catalogue records one.
+ */
+decision?: string, };
 
-export type Pledged = { id: string, material: string, name: string, text: string, note: string, };
+export type Pledged = { id: string, material: string, name: string, text: string, note: string, 
+/**
+ * The interpretation the pledge rests on (口径说明), when the catalogue records one.
+ */
+decision?: string, };
 
 export type Notice = { catalog_version: string, 
 /**
@@ -376,19 +384,67 @@ export type BundleDefect = { id: string, name: string,
 /**
  * The merged item it belongs to.
  */
-item: BundleItemId, problems: Array<Problem>, required: MaterialFields, };
+item: BundleItemId, problems: Array<Problem>, required: MaterialFields, 
+/**
+ * The services that need the merged item, each with its own requirement.
+ */
+needed_by: Array<Part>, };
 
-export type BundlePledged = { id: BundleItemId, material: string, name: string, pledge: MergedPledge, note: string, };
+export type BundleDeferred = { id: BundleItemId, name: string, days: number, 
+/**
+ * The application date plus `days` (YYYY-MM-DD).
+ */
+due: string, 
+/**
+ * The services that need it, each with its own deferral and the decision it rests on.
+ */
+needed_by: Array<Part>, };
 
-export type BundleNotice = { catalog_version: string, engine_version: string, catalog_hash: string, bundle: BundleInfo, application_date: string, eligibility: BundleEligibility, services: Array<BundleService>, status: NoticeStatus, missing: Array<BundleItem>, defective: Array<BundleDefect>, deferred?: Array<Deferred>, pledged?: Array<BundlePledged>, exempt?: Array<ExemptBundleItem>, not_required: Array<string>, missing_facts: Array<FactName>, merge_rule: string, };
+export type BundlePledgedItem = { id: BundleItemId, material: string, name: string, pledge: MergedPledge, note: string, 
+/**
+ * The services that need it, each with its own pledge and the decision it rests on.
+ */
+needed_by: Array<Part>, };
+
+export type BundlePledgedPending = { id: BundleItemId, material: string, name: string, pledge: MergedPledge, note: string, 
+/**
+ * The service whose pending material it is (its `pending` in `services`).
+ */
+service: ServiceId, };
+
+export type BundlePledged = BundlePledgedItem | BundlePledgedPending;
+
+export type BundleNotice = { catalog_version: string, engine_version: string, catalog_hash: string, bundle: BundleInfo, application_date: string, eligibility: BundleEligibility, services: Array<BundleService>, status: NoticeStatus, missing: Array<BundleItem>, defective: Array<BundleDefect>, deferred?: Array<BundleDeferred>, pledged?: Array<BundlePledged>, exempt?: Array<ExemptBundleItem>, not_required: Array<string>, missing_facts: Array<FactName>, merge_rule: string, };
 
 export type ServiceSummary = { id: string, name: string, facts: Array<FactName>, };
 
-export type Services = { catalog_version: string, services: Array<ServiceSummary>, };
+export type DeclaredBundle = { 
+/**
+ * What `assess` and `check` take as `bundle`.
+ */
+id: BundleId, name: string, 
+/**
+ * Why these services go together, when the catalogue records it as its own reading.
+ */
+decision?: string, services: Array<ServiceRef>, };
+
+export type Services = { catalog_version: string, services: Array<ServiceSummary>, 
+/**
+ * The bundles of services the catalogue declares; absent when it declares none.
+ */
+bundles?: Array<DeclaredBundle>, };
 
 export type GuideRule = { id: string, text: string, requires: string, basis: Array<string>, decision?: string, };
 
-export type GuideMaterial = { id: string, name: string, case?: string, when?: string, basis: Array<string>, valid_from?: string, valid_until?: string, decision?: string, } & ({ one_of: Array<Material>, } | MaterialFields);
+export type GuideMaterial = { id: string, name: string, case?: string, when?: string, basis: Array<string>, valid_from?: string, valid_until?: string, decision?: string, 
+/**
+ * 容缺受理: it may be handed in within `days` calendar days after the application date.
+ */
+deferrable?: Deferral, 
+/**
+ * 告知承诺制: a signed pledge with this text may replace it.
+ */
+pledge?: Pledge, } & ({ one_of: Array<Material>, } | MaterialFields);
 
 export type Guide = { catalog_version: string, engine_version: string, catalog_hash: string, id: string, name: string, 
 /**
@@ -404,7 +460,11 @@ export type FactInfo = { name: FactName, label: string, type: string, max?: numb
 
 export type DerivedInfo = { name: string, label: string, function: string, of: FactName, };
 
-export type DocumentInfo = { id: string, name: string, issuer?: string, };
+export type DocumentInfo = { id: string, name: string, issuer?: string, 
+/**
+ * 免提交: what may stand in for it when the office has it on file (`on_file`).
+ */
+stand_in?: StandIn, };
 
 export type Vocabulary = { catalog_version: string, facts: Array<FactInfo>, derived: Array<DerivedInfo>, documents: Array<DocumentInfo>, owners: Array<Label>, forms: Array<Label>, };
 

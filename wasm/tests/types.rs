@@ -532,6 +532,10 @@ pub struct Deferred {
     pub days: u32,
     /// The application date plus `days` (YYYY-MM-DD).
     pub due: String,
+    /// The interpretation the deferral rests on (口径说明), when the catalogue records one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
 }
 
 /// A requirement satisfied by a signed pledge: recorded as pledged, not proven.
@@ -542,6 +546,10 @@ pub struct Pledged {
     pub name: String,
     pub text: String,
     pub note: String,
+    /// The interpretation the pledge rests on (口径说明), when the catalogue records one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
 }
 
 /// The answer to `check`: the one-time notice (一次性告知).
@@ -720,17 +728,59 @@ pub struct BundleDefect {
     pub item: String,
     pub problems: Vec<Problem>,
     pub required: MaterialFields,
+    /// The services that need the merged item, each with its own requirement.
+    pub needed_by: Vec<Part>,
+}
+
+/// A missing or defective merged item that every service lets come later, and the date it is due (the smallest
+/// of its parts' days).
+#[derive(Serialize, Deserialize, TS)]
+pub struct BundleDeferred {
+    #[ts(type = "BundleItemId")]
+    pub id: String,
+    pub name: String,
+    pub days: u32,
+    /// The application date plus `days` (YYYY-MM-DD).
+    pub due: String,
+    /// The services that need it, each with its own deferral and the decision it rests on.
+    pub needed_by: Vec<Part>,
 }
 
 /// A merged item satisfied by a signed pledge: recorded as pledged, not proven.
 #[derive(Serialize, Deserialize, TS)]
-pub struct BundlePledged {
+pub struct BundlePledgedItem {
     #[ts(type = "BundleItemId")]
     pub id: String,
     pub material: String,
     pub name: String,
     pub pledge: MergedPledge,
     pub note: String,
+    /// The services that need it, each with its own pledge and the decision it rests on.
+    pub needed_by: Vec<Part>,
+}
+
+/// A material that may be required (it depends on a fact not given) satisfied by a signed pledge: its own
+/// service's requirement, `service:material`.
+#[derive(Serialize, Deserialize, TS)]
+pub struct BundlePledgedPending {
+    #[ts(type = "BundleItemId")]
+    pub id: String,
+    pub material: String,
+    pub name: String,
+    pub pledge: MergedPledge,
+    pub note: String,
+    /// The service whose pending material it is (its `pending` in `services`).
+    #[ts(type = "ServiceId")]
+    pub service: String,
+}
+
+/// What a bundle's signed pledge stands in for: a merged item (`needed_by`), or a material that may be required
+/// (`service`).
+#[derive(Serialize, Deserialize, TS)]
+#[serde(untagged)]
+pub enum BundlePledged {
+    Item(BundlePledgedItem),
+    Pending(BundlePledgedPending),
 }
 
 /// The answer to `check` for a bundle: the one-time notice against the merged checklist.
@@ -748,7 +798,7 @@ pub struct BundleNotice {
     pub defective: Vec<BundleDefect>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub deferred: Option<Vec<Deferred>>,
+    pub deferred: Option<Vec<BundleDeferred>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub pledged: Option<Vec<BundlePledged>>,
@@ -769,11 +819,29 @@ pub struct ServiceSummary {
     pub facts: Vec<String>,
 }
 
+/// A bundle of services the catalogue declares (一件事一次办), as a bundle answer names it.
+#[derive(Serialize, Deserialize, TS)]
+pub struct DeclaredBundle {
+    /// What `assess` and `check` take as `bundle`.
+    #[ts(type = "BundleId")]
+    pub id: String,
+    pub name: String,
+    /// Why these services go together, when the catalogue records it as its own reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decision: Option<String>,
+    pub services: Vec<ServiceRef>,
+}
+
 /// The answer to `services`.
 #[derive(Serialize, Deserialize, TS)]
 pub struct Services {
     pub catalog_version: String,
     pub services: Vec<ServiceSummary>,
+    /// The bundles of services the catalogue declares; absent when it declares none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub bundles: Option<Vec<DeclaredBundle>>,
 }
 
 #[derive(Serialize, Deserialize, TS)]
@@ -809,6 +877,14 @@ pub struct GuideMaterial {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub decision: Option<String>,
+    /// 容缺受理: it may be handed in within `days` calendar days after the application date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub deferrable: Option<Deferral>,
+    /// 告知承诺制: a signed pledge with this text may replace it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub pledge: Option<Pledge>,
 }
 
 /// The answer to `service`: the full guide.
@@ -906,6 +982,10 @@ pub struct DocumentInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub issuer: Option<String>,
+    /// 免提交: what may stand in for it when the office has it on file (`on_file`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub stand_in: Option<StandIn>,
 }
 
 /// The answer to `vocabulary`.
@@ -1173,9 +1253,13 @@ fn generate() -> String {
         ExemptBundleItem,
         BundleAssessment,
         BundleDefect,
+        BundleDeferred,
+        BundlePledgedItem,
+        BundlePledgedPending,
         BundlePledged,
         BundleNotice,
         ServiceSummary,
+        DeclaredBundle,
         Services,
         GuideRule,
         GuideMaterial,
@@ -1313,4 +1397,45 @@ fn every_conformance_response_fits_its_type_exactly() {
     }
     assert!(checked >= 120, "checked {checked}");
     assert!(bundles >= 7, "checked {bundles} bundle answers");
+}
+
+/// The shapes of a bundle notice that no conformance case holds yet: a merged item pledged, a material that may
+/// be required pledged, and a deferred item, each answered now by the core for examples/minzheng and read back
+/// to the same bytes.
+#[test]
+fn bundle_deferrals_and_pledges_fit_their_types() {
+    let bundle = std::fs::read_to_string(format!("{EXAMPLES}/minzheng/bundle.json")).unwrap();
+    let catalog = banshi::Catalog::from_bundle(&bundle).unwrap();
+    let minor = r#""facts":{"application_date":"2026-11-27","birth_date":"2015-04-10","proxy":true,"district_hukou":true,"has_disability_certificate":true,"disability_type":"physical","disability_grade":"grade_1","assistance_status":"dibao","long_term_care_needed":true}"#;
+    let unknown_age = minor.replace(r#""birth_date":"2015-04-10","#, "");
+    let elderly = r#""facts":{"application_date":"2026-11-27","birth_date":"1940-01-01","proxy":false,"district_hukou":true,"living_alone":false,"has_disability_certificate":false,"monthly_income_per_capita":500,"has_legal_supporter":false}"#;
+    let cases = [
+        format!(
+            r#"{{"bundle":"disability_subsidies",{minor},"submitted":[{{"id":"applicant:guardianship_proof","pledged":true}}]}}"#
+        ),
+        format!(
+            r#"{{"bundle":"disability_subsidies",{unknown_age},"submitted":[{{"id":"1.1:guardianship_proof","pledged":true}}]}}"#
+        ),
+        format!(r#"{{"bundle":"elderly_support",{elderly},"on_file":["resident_id_card","hukou_book"]}}"#),
+    ];
+    let notices: Vec<BundleNotice> = cases
+        .iter()
+        .map(|request| {
+            let text = banshi::json::check(&catalog, request).unwrap_or_else(|e| panic!("{request}: {e}"));
+            round_trip::<BundleNotice>(request, &text);
+            serde_json::from_str(&text).unwrap()
+        })
+        .collect();
+    fn pledged(n: &BundleNotice) -> Option<&BundlePledged> {
+        n.pledged.as_ref().and_then(|p| p.first())
+    }
+    assert!(
+        matches!(pledged(&notices[0]), Some(BundlePledged::Item(p)) if p.id == "applicant:guardianship_proof" && p.needed_by.len() == 2)
+    );
+    assert!(
+        matches!(pledged(&notices[1]), Some(BundlePledged::Pending(p)) if p.id == "1.1:guardianship_proof" && p.service == "1.1")
+    );
+    let deferred = notices[2].deferred.as_ref().and_then(|d| d.first()).expect("3.1's payment account is deferred");
+    assert_eq!((deferred.id.as_str(), deferred.needed_by.len()), ("3.1:payment_account", 1));
+    assert!(deferred.needed_by[0].deferrable.as_ref().is_some_and(|d| d.decision.is_some()));
 }
