@@ -47,9 +47,11 @@ async function answer(service, facts) {
   }
 }
 
-test('the embedded catalogue is in use first', async () => {
+test('the embedded catalogue is in use first, with the bundle of services it declares', async () => {
   assert.equal(await page.getAttribute('body', 'data-catalog'), '2026.11.1');
-  assert.match(await page.textContent('#catalog-status'), /当前目录：内置目录（版本 2026\.11\.1，18 个事项）/);
+  assert.match(await page.textContent('#catalog-status'), /当前目录：内置目录（版本 2026\.11\.1，18 个事项，1 个“一件事”）/);
+  const bundles = await page.$$eval('#service optgroup option', (els) => els.map((e) => [e.value, e.textContent]));
+  assert.deepEqual(bundles, [['bundle:newborn', '新生儿出生一件事（1.1＋8.1）'], ['ad-hoc', '自选多个事项一并办理']]);
 });
 
 test('opening the 民政 bundle: its services and its own questions', async () => {
@@ -60,7 +62,13 @@ test('opening the 民政 bundle: its services and its own questions', async () =
   assert.deepEqual(options, minzheng.services().services.map((s) => `${s.id} ${s.name}`));
   // Then the bundles of services it declares (一件事一次办), and services picked ad hoc.
   const bundles = await page.$$eval('#service optgroup option', (els) => els.map((e) => [e.value, e.textContent]));
-  const declared = JSON.parse(bundle.toString('utf8')).bundles.map((b) => minzheng.assess({ bundle: b.id, facts: { application_date: '2026-11-27' } }).bundle);
+  // As the catalogue file declares them, and as a bundle answer names them.
+  const declared = minzheng.services().bundles;
+  assert.deepEqual(declared.map((b) => [b.id, b.services.map((s) => s.id)]),
+    JSON.parse(bundle.toString('utf8')).bundles.map((b) => [b.id, b.services]));
+  for (const b of declared) {
+    assert.deepEqual(b, minzheng.assess({ bundle: b.id, facts: { application_date: '2026-11-27' } }).bundle);
+  }
   assert.deepEqual(bundles, [
     ...declared.map((b) => [`bundle:${b.id}`, `${b.name}（${b.services.map((s) => s.id).join('＋')}）`]),
     ['ad-hoc', '自选多个事项一并办理'],

@@ -126,15 +126,19 @@ test('一件事一次办 (民政, declared): the merged checklist shows each ite
   await page.screenshot({ path: join(shots, 'bundle-disability.png'), fullPage: true });
 });
 
-test('一件事一次办 (embedded, 1.1 and 8.1 picked ad hoc): the newborn\'s items merged as the engine merges them', async () => {
+test('一件事一次办 (embedded, declared and picked ad hoc): the newborn\'s items merged as the engine merges them', async () => {
   await page.click('#embedded');
   await page.waitForSelector('body[data-catalog="2026.11.1"]');
   const newborn = { birth_date: '2026-11-01', hukou: 'local', proxy: true };
+  // The bundle the embedded catalogue declares, offered from its services list.
+  const given = await answer('bundle:newborn', newborn);
+  const declared = assess({ bundle: 'newborn', facts: given });
+  await sameMergedChecklist(declared);
+  assert.ok((await text('#bundle-info')).startsWith(`${declared.bundle.name}：1.1 `));
+  // The same services picked ad hoc: the same merged checklist, for the services are what matters.
   const facts = await answer('ad-hoc', newborn, ['1.1', '8.1']);
   const expected = assess({ bundle: ['1.1', '8.1'], facts });
   await sameMergedChecklist(expected);
-  // The same merged checklist as the declared newborn bundle: the services are what matters.
-  const declared = assess({ bundle: 'newborn', facts });
   assert.deepEqual(expected.checklist, declared.checklist);
   const hukou = expected.checklist.find((i) => i.id === 'applicant:hukou_book');
   assert.deepEqual(hukou.needed_by.map((p) => `${p.service}:${p.id}`), ['1.1:hukou_book', '8.1:child_hukou_page']);
@@ -152,7 +156,8 @@ test('免提交: only documents that may stand in are offered; ticked, the item 
   const adult = { ...minor, birth_date: '1975-04-10', proxy: false };
   const facts = await answer('1.1', adult);
   const plain = minzheng.assess({ service: '1.1', facts });
-  // What the engine exempts with every document of the checklist on file is exactly what the page offers.
+  // The page offers what the vocabulary's stand-ins allow; the engine, with every document of the checklist on
+  // file, exempts exactly those items.
   const everything = plain.checklist.flatMap((i) => (i.one_of ?? [i]).map((m) => `${m.owner}:${m.document}`));
   const possible = minzheng.assess({ service: '1.1', facts, on_file: [...new Set(everything)] });
   assert.ok(possible.exempt.length > 0 && possible.exempt.length < plain.checklist.length);
@@ -202,6 +207,9 @@ test('容缺受理: only a deferrable material missing gives accepted_pending, w
   assert.equal(notice.deferred[0].due, '2026-12-07');
   assert.equal(await text('#notice-deferred li[data-id="medical_bills"] .due'), `补交期限 ${notice.deferred[0].due}`);
   assert.equal(await text('#notice-missing li[data-id="medical_bills"] .due'), `容缺受理，补交期限：${notice.deferred[0].due}`);
+  // Never a postponement without the reading it rests on.
+  assert.ok(notice.deferred[0].decision);
+  assert.equal(await text('#notice-deferred li[data-id="medical_bills"] .decision'), `口径说明（容缺受理）：${notice.deferred[0].decision}`);
   await page.screenshot({ path: join(shots, 'accepted-pending.png'), fullPage: true });
 
   // A material that is not deferrable missing as well: incomplete, and the due date still shown.
@@ -231,6 +239,8 @@ test('告知承诺: the pledge text on the form, and a signed pledge stands in f
   assert.deepEqual(await ids('#notice-pledged li'), notice.pledged.map((p) => p.id));
   assert.equal(await text('#notice-pledged li[data-id="guardianship_proof"] .pledge-text'), notice.pledged[0].text);
   assert.match(await text('#notice-pledged li[data-id="guardianship_proof"]'), new RegExp(notice.pledged[0].note));
+  assert.ok(notice.pledged[0].decision);
+  assert.equal(await text('#notice-pledged li[data-id="guardianship_proof"] .decision'), `口径说明（告知承诺）：${notice.pledged[0].decision}`);
   await page.screenshot({ path: join(shots, 'pledge.png'), fullPage: true });
 
   // In the disability bundle, the merged proof takes one pledge for both services.
@@ -248,4 +258,9 @@ test('告知承诺: the pledge text on the form, and a signed pledge stands in f
   assert.deepEqual(await ids('#notice-pledged li'), bundleNotice.pledged.map((p) => p.id));
   assert.deepEqual(await page.$$eval('#notice-pledged li .pledge-text', (els) => els.map((e) => e.textContent)),
     bundleNotice.pledged.flatMap((p) => p.pledge.texts));
+  // Each service's reading the merged pledge rests on.
+  const pledged = bundleNotice.pledged[0];
+  assert.deepEqual(pledged.needed_by.map((p) => p.service), ['1.1', '2.1']);
+  assert.deepEqual(await page.$$eval('#notice-pledged li .decision', (els) => els.map((e) => e.textContent)),
+    pledged.needed_by.map((p) => `口径说明（${p.service} 告知承诺）：${p.pledge.decision}`));
 });

@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 const labels = (list) => Object.fromEntries(list.map((x) => [x.name, x.label]));
 const embedded = banshi.Catalog.embedded();
 // The catalogue in use, and what the form reads from it.
-let catalog, vocabulary, ownerLabel, services, bundles;
+let catalog, vocabulary, ownerLabel, standIn, services, bundles;
 // What the clerk ticked: items handed in, documents on file (owner:document) and pledges signed.
 const state = { checked: new Set(), onFile: new Set(), pledged: new Set() };
 
@@ -32,28 +32,25 @@ $('application_date').value = new Date().toISOString().slice(0, 10);
 const clearTicks = () => { state.checked.clear(); state.onFile.clear(); state.pledged.clear(); };
 
 /**
- * The bundles of services a catalogue declares (一件事一次办), `{id, name, services}`. No call of the package lists
- * them yet, so they are read from the bundle file the user opened (its `bundles`, checked when it loaded); the
- * embedded catalogue's cannot be listed, and services can always be picked ad hoc.
+ * Makes `next` the catalogue in use: its services and the bundles of services it declares (一件事一次办; services
+ * can always be picked ad hoc too), its vocabulary, owners, and the documents an electronic licence or shared data
+ * may stand in for (免提交).
  */
-const declaredBundles = (file) => (Array.isArray(file?.bundles) ? file.bundles : [])
-  .map((b) => ({ id: b.id, name: b.name, services: b.services }));
-
-/** Makes `next` the catalogue in use: its services, bundles, vocabulary and owners. */
-function useCatalog(next, source, file) {
+function useCatalog(next, source) {
   const list = next.services();
   if (catalog && catalog !== embedded && catalog !== next) catalog.free();
   catalog = next;
   vocabulary = next.vocabulary();
   ownerLabel = labels(vocabulary.owners);
+  standIn = new Map(vocabulary.documents.filter((d) => d.stand_in).map((d) => [d.id, d.stand_in]));
   services = list.services;
-  bundles = declaredBundles(file);
+  bundles = list.bundles ?? [];
   clearTicks();
   state.assessment = null;
   $('service').replaceChildren(
     ...services.map((s) => el('option', { value: s.id, textContent: `${s.id} ${s.name}` })),
     el('optgroup', { label: '一件事一次办（多个事项一并办理）' },
-      ...bundles.map((b) => el('option', { value: `bundle:${b.id}`, textContent: `${b.name}（${b.services.join('＋')}）` })),
+      ...bundles.map((b) => el('option', { value: `bundle:${b.id}`, textContent: `${b.name}（${b.services.map((s) => s.id).join('＋')}）` })),
       el('option', { value: 'ad-hoc', textContent: '自选多个事项一并办理' })));
   $('ad-hoc-services').replaceChildren(...services.map((s) => {
     const box = el('input', { type: 'checkbox', value: s.id });
@@ -87,8 +84,7 @@ async function openBundle(file) {
     return;
   }
   delete document.body.dataset.loadError;
-  // The catalogue loaded, so its text is JSON.
-  useCatalog(next, `“${file.name}”`, JSON.parse(text));
+  useCatalog(next, `“${file.name}”`);
 }
 
 $('bundle').addEventListener('change', () => { openBundle($('bundle').files[0]); $('bundle').value = ''; });
@@ -113,7 +109,7 @@ function target() {
   }
   if (value.startsWith('bundle:')) {
     const bundle = bundles.find((b) => b.id === value.slice(7));
-    return { request: { bundle: bundle.id }, services: bundle.services };
+    return { request: { bundle: bundle.id }, services: bundle.services.map((s) => s.id) };
   }
   return { request: { service: value }, services: [value] };
 }
@@ -206,28 +202,28 @@ const onFileOf = (item) => {
 };
 
 /**
- * Every request the form makes, from the chosen services, the facts, and the documents on file: the assessment,
- * and which of its items could be exempt (免提交). That is asked of the engine itself: an assessment with every
- * document of the checklist on file exempts exactly the items whose document may be replaced by an electronic
- * licence or shared data, each with its label; only those are offered.
+ * The assessment, from the chosen services, the facts, and the documents on file; and which documents of its items
+ * (required, in the checklist or exempt) may be ticked as on file (免提交), `owner:document` → its stand-in: those
+ * the vocabulary says an electronic licence or shared data may stand in for. A document ticked earlier that no item
+ * needs any more (the facts changed) is dropped, and the assessment asked again without it.
  */
 function assessAll(request) {
   const facts = currentFacts();
-  const plain = assess({ ...request, facts });
-  const documents = [...new Set(plain.checklist.flatMap(documentsOf))];
-  const probe = documents.length ? assess({ ...request, facts, on_file: documents }) : plain;
-  const offered = new Map((probe.exempt ?? []).map((item) => [onFileOf(item), item.exempt]));
-  for (const document of state.onFile) if (!offered.has(document)) state.onFile.delete(document);
-  const onFile = [...state.onFile];
-  const assessment = onFile.length ? assess({ ...request, facts, on_file: onFile }) : plain;
-  return { assessment, offered, onFile };
+  const ask = () => catalog.assess(state.onFile.size ? { ...request, facts, on_file: [...state.onFile] } : { ...request, facts });
+  let assessment = ask();
+  const offered = new Map();
+  for (const item of [...assessment.checklist, ...(assessment.exempt ?? [])]) {
+    for (const m of item.one_of ?? [item]) {
+      if (standIn.has(m.document)) offered.set(`${m.owner}:${m.document}`, standIn.get(m.document));
+    }
+  }
+  const stale = [...state.onFile].filter((document) => !offered.has(document));
+  if (stale.length) {
+    for (const document of stale) state.onFile.delete(document);
+    assessment = ask();
+  }
+  return { assessment, offered };
 }
-
-/**
- * The full answer, parsed. Not `catalog.assess`: for one service it rebuilds the answer from the service's guide,
- * and the guide does not give a material's `deferrable` and `pledge` yet, which the form shows.
- */
-const assess = (request) => JSON.parse(catalog.assessJson(request));
 
 /** The tick that says the office has a document on file, for an item that may be exempt. */
 function onFileBox(item, offered) {
@@ -267,6 +263,15 @@ function mechanisms(item) {
 const mechanismDecisions = (m) => [['容缺受理', m.deferrable], ['告知承诺', m.pledge]]
   .filter(([, x]) => x?.decision)
   .map(([what, x]) => el('div', { class: 'decision', textContent: `口径说明（${what}）：${x.decision}` }));
+
+/**
+ * The 口径说明 a notice's deferral or pledge rests on (`key`: `deferrable` or `pledge`): one service's own
+ * `decision`, or in a bundle each service's that the merged item is needed by.
+ */
+const grounds = (entry, key, what) => (entry.needed_by
+  ? entry.needed_by.filter((p) => p[key]?.decision).map((p) => [`${p.service} ${what}`, p[key].decision])
+  : entry.decision ? [[what, entry.decision]] : [])
+  .map(([about, decision]) => el('div', { class: 'decision', textContent: `口径说明（${about}）：${decision}` }));
 
 /** Each service a merged item is needed by: the service, its own material, reason and numbers. */
 function neededBy(item, names, citations) {
@@ -422,14 +427,13 @@ function renderNotice() {
   }[notice.status];
   const eligibility = { eligible: '申请人符合申请条件。', ineligible: '申请人不符合申请条件。', undetermined: '申请条件尚待确认。' }[notice.eligibility.status];
   const deferred = new Map((notice.deferred ?? []).map((d) => [d.id, d]));
+  const usedBy = (i) => `——用于 ${i.needed_by.map((p) => `${p.service} ${names[p.service]}`).join('、')}`;
   const items = notice.missing.map((i) => el('li', { 'data-id': i.id },
-    el('div', { textContent: bundle
-      ? `${i.name}（${specText(i)}）——用于 ${i.needed_by.map((p) => `${p.service} ${names[p.service]}`).join('、')}`
-      : `${i.name}（${specText(i)}）——${i.because.join('，')}` }),
+    el('div', { textContent: `${i.name}（${specText(i)}）${bundle ? usedBy(i) : `——${i.because.join('，')}`}` }),
     ...(deferred.has(i.id) ? [el('div', { class: 'due', textContent: `容缺受理，补交期限：${deferred.get(i.id).due}` })] : []),
     ...(bundle ? [] : provenance(i, citations()))));
   const defects = notice.defective.map((d) => el('li', { 'data-id': d.id },
-    el('div', { textContent: `${d.name}：${d.problems.map((p) => p.message).join('；')}（应为${specText(d.required)}）` }),
+    el('div', { textContent: `${d.name}：${d.problems.map((p) => p.message).join('；')}（应为${specText(d.required)}）${bundle ? usedBy(d) : ''}` }),
     ...(deferred.has(bundle ? d.item : d.requirement) ? [el('div', { class: 'due', textContent: `容缺受理，补交期限：${deferred.get(bundle ? d.item : d.requirement).due}` })] : []),
     ...(bundle ? [] : provenance(d, citations()))));
   const section = (id, title, list) => (list.length ? [el('p', { textContent: title }), el('ul', { id }, ...list)] : []);
@@ -438,10 +442,12 @@ function renderNotice() {
     el('p', { id: 'notice-status', textContent: `${head}${eligibility}` }),
     el('ol', { id: 'notice-missing' }, ...items, ...defects),
     ...section('notice-deferred', '容缺材料及补交期限：', (notice.deferred ?? []).map((d) => el('li', { 'data-id': d.id },
-      `${d.name}：自申请之日起${d.days}日内补交，`, el('span', { class: 'due', textContent: `补交期限 ${d.due}` })))),
+      `${d.name}：自申请之日起${d.days}日内补交，`, el('span', { class: 'due', textContent: `补交期限 ${d.due}` }),
+      ...grounds(d, 'deferrable', '容缺受理')))),
     ...section('notice-pledged', '以告知承诺书代替的材料（先予受理，事后核查）：', (notice.pledged ?? []).map((p) => el('li', { 'data-id': p.id },
       el('div', { textContent: `${p.name}：${p.note}` }),
-      ...(p.pledge?.texts ?? [p.text]).map((t) => el('blockquote', { class: 'pledge-text', textContent: t }))))),
+      ...(p.pledge?.texts ?? [p.text]).map((t) => el('blockquote', { class: 'pledge-text', textContent: t })),
+      ...grounds(p, 'pledge', '告知承诺')))),
     ...section('notice-exempt', '免提交的材料（窗口自行调取）：', (notice.exempt ?? []).map((i) => el('li', { 'data-id': i.id,
       textContent: `${i.name}：以${i.exempt.label}代替` }))),
     el('p', { class: 'supervision', textContent: bundle ? '' : `监督方式：${notice.supervision.office} ${notice.supervision.phone}` }));
