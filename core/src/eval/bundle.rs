@@ -267,12 +267,10 @@ impl Catalog {
         // required: merged with the item of its owner and document.
         // What each owner's document would need if every material that may
         // be required were: the listed item's numbers with all of them added.
-        let listed = |m: &Material| {
-            assessment
-                .items
-                .iter()
-                .find(|i| i.by_document && i.key == m.merge_key && compatible(&i.first.options[0], m))
-        };
+        // The item that leads a material's owner and document, and that item
+        // only if the material would join it.
+        let leader = |m: &Material| assessment.items.iter().find(|i| i.by_document && i.key == m.merge_key);
+        let listed = |m: &Material| leader(m).filter(|i| compatible(&i.first.options[0], m));
         let pending_singles = || {
             assessment.assessments.iter().flat_map(|a| {
                 a.pending.iter().filter_map(move |(r, _)| match r.options.as_slice() {
@@ -316,7 +314,7 @@ impl Catalog {
                         .filter(|t| compatible(&t.first.options[0], m));
                     // Merged under its owner and document only if it would join
                     // that item: one that differs from it would stand alone.
-                    let joins = match assessment.items.iter().find(|i| i.by_document && i.key == m.merge_key) {
+                    let joins = match leader(m) {
                         Some(leader) => compatible(&leader.first.options[0], m),
                         None => total.is_some(),
                     };
@@ -373,8 +371,8 @@ impl Catalog {
     }
 }
 
-/// `a:b`.
-fn join(a: &str, b: &str) -> String {
+/// `a:b`: an item's or a submission's id.
+pub(crate) fn join(a: &str, b: &str) -> String {
     let mut id = String::with_capacity(a.len() + 1 + b.len());
     id.push_str(a);
     id.push(':');
@@ -586,11 +584,7 @@ impl<'c> MergedItem<'c> {
         } else {
             (self.service.id.as_str(), self.first.id.as_str())
         };
-        let mut id = String::with_capacity(a.len() + 1 + b.len());
-        id.push_str(a);
-        id.push(':');
-        id.push_str(b);
-        id
+        join(a, b)
     }
 
     /// The Chinese name: the first part's.

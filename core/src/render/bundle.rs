@@ -3,7 +3,7 @@
 //! parts say exactly what each service's own answer says.
 
 use crate::eval::Assessment;
-use crate::eval::bundle::{BundleAssessment, BundleNotice, MERGE_RULE, MergedItem};
+use crate::eval::bundle::{BundleAssessment, BundleNotice, MERGE_RULE, MergedItem, join};
 use crate::facts::FactNames;
 use crate::model::Material;
 use crate::render::answer::{DeferredJson, FileJson, PLEDGE_NOTE, PhotoJson, Seq, StandInJson, write_phrases};
@@ -101,7 +101,7 @@ impl BundleAssessment<'_> {
                 w.raw(",\"one_of\":[");
                 for (n, m) in options.iter().enumerate() {
                     w.raw(if n == 0 { "{\"id\":" } else { ",{\"id\":" });
-                    w.str(&format!("{}:{}", item.service.id(), m.id()));
+                    w.str(&join(item.service.id(), m.id()));
                     w.raw(",\"name\":");
                     w.str(m.name());
                     write_material_fields(w, m);
@@ -316,7 +316,7 @@ impl BundleNotice<'_> {
                     // A material that may be required: its own service's words.
                     None => {
                         let service = a.assessments[p.at].service;
-                        w.str(&format!("{}:{}", service.id(), p.material.id()));
+                        w.str(&join(service.id(), p.material.id()));
                         w.raw(",\"material\":");
                         w.str(p.material.id());
                         w.raw(",\"name\":");
