@@ -288,6 +288,13 @@ pub struct Material {
 #[derive(Clone, Default, Debug)]
 pub(crate) struct PreparedService {
     pub(crate) service: String,
+    /// An answer's opening for the catalogue version and hash below:
+    /// `{"catalog_version":…,"engine_version":…,"catalog_hash":…,"service":{…},"application_date":`.
+    pub(crate) header: String,
+    /// The catalogue version `header` names.
+    pub(crate) version: String,
+    /// The catalogue hash `header` names.
+    pub(crate) hash: String,
     pub(crate) assessment_tail: String,
     pub(crate) notice_tail: String,
     /// The length of all the fragments above and of the requirements' and

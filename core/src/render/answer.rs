@@ -38,16 +38,13 @@ impl<'c> Assessment<'c> {
 
     /// Writes `{` and the fields an assessment and a notice share at the top.
     pub(crate) fn write_header(&self, w: &mut Writer) {
-        w.raw("{\"catalog_version\":");
-        w.str(self.catalog_version);
-        w.raw(",\"engine_version\":");
-        w.str(crate::support::VERSION);
-        w.raw(",\"catalog_hash\":");
-        w.str(self.catalog_hash);
-        w.raw(",\"service\":");
-        w.raw(&self.service.json.service);
-        w.raw(",\"application_date\":");
-        w.value(&self.date);
+        let json = &self.service.json;
+        if self.catalog_version == json.version && self.catalog_hash == json.hash {
+            w.raw(&json.header);
+        } else {
+            write_opening(w, self.catalog_version, self.catalog_hash, &json.service);
+        }
+        w.date(self.date);
         self.write_case_and_eligibility(w);
     }
 
@@ -77,6 +74,20 @@ impl<'c> Assessment<'c> {
         w.value(&FactNames(self.rules_missing, &self.service.vocabulary));
         w.raw("}");
     }
+}
+
+/// An answer's fields before the application date's value, as a
+/// service prepares them for its own catalogue's version and hash.
+fn write_opening(w: &mut Writer, version: &str, hash: &str, service: &str) {
+    w.raw("{\"catalog_version\":");
+    w.str(version);
+    w.raw(",\"engine_version\":");
+    w.str(crate::support::VERSION);
+    w.raw(",\"catalog_hash\":");
+    w.str(hash);
+    w.raw(",\"service\":");
+    w.raw(service);
+    w.raw(",\"application_date\":");
 }
 
 /// `[…]` of reasons' phrases, as `Phrases` serialises them.
@@ -287,7 +298,8 @@ fn write_items(w: &mut Writer, a: &Assessment<'_>, indices: impl Iterator<Item =
 
 impl Service {
     /// Prepares the JSON fragments of this service and its requirements.
-    pub(crate) fn prepare_json(&mut self) {
+    /// `version` and `hash` are its catalogue's.
+    pub(crate) fn prepare_json(&mut self, version: &str, hash: &str) {
         struct Head<'a>(&'a Requirement);
         impl Serialize for Head<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -369,8 +381,12 @@ impl Service {
         let service = crate::support::writer::to_string(&ServiceRef(self), 64);
         let assessment_tail = inner(crate::support::writer::to_string(&Tail(self, true), 1024));
         let notice_tail = inner(crate::support::writer::to_string(&Tail(self, false), 1024));
-        size += service.len() + assessment_tail.len();
-        self.json = PreparedService { service, assessment_tail, notice_tail, size };
+        let mut header = Writer::with_capacity(service.len() + version.len() + hash.len() + 96);
+        write_opening(&mut header, version, hash, &service);
+        let header = header.finish();
+        size += header.len() + assessment_tail.len();
+        let (version, hash) = (version.to_owned(), hash.to_owned());
+        self.json = PreparedService { service, header, version, hash, assessment_tail, notice_tail, size };
     }
 }
 

@@ -24,6 +24,6 @@ use crate::model::Catalog;
 /// is built.
 pub(crate) fn prepare(catalog: &mut Catalog) {
     for service in &mut catalog.services {
-        service.prepare_json();
+        service.prepare_json(&catalog.version, &catalog.hash);
     }
 }

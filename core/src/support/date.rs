@@ -195,7 +195,7 @@ impl Date {
     /// `YYYY-MM-DD` as ASCII bytes, without `core::fmt` (every answer
     /// writes a date, and formatting one cost 1,400 instructions). The
     /// year is always four digits: dates stay within 1900..=2999.
-    fn iso(self) -> [u8; 10] {
+    pub(crate) fn iso(self) -> [u8; 10] {
         let digit = |n: u16| b'0' + (n % 10) as u8;
         let (y, m, d) = (self.year as u16, u16::from(self.month), u16::from(self.day));
         [

@@ -41,6 +41,13 @@ impl Writer {
         self.string(s);
     }
 
+    /// Appends a date as a JSON string, as its `Serialize` writes it.
+    pub(crate) fn date(&mut self, date: crate::support::date::Date) {
+        let mut quoted = [b'"'; 12];
+        quoted[1..11].copy_from_slice(&date.iso());
+        self.out.push_str(std::str::from_utf8(&quoted).expect("ASCII digits"));
+    }
+
     pub(crate) fn finish(self) -> String {
         self.out
     }
