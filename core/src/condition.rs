@@ -522,6 +522,16 @@ impl Reason<'_> {
         }
     }
 
+    /// The phrase of a yes/no or choice fact's value as a JSON string, as
+    /// the vocabulary prepared it; `None` for every other reason.
+    #[inline]
+    pub(crate) fn json(&self) -> Option<&str> {
+        match self.0 {
+            ReasonKind::Atom { vocabulary, atom, value, .. } => vocabulary.quoted_phrase(atom.var, value),
+            _ => None,
+        }
+    }
+
     /// The phrase when it needs no formatting (all but number comparisons).
     pub(crate) fn as_str(&self) -> Option<&str> {
         match self.0 {

@@ -250,14 +250,13 @@ impl Facts {
         let mut dated = false;
         if !reader.eat(b'}') {
             loop {
-                let key = reader.key()?;
+                let slot = reader.key_with(|text| vocabulary.key_at(text))?;
                 let value = match reader.scalar()? {
                     Scalar::Null => None,
                     Scalar::Str(s) => Some(FactValue::Choice(s)),
                     Scalar::Bool(b) => Some(FactValue::Bool(b)),
                     Scalar::Int(n) => Some(FactValue::Count(u32::try_from(n).ok()?)),
                 };
-                let slot = vocabulary.slot(key)?;
                 if seen.contains(slot) {
                     return None;
                 }

@@ -10,6 +10,8 @@
 
 use std::sync::Arc;
 
+use super::VarValue;
+
 /// The most facts one vocabulary may declare, `application_date` included:
 /// [`FactSet`](super::FactSet) is a fixed-size bit set.
 pub(crate) const MAX_FACTS: usize = 256;
@@ -278,14 +280,77 @@ struct Inner {
     keys: KeyTable,
     /// Variable indexes sorted by name.
     var_order: Vec<u16>,
+    /// The yes/no and choice phrases as JSON strings.
+    phrases: QuotedPhrases,
+}
+
+/// Every phrase of the yes/no and choice facts as a JSON string, quoted
+/// and escaped once when the vocabulary is built, so that an answer copies
+/// a reason's phrase instead of escaping it (six of them cost about 1,000
+/// instructions of a JSON assessment).
+#[derive(PartialEq, Eq, Debug)]
+struct QuotedPhrases {
+    text: String,
+    /// Where each phrase ends in `text`; each starts where the one before ends.
+    ends: Vec<usize>,
+    /// For each variable: its first phrase's index in `ends`, how many it
+    /// has (none for a number), and whether it is a yes/no fact (whose
+    /// phrases are `yes`, then `no`).
+    vars: Vec<(usize, usize, bool)>,
+}
+
+impl QuotedPhrases {
+    fn new(facts: &[FactInfo], vars: &[(String, Source)]) -> QuotedPhrases {
+        let mut phrases = QuotedPhrases { text: String::new(), ends: Vec::new(), vars: Vec::with_capacity(vars.len()) };
+        for (_, source) in vars {
+            let first = phrases.ends.len();
+            let is_bool = match source {
+                Source::Fact(slot) => match &facts[usize::from(*slot)].spec {
+                    Spec::Bool { yes, no } => {
+                        phrases.push(yes);
+                        phrases.push(no);
+                        true
+                    }
+                    Spec::Choice(choices) => {
+                        choices.iter().for_each(|c| phrases.push(&c.phrase));
+                        false
+                    }
+                    Spec::Count { .. } | Spec::Date => false,
+                },
+                Source::Derived { .. } => false,
+            };
+            phrases.vars.push((first, phrases.ends.len() - first, is_bool));
+        }
+        phrases
+    }
+
+    fn push(&mut self, phrase: &str) {
+        self.text.push_str(&crate::support::writer::to_string(phrase, phrase.len() + 2));
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, var: Var, value: VarValue) -> Option<&str> {
+        let &(first, count, is_bool) = self.vars.get(usize::from(var.0))?;
+        let i = match (is_bool, value) {
+            (true, VarValue::Bool(b)) => usize::from(!b),
+            (false, VarValue::Choice(i)) => usize::from(i),
+            _ => return None,
+        };
+        if i >= count {
+            return None;
+        }
+        let start = if first + i == 0 { 0 } else { self.ends[first + i - 1] };
+        self.text.get(start..self.ends[first + i])
+    }
 }
 
 /// The facts' keys in an open-addressed hash table, for the look-up every
 /// key of every request makes. A scan of the vocabulary (lengths first)
-/// cost about 100 instructions a key, a binary search more; this costs
-/// about 25. A key is hashed from its length and its first and last eight
-/// bytes, which for a key of at most 16 bytes are the whole key, so most
-/// keys are matched without comparing text.
+/// cost about 100 instructions a key, a binary search more. A key is
+/// hashed from its first eight bytes (all of a shorter key's, the rest
+/// zero), which a request's text gives before its key's end is found: a
+/// key is looked up where it stands ([`Vocabulary::key_at`]), and that
+/// look-up finds where it ends, so it is not scanned twice.
 #[derive(PartialEq, Eq, Debug)]
 struct KeyTable {
     /// A power of two entries, at least twice as many as facts, so probing
@@ -295,14 +360,16 @@ struct KeyTable {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct KeyEntry {
-    words: (u64, u64),
-    len: usize,
-    /// The fact's slot; [`KeyEntry::EMPTY`]'s for none.
+    prefix: u64,
+    /// The fact's slot; `u16::MAX` for none.
     slot: u16,
+    /// Whether the key is its own JSON text (no byte in it needs an
+    /// escape): only such keys are matched in a request's text.
+    plain: bool,
 }
 
 impl KeyEntry {
-    const EMPTY: KeyEntry = KeyEntry { words: (0, 0), len: 0, slot: u16::MAX };
+    const EMPTY: KeyEntry = KeyEntry { prefix: 0, slot: u16::MAX, plain: false };
 }
 
 impl KeyTable {
@@ -310,58 +377,88 @@ impl KeyTable {
         let size = (2 * facts.len()).next_power_of_two().max(8);
         let mut entries = vec![KeyEntry::EMPTY; size].into_boxed_slice();
         for (slot, fact) in facts.iter().enumerate() {
-            let words = key_words(fact.name.as_bytes());
-            let mut i = key_hash(words, fact.name.len(), size);
+            let prefix = key_prefix(fact.name.as_bytes());
+            let mut i = key_hash(prefix, size);
             while entries[i].slot != u16::MAX {
                 i = (i + 1) & (size - 1);
             }
-            entries[i] = KeyEntry { words, len: fact.name.len(), slot: slot as u16 };
+            let plain = fact.name.bytes().all(|b| b != b'"' && b != b'\\' && b >= 0x20);
+            entries[i] = KeyEntry { prefix, slot: slot as u16, plain };
         }
         KeyTable { entries }
     }
 
-    #[inline]
     fn slot(&self, facts: &[FactInfo], name: &str) -> Option<u16> {
         let size = self.entries.len();
-        let words = key_words(name.as_bytes());
-        let mut i = key_hash(words, name.len(), size);
+        let prefix = key_prefix(name.as_bytes());
+        let mut i = key_hash(prefix, size);
         loop {
             let entry = self.entries[i];
             if entry.slot == u16::MAX {
                 return None;
             }
-            if entry.words == words
-                && entry.len == name.len()
-                && (name.len() <= 16 || facts[usize::from(entry.slot)].name == name)
-            {
+            if entry.prefix == prefix && facts[usize::from(entry.slot)].name == name {
                 return Some(entry.slot);
+            }
+            i = (i + 1) & (size - 1);
+        }
+    }
+
+    #[inline]
+    fn key_at(&self, facts: &[FactInfo], text: &[u8]) -> Option<(u16, usize)> {
+        let mut first = [0u8; 8];
+        let head = text.get(..8).unwrap_or(text);
+        first[..head.len()].copy_from_slice(head);
+        let word = u64::from_le_bytes(first);
+        // A byte that ends (or escapes) a string in the first eight: a
+        // short key, of that length.
+        let found = crate::support::writer::escapes(word);
+        let (prefix, short) = if found != 0 {
+            let len = (found.trailing_zeros() / 8) as usize;
+            if text.get(len) != Some(&b'"') {
+                return None;
+            }
+            (word & !(u64::MAX << (8 * len)), Some(len))
+        } else {
+            (word, None)
+        };
+        let size = self.entries.len();
+        let mut i = key_hash(prefix, size);
+        loop {
+            let entry = self.entries[i];
+            if entry.slot == u16::MAX {
+                return None;
+            }
+            if entry.prefix == prefix && entry.plain {
+                let name = facts[usize::from(entry.slot)].name.as_bytes();
+                let len = name.len();
+                let matched = match short {
+                    // The prefix is the whole of both.
+                    Some(short) => short == len,
+                    None => text.get(len) == Some(&b'"') && text.get(8..len) == name.get(8..),
+                };
+                if matched {
+                    return Some((entry.slot, len));
+                }
             }
             i = (i + 1) & (size - 1);
         }
     }
 }
 
-/// The first and last eight bytes of a key (four, or each byte, for a
-/// shorter key): with its length, the whole of a key of at most 16 bytes.
-#[inline]
-fn key_words(key: &[u8]) -> (u64, u64) {
-    let n = key.len();
-    let word = |at: usize| u64::from_le_bytes(key[at..at + 8].try_into().expect("eight bytes"));
-    let half = |at: usize| u64::from(u32::from_le_bytes(key[at..at + 4].try_into().expect("four bytes")));
-    if n >= 8 {
-        (word(0), word(n - 8))
-    } else if n >= 4 {
-        (half(0), half(n - 4))
-    } else {
-        (key.iter().fold(0, |w, &b| w << 8 | u64::from(b)), 0)
-    }
+/// A key's first eight bytes, read little-endian; a shorter key's bytes,
+/// then zeros.
+fn key_prefix(key: &[u8]) -> u64 {
+    let mut first = [0u8; 8];
+    let head = key.get(..8).unwrap_or(key);
+    first[..head.len()].copy_from_slice(head);
+    u64::from_le_bytes(first)
 }
 
 /// An index into a table of `size` entries (a power of two).
 #[inline]
-fn key_hash(words: (u64, u64), len: usize, size: usize) -> usize {
-    let mixed = (words.0 ^ words.1.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (64 - size.trailing_zeros())) as usize
+fn key_hash(prefix: u64, size: usize) -> usize {
+    (prefix.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - size.trailing_zeros())) as usize
 }
 
 impl PartialEq for Vocabulary {
@@ -395,7 +492,8 @@ impl Vocabulary {
         };
         let keys = KeyTable::new(&facts);
         let var_order = order(&mut vars.iter().map(|(name, _)| name.as_str()));
-        Vocabulary(Arc::new(Inner { facts, derived, owners, vars, keys, var_order }))
+        let phrases = QuotedPhrases::new(&facts, &vars);
+        Vocabulary(Arc::new(Inner { facts, derived, owners, vars, keys, var_order, phrases }))
     }
 
     /// The built-in `application_date`, first in every vocabulary.
@@ -429,9 +527,17 @@ impl Vocabulary {
     }
 
     /// The slot of the fact with this key.
-    #[inline]
     pub(crate) fn slot(&self, name: &str) -> Option<u16> {
         self.0.keys.slot(&self.0.facts, name)
+    }
+
+    /// The fact whose key a request's text starts with, after the key's
+    /// opening quote: its slot and the key's length, the closing quote
+    /// next. `None` for any other text: an unknown key, or one written
+    /// with an escape (which [`Vocabulary::slot`] finds once it is read).
+    #[inline]
+    pub(crate) fn key_at(&self, text: &[u8]) -> Option<(u16, usize)> {
+        self.0.keys.key_at(&self.0.facts, text)
     }
 
     /// The fact in a slot.
@@ -485,6 +591,14 @@ impl Vocabulary {
                 VarKind::Count { subject: &d.subject, unit: &d.unit }
             }
         }
+    }
+
+    /// The phrase for `value` of a yes/no or choice variable, as a JSON
+    /// string: the text [`VarKind`]'s phrase is written as. `None` for a
+    /// number, or a value of another kind.
+    #[inline]
+    pub(crate) fn quoted_phrase(&self, var: Var, value: VarValue) -> Option<&str> {
+        self.0.phrases.get(var, value)
     }
 
     /// Whether some derived value reads the fact in `slot`: such a date may

@@ -97,6 +97,10 @@ pub(crate) fn write_phrases(w: &mut Writer, reasons: &[Reason<'_>]) {
         if n > 0 {
             w.raw(",");
         }
+        if let Some(json) = reason.json() {
+            w.raw(json);
+            continue;
+        }
         match (reason.as_str(), reason.count_parts()) {
             (Some(text), _) => w.str(text),
             (None, Some((subject, word, n, unit))) => w.str_with_number([subject, word], n, unit),

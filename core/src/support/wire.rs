@@ -131,24 +131,27 @@ impl<'a> Reader<'a> {
         }
         let start = p.pos + 1;
         let rest = &p.bytes[start..];
-        // As `Parser::string`: to the first byte that ends or escapes it.
-        let mut i = 0;
-        while let Some(chunk) = rest.get(i..i + 8) {
+        // As `Parser::string`: to the first byte that ends or escapes it,
+        // eight bytes at a time (`chunks_exact` spares each read its
+        // bounds check), then byte by byte in the last few.
+        let mut chunks = rest.chunks_exact(8);
+        let mut len = 0;
+        let end = loop {
+            let Some(chunk) = chunks.next() else {
+                let tail = chunks.remainder();
+                break len + tail.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            };
             let found = super::writer::escapes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
             if found != 0 {
-                i += (found.trailing_zeros() / 8) as usize;
-                break;
+                break len + (found.trailing_zeros() / 8) as usize;
             }
-            i += 8;
-        }
-        while rest.get(i).is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20) {
-            i += 1;
-        }
-        if rest.get(i) != Some(&b'"') {
+            len += 8;
+        };
+        if rest[end] != b'"' {
             return None;
         }
-        p.pos = start + i + 1;
-        p.src.get(start..start + i)
+        p.pos = start + end + 1;
+        p.src.get(start..start + end)
     }
 
     /// An object's key and the `:` after it.
@@ -156,6 +159,21 @@ impl<'a> Reader<'a> {
     pub(crate) fn key(&mut self) -> Option<&'a str> {
         let key = self.string()?;
         self.0.eat(b':').then_some(key)
+    }
+
+    /// An object's key, found by `find` in the text after its opening
+    /// quote, which answers what it is and its length (the closing quote
+    /// next), and the `:` after it.
+    #[inline]
+    pub(crate) fn key_with<T>(&mut self, find: impl FnOnce(&[u8]) -> Option<(T, usize)>) -> Option<T> {
+        let p = &mut self.0;
+        p.skip_ws();
+        if p.bytes.get(p.pos) != Some(&b'"') {
+            return None;
+        }
+        let (found, len) = find(p.bytes.get(p.pos + 1..)?)?;
+        p.pos += len + 2;
+        self.0.eat(b':').then_some(found)
     }
 
     /// A string, a whole number, `true`, `false` or `null`.
