@@ -251,18 +251,32 @@ impl Facts {
         if !reader.eat(b'}') {
             loop {
                 let slot = reader.key_with(|text| vocabulary.key_at(text))?;
-                let value = match reader.scalar()? {
-                    Scalar::Null => None,
-                    Scalar::Str(s) => Some(FactValue::Choice(s)),
-                    Scalar::Bool(b) => Some(FactValue::Bool(b)),
-                    Scalar::Int(n) => Some(FactValue::Count(u32::try_from(n).ok()?)),
+                let info = vocabulary.info(slot);
+                let stored = if reader.at_string() {
+                    // A date or a choice, matched where it stands in the
+                    // text (not read, then parsed or compared): any other
+                    // string, or one with an escape, the tree reads.
+                    Some(match &info.spec {
+                        Spec::Date => reader.string_with(date_at)?,
+                        Spec::Choice(choices) => reader.string_with(|text| choice_at(choices, text))?,
+                        _ => return None,
+                    })
+                } else {
+                    // As `store` would store it.
+                    match (reader.scalar()?, &info.spec) {
+                        (Scalar::Null, _) => None,
+                        (Scalar::Bool(b), Spec::Bool { .. }) => Some(Slot::Bool(b)),
+                        (Scalar::Int(n), Spec::Count { max, .. }) => {
+                            Some(Slot::Count(u32::try_from(n).ok().filter(|n| n <= max)?))
+                        }
+                        _ => return None,
+                    }
                 };
                 if seen.contains(slot) {
                     return None;
                 }
                 seen.insert(slot);
-                if let Some(value) = value {
-                    let stored = store(vocabulary.info(slot), value).ok()?;
+                if let Some(stored) = stored {
                     if let (0, Slot::Date(d)) = (slot, stored) {
                         facts.application_date = d;
                         dated = true;
@@ -359,6 +373,27 @@ fn choice_index(info: &FactInfo, choices: &[Choice], name: &str) -> Result<u8, E
             Err(invalid(info, expected))
         }
     }
+}
+
+/// The date a request's text starts with, after a string's opening quote,
+/// and the string's length: `YYYY-MM-DD` and the closing quote.
+fn date_at(text: &[u8]) -> Option<(Slot, usize)> {
+    if text.get(10) != Some(&b'"') {
+        return None;
+    }
+    let date = Date::parse_iso(&text[..10]).ok()?;
+    Some((Slot::Date(date), 10))
+}
+
+/// The choice whose name a request's text starts with, after a string's
+/// opening quote, and the name's length (the closing quote next). Names
+/// are identifiers (the loader checks), so each is its own JSON text.
+fn choice_at(choices: &[Choice], text: &[u8]) -> Option<(Slot, usize)> {
+    let i = choices.iter().position(|c| {
+        let name = c.name.as_bytes();
+        text.get(name.len()) == Some(&b'"') && text.starts_with(name)
+    })?;
+    Some((Slot::Choice(i as u8), choices[i].name.len()))
 }
 
 /// A value checked against its fact's kind, as it is stored.

@@ -471,12 +471,19 @@ impl Eq for Vocabulary {}
 
 impl Vocabulary {
     /// Builds a vocabulary from checked parts: `facts` starts with the
-    /// built-in `application_date` and has unique names, at most
+    /// built-in `application_date` and has unique names (choices' names
+    /// identifiers), at most
     /// [`MAX_FACTS`]; every derived value reads a date fact; no derived name
     /// repeats a fact's. The loader checks all of it first.
     pub(crate) fn new(facts: Vec<FactInfo>, derived: Vec<Derived>, owners: Vec<Owner>) -> Vocabulary {
         debug_assert_eq!(facts.first().map(|f| f.name.as_str()), Some(APPLICATION_DATE));
         debug_assert!(facts.len() <= MAX_FACTS);
+        // Requests are matched against choice names as written (`Facts::read`).
+        debug_assert!(facts.iter().all(|f| match &f.spec {
+            Spec::Choice(choices) =>
+                choices.iter().all(|c| c.name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')),
+            _ => true,
+        }));
         let mut vars: Vec<(String, Source)> = Vec::new();
         for (slot, fact) in facts.iter().enumerate() {
             if fact.spec != Spec::Date {

@@ -179,7 +179,13 @@ impl FromStr for Date {
 
     /// Parses `YYYY-MM-DD`, with exactly four, two and two digits.
     fn from_str(s: &str) -> Result<Date, DateError> {
-        let b = s.as_bytes();
+        Date::parse_iso(s.as_bytes())
+    }
+}
+
+impl Date {
+    /// Parses the bytes of `YYYY-MM-DD`, as `from_str` parses its text.
+    pub(crate) fn parse_iso(b: &[u8]) -> Result<Date, DateError> {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(DateError::Format);
         }

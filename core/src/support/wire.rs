@@ -161,18 +161,32 @@ impl<'a> Reader<'a> {
         self.0.eat(b':').then_some(key)
     }
 
-    /// An object's key, found by `find` in the text after its opening
-    /// quote, which answers what it is and its length (the closing quote
-    /// next), and the `:` after it.
+    /// Whether a string comes next (after any white space).
     #[inline]
-    pub(crate) fn key_with<T>(&mut self, find: impl FnOnce(&[u8]) -> Option<(T, usize)>) -> Option<T> {
-        let p = &mut self.0;
-        p.skip_ws();
-        if p.bytes.get(p.pos) != Some(&b'"') {
+    pub(crate) fn at_string(&mut self) -> bool {
+        self.0.skip_ws();
+        self.0.bytes.get(self.0.pos) == Some(&b'"')
+    }
+
+    /// A string, found by `find` in the text after its opening quote,
+    /// which answers what it is and its length (the closing quote next).
+    #[inline]
+    pub(crate) fn string_with<T>(&mut self, find: impl FnOnce(&[u8]) -> Option<(T, usize)>) -> Option<T> {
+        if !self.at_string() {
             return None;
         }
+        let p = &mut self.0;
         let (found, len) = find(p.bytes.get(p.pos + 1..)?)?;
+        debug_assert_eq!(p.bytes.get(p.pos + 1 + len), Some(&b'"'));
         p.pos += len + 2;
+        Some(found)
+    }
+
+    /// An object's key, found as [`Reader::string_with`] finds a string,
+    /// and the `:` after it.
+    #[inline]
+    pub(crate) fn key_with<T>(&mut self, find: impl FnOnce(&[u8]) -> Option<(T, usize)>) -> Option<T> {
+        let found = self.string_with(find)?;
         self.0.eat(b':').then_some(found)
     }
 
