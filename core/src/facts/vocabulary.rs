@@ -301,32 +301,34 @@ struct QuotedPhrases {
 
 impl QuotedPhrases {
     fn new(facts: &[FactInfo], vars: &[(String, Source)]) -> QuotedPhrases {
-        let mut phrases = QuotedPhrases { text: String::new(), ends: Vec::new(), vars: Vec::with_capacity(vars.len()) };
+        // One writer for them all: a string each cost more than the rest.
+        let mut text = crate::support::writer::Writer::with_capacity(1024);
+        let mut ends = Vec::new();
+        let mut push = |phrase: &str, ends: &mut Vec<usize>| {
+            text.str(phrase);
+            ends.push(text.len());
+        };
+        let mut by_var = Vec::with_capacity(vars.len());
         for (_, source) in vars {
-            let first = phrases.ends.len();
+            let first = ends.len();
             let is_bool = match source {
                 Source::Fact(slot) => match &facts[usize::from(*slot)].spec {
                     Spec::Bool { yes, no } => {
-                        phrases.push(yes);
-                        phrases.push(no);
+                        push(yes, &mut ends);
+                        push(no, &mut ends);
                         true
                     }
                     Spec::Choice(choices) => {
-                        choices.iter().for_each(|c| phrases.push(&c.phrase));
+                        choices.iter().for_each(|c| push(&c.phrase, &mut ends));
                         false
                     }
                     Spec::Count { .. } | Spec::Date => false,
                 },
                 Source::Derived { .. } => false,
             };
-            phrases.vars.push((first, phrases.ends.len() - first, is_bool));
+            by_var.push((first, ends.len() - first, is_bool));
         }
-        phrases
-    }
-
-    fn push(&mut self, phrase: &str) {
-        self.text.push_str(&crate::support::writer::to_string(phrase, phrase.len() + 2));
-        self.ends.push(self.text.len());
+        QuotedPhrases { text: text.finish(), ends, vars: by_var }
     }
 
     fn get(&self, var: Var, value: VarValue) -> Option<&str> {

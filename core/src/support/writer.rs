@@ -48,6 +48,11 @@ impl Writer {
         self.out.push_str(std::str::from_utf8(&quoted).expect("ASCII digits"));
     }
 
+    /// The length of the text written so far, in bytes.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
+    }
+
     pub(crate) fn finish(self) -> String {
         self.out
     }
