@@ -54,9 +54,12 @@ impl<'c> Assessment<'c> {
             w.raw(",\"case\":");
             w.value(&self.case.map(CaseJson));
         }
-        w.raw(",\"eligibility\":{\"status\":");
-        w.str(self.eligibility.name());
-        w.raw(",\"rules\":[");
+        // A status's name is an identifier of banshi's own: no escape.
+        let status = self.eligibility.name();
+        debug_assert!(status.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{status}");
+        w.raw(",\"eligibility\":{\"status\":\"");
+        w.raw(status);
+        w.raw("\",\"rules\":[");
         for (n, rule) in self.rules().enumerate() {
             w.raw(if n == 0 { "{" } else { ",{" });
             w.raw(&rule.rule.json.head);
