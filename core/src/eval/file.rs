@@ -101,7 +101,14 @@ impl FileSpec {
     /// ```
     pub fn check(&self, file: &UploadedFile<'_>) -> Vec<FileProblem> {
         let mut problems = Vec::new();
-        let extension = file.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        // After the last `.`, found byte by byte (as the loader and the JSON
+        // reader do): `rsplit_once` would bring a reverse searcher into the WASM.
+        let extension = file
+            .name
+            .bytes()
+            .rposition(|b| b == b'.')
+            .map(|i| file.name[i + 1..].to_ascii_lowercase())
+            .unwrap_or_default();
         let format_ok = self.formats().iter().any(|f| same_format(f, &extension))
             && (file.mime_type.is_empty()
                 || self
