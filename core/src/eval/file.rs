@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::FileSpec;
+use crate::support::Joined as _;
 
 /// A file a user chose, described as a browser `File` is: name, MIME type
 /// and size. Its content is not read.
@@ -116,7 +117,7 @@ impl FileSpec {
                     .iter()
                     .any(|f| mime_types(f).contains(&file.mime_type.to_ascii_lowercase().as_str())));
         if !format_ok {
-            let expected = self.formats().iter().map(|f| f.to_ascii_uppercase()).collect::<Vec<_>>().join("/");
+            let expected = self.formats().iter().map(|f| f.to_ascii_uppercase()).collect::<Vec<_>>().joined("/");
             problems.push(FileProblem::Format { expected });
         }
         if file.size == 0 {
