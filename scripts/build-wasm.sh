@@ -13,10 +13,11 @@ cd "$(dirname "$0")/.."
 # guide (noticeHtml, guideHtml) and the compact assessment; what costs what is in BENCHMARKS.md, "Size".
 # The target (issue 13) is 100,000 bytes. Issue 11's bundles, documents on file, deferral and pledges
 # (and the faster request reader of issue 13's third pass, 1,608 more) took the package to 116,743,
-# so the target is missed and recorded as missed (BENCHMARKS.md); this
+# so the target is missed and recorded as missed (BENCHMARKS.md). Code compiled once instead of per
+# caller (suggestions, id indexes, join) and no reverse char searcher brought it to 115,092; this
 # ceiling, a little above that, keeps the package from growing further unnoticed until it is met.
 target=100000
-budget=117000
+budget=115300
 tools="${BANSHI_TOOLS:-$HOME/.cache/banshi-tools}"
 mkdir -p "$tools"
 

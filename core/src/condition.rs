@@ -24,6 +24,7 @@
 use std::fmt;
 
 use crate::facts::{Choice, FactSet, Facts, Source, Var, VarKind, VarValue, Vocabulary};
+use crate::support::Joined as _;
 
 /// The outcome of a condition: Kleene's three-valued logic.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -343,7 +344,7 @@ impl Atom {
                 match labels.pop() {
                     None => format!("{label}无可取值"),
                     Some(last) if labels.is_empty() => format!("{label}为{last}"),
-                    Some(last) => format!("{label}为{}或{last}", labels.join("、")),
+                    Some(last) => format!("{label}为{}或{last}", labels.joined("、")),
                 }
             }
             (VarKind::Count { subject, unit }, Test::Cmp(cmp, n)) => format!("{subject}{}{n}{unit}", cmp.word(truth)),
@@ -375,11 +376,11 @@ impl Node {
                         if p.or { format!("（{}）", p.text) } else { p.text }
                     })
                     .collect();
-                Phrase { text: parts.join("，且"), or: false }
+                Phrase { text: parts.joined("，且"), or: false }
             }
             Node::Any(nodes) => {
                 let parts: Vec<String> = nodes.iter().map(|n| n.describe(vocabulary, true).text).collect();
-                Phrase { text: parts.join("，或"), or: true }
+                Phrase { text: parts.joined("，或"), or: true }
             }
         }
     }
@@ -747,7 +748,7 @@ impl<'s> Parser<'s> {
             None => Err(ConditionError {
                 message: format!(
                     "“{value}”不是“{name}”的取值，应为 {} 之一",
-                    choices.iter().map(|c| c.name()).collect::<Vec<_>>().join("、")
+                    choices.iter().map(|c| c.name()).collect::<Vec<_>>().joined("、")
                 ),
                 offset: start,
             }),

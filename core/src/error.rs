@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::support::Joined as _;
+
 macro_rules! error_codes {
     ($($(#[doc = $doc:literal])* $variant:ident = $number:literal, $name:literal, $en:literal, $zh:literal;)*) => {
         /// A stable, numbered error code.
@@ -352,7 +354,7 @@ impl std::fmt::Debug for Error {
 
 /// A catalogue failed to load; every problem is listed.
 #[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
-#[error("目录校验失败，共 {} 个问题：\n{}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+#[error("目录校验失败，共 {} 个问题：\n{}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().joined("\n"))]
 pub struct LoadError {
     pub(crate) problems: Vec<Problem>,
 }

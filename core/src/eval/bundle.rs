@@ -34,6 +34,7 @@ use crate::error::Error;
 use crate::eval::{Assessment, Eligibility, OnFile, Shortfall, Submission, due, not_pledgeable, shortfalls_of};
 use crate::facts::{FactInfo, FactSet, Facts};
 use crate::model::{Bundle, Catalog, Form, Material, Paper, Requirement, Service};
+use crate::support::Joined as _;
 use crate::support::date::Date;
 
 /// The merge rule, as answers state it: an interpretation of banshi's, not
@@ -399,7 +400,7 @@ fn bundle_label(catalog: &Catalog, bundle: &Bundle) -> String {
             .iter()
             .filter_map(|&i| catalog.services.get(i).map(|s| s.id.as_str()))
             .collect::<Vec<_>>()
-            .join("+"),
+            .joined("+"),
     }
 }
 

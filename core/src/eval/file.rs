@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::FileSpec;
+use crate::support::Joined as _;
 
 /// A file a user chose, described as a browser `File` is: name, MIME type
 /// and size. Its content is not read.
@@ -101,7 +102,14 @@ impl FileSpec {
     /// ```
     pub fn check(&self, file: &UploadedFile<'_>) -> Vec<FileProblem> {
         let mut problems = Vec::new();
-        let extension = file.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        // After the last `.`, found byte by byte (as the loader and the JSON
+        // reader do): `rsplit_once` would bring a reverse searcher into the WASM.
+        let extension = file
+            .name
+            .bytes()
+            .rposition(|b| b == b'.')
+            .map(|i| file.name[i + 1..].to_ascii_lowercase())
+            .unwrap_or_default();
         let format_ok = self.formats().iter().any(|f| same_format(f, &extension))
             && (file.mime_type.is_empty()
                 || self
@@ -109,7 +117,7 @@ impl FileSpec {
                     .iter()
                     .any(|f| mime_types(f).contains(&file.mime_type.to_ascii_lowercase().as_str())));
         if !format_ok {
-            let expected = self.formats().iter().map(|f| f.to_ascii_uppercase()).collect::<Vec<_>>().join("/");
+            let expected = self.formats().iter().map(|f| f.to_ascii_uppercase()).collect::<Vec<_>>().joined("/");
             problems.push(FileProblem::Format { expected });
         }
         if file.size == 0 {

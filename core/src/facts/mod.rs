@@ -18,6 +18,7 @@ pub(crate) use vocabulary::{
 pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Owner, Vocabulary};
 
 use crate::error::Error;
+use crate::support::Joined as _;
 use crate::support::date::Date;
 use crate::support::wire::{Scalar, Value};
 
@@ -427,7 +428,7 @@ fn parse(info: &FactInfo, value: &Value<'_>) -> Result<Slot, Error> {
 }
 
 fn join<'s>(names: impl Iterator<Item = &'s str>) -> String {
-    names.collect::<Vec<_>>().join("、")
+    names.collect::<Vec<_>>().joined("、")
 }
 
 impl serde::Serialize for Facts {

@@ -47,7 +47,9 @@ impl Catalog {
                 Err(detail) => problems.add(Problem::new(file, None, "", format!("JSON 格式错误：{detail}"))),
             }
         }
-        let role = |file: &str| match file.rsplit('/').next().unwrap_or(file) {
+        // The file's name after its last `/`, found byte by byte: `rsplit`
+        // would bring a reverse substring searcher into the WASM for this alone.
+        let role = |file: &str| match file.bytes().rposition(|b| b == b'/').map_or(file, |i| &file[i + 1..]) {
             "facts.json" => Some(("facts.json", keys::FACTS_FILE)),
             "documents.json" => Some(("documents.json", keys::DOCUMENTS_FILE)),
             "bundles.json" => Some(("bundles.json", keys::BUNDLES_FILE)),

@@ -9,6 +9,7 @@ use crate::model::{
     Case, Citation, Deferral, Document, EligibilityRule, FileSpec, Form, Material, Paper, PhotoSize, PhotoSpec, Pledge,
     Requirement, Service, Step, Supervision,
 };
+use crate::support::Joined as _;
 use crate::support::lookup::Index;
 use crate::support::wire::Value;
 
@@ -488,7 +489,7 @@ impl Checker<'_> {
                         .unwrap_or_default();
                     // At most eight named: a message stays short however many owners there are.
                     let count = context.vocabulary.owners().len();
-                    let mut names = owners.take(8).collect::<Vec<_>>().join("、");
+                    let mut names = owners.take(8).collect::<Vec<_>>().joined("、");
                     if count > 8 {
                         names.push_str(&format!(" 等 {count} 个"));
                     }
@@ -503,7 +504,7 @@ impl Checker<'_> {
                 None
             }
             Some(f) => Form::from_name(f).or_else(|| {
-                let names = Form::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join("、");
+                let names = Form::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().joined("、");
                 self.report(format!("{path}.form"), format!("未知的材料形式“{f}”，应为 {names} 之一"));
                 None
             }),

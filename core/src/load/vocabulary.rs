@@ -9,6 +9,7 @@ use crate::facts::{
     Spec, Vocabulary,
 };
 use crate::model::{Document, StandIn, StandInKind};
+use crate::support::Joined as _;
 use crate::support::lookup::Index;
 
 impl Checker<'_> {
@@ -90,7 +91,7 @@ impl Checker<'_> {
             let label = self.text(&d, "label");
             let function = self.str(&d, "function");
             let function = Derivation::ALL.iter().copied().find(|f| f.name() == function).or_else(|| {
-                let all = Derivation::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join("、");
+                let all = Derivation::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().joined("、");
                 self.report(d.field("function"), format!("未知的派生函数“{function}”，应为 {all} 之一"));
                 None
             });

@@ -10,6 +10,7 @@ use std::fmt::Write;
 use crate::error::Error;
 use crate::facts::{Owner, Vocabulary};
 use crate::model::Form;
+use crate::support::Joined as _;
 use crate::support::wire::{self, Value};
 
 // ---------------------------------------------------------------------------
@@ -153,15 +154,15 @@ pub(crate) fn material_spec(m: &Value<'_>) -> String {
     if let Some(f) = get(m, "file").filter(|f| matches!(f, Value::Object(_))) {
         let formats: Vec<String> = list(f, "formats").iter().map(|v| text(v).to_ascii_uppercase()).collect();
         let kb = int(f, "max_bytes").unwrap_or(0) / 1024;
-        let _ = write!(out, "；{}格式，小于{kb} KB", formats.join("/"));
+        let _ = write!(out, "；{}格式，小于{kb} KB", formats.joined("/"));
     }
     let stamps: Vec<&str> = list(m, "stamps").iter().map(text).collect();
     if !stamps.is_empty() {
-        let _ = write!(out, "；须盖{}", stamps.join("、"));
+        let _ = write!(out, "；须盖{}", stamps.joined("、"));
     }
     let notes: Vec<&str> = list(m, "notes").iter().map(text).collect();
     if !notes.is_empty() {
-        let _ = write!(out, "；注：{}", notes.join("；"));
+        let _ = write!(out, "；注：{}", notes.joined("；"));
     }
     out
 }
@@ -178,7 +179,7 @@ pub(crate) fn material_ids(m: &Value<'_>, named: bool) -> String {
         .iter()
         .map(|o| if named { format!("{}（{}）", s(o, "id"), s(o, "name")) } else { s(o, "id").to_owned() })
         .collect();
-    ids.join(" 或 ")
+    ids.joined(" 或 ")
 }
 
 /// A service's materials grouped by case: those of every case first, then
@@ -205,7 +206,7 @@ pub(crate) fn by_case<'v, 'a>(
 #[inline(never)]
 pub(crate) fn rule_reasons(rule: &Value<'_>) -> String {
     let because: Vec<&str> = list(rule, "because").iter().map(text).collect();
-    if because.is_empty() { String::from("尚缺信息") } else { because.join("，") }
+    if because.is_empty() { String::from("尚缺信息") } else { because.joined("，") }
 }
 
 /// The materials' status of a notice, in words.
@@ -274,7 +275,7 @@ pub(crate) fn provenance(item: &Value<'_>, citations: &[Value<'_>]) -> Provenanc
         // A decided entry rests on the service's documents only as banshi
         // reads them: say so, so that the reading never passes for the text.
         let reading = if decision.is_some() { "（按口径说明理解）" } else { "" };
-        Some(format!("依据：{}{reading}", basis.join("、")))
+        Some(format!("依据：{}{reading}", basis.joined("、")))
     } else if decision.is_some() {
         Some(String::from("依据：原文未载明，属口径解释"))
     } else {
@@ -323,7 +324,7 @@ pub(crate) fn mechanisms(item: &Value<'_>) -> Vec<Said> {
 pub(crate) fn pledge_text(p: &Value<'_>) -> String {
     match opt(p, "text") {
         Some(text) => text.to_owned(),
-        None => list(p, "texts").iter().map(text).collect::<Vec<_>>().join("；或："),
+        None => list(p, "texts").iter().map(text).collect::<Vec<_>>().joined("；或："),
     }
 }
 
@@ -376,7 +377,7 @@ pub(crate) fn bundle_name(r: &Value<'_>) -> String {
         (Some(name), Some(id)) => format!("{name}（{id}）"),
         _ => {
             let ids: Vec<&str> = list(b, "services").iter().map(|s| self::s(s, "id")).collect();
-            format!("自选组合（{}）", ids.join(" + "))
+            format!("自选组合（{}）", ids.joined(" + "))
         }
     }
 }
@@ -386,7 +387,7 @@ pub(crate) fn bundle_name(r: &Value<'_>) -> String {
 pub(crate) fn bundle_services(r: &Value<'_>) -> String {
     let b = get(r, "bundle").unwrap_or(&Value::Null);
     let all: Vec<String> = list(b, "services").iter().map(|x| format!("{} {}", s(x, "id"), s(x, "name"))).collect();
-    all.join("；")
+    all.joined("；")
 }
 
 /// The citations an item's `basis` refers to: the response's
@@ -419,7 +420,7 @@ pub(crate) fn part_line(item: &Value<'_>, part: &Value<'_>) -> String {
             if copies > 0 {
                 parts.push(format!("复印件{copies}份"));
             }
-            if parts.is_empty() { String::new() } else { format!("（{}）", parts.join("，")) }
+            if parts.is_empty() { String::new() } else { format!("（{}）", parts.joined("，")) }
         }
     };
     format!("{} {}{counts}", s(part, "service"), s(part, "name"))

@@ -30,6 +30,7 @@ use crate::render::document::{
 };
 use crate::render::json;
 use crate::render::request::{Fallible, Object};
+use crate::support::Joined as _;
 use crate::support::wire::{self, Value};
 
 // ---------------------------------------------------------------------------
@@ -152,7 +153,7 @@ fn provenance(out: &mut String, item: &Value<'_>, citations: &[Value<'_>]) {
 fn because(out: &mut String, item: &Value<'_>) {
     let because: Vec<&str> = list(item, "because").iter().map(text).collect();
     if !because.is_empty() {
-        el(out, "div", "sub", &format!("理由：{}", because.join("，")));
+        el(out, "div", "sub", &format!("理由：{}", because.joined("，")));
     }
 }
 
@@ -272,7 +273,7 @@ pub fn notice(catalog: &Catalog, request: &str, options: &str) -> Result<String,
     // number or the name never reaches the page.
     let number = match &options.number {
         Some(n) => crate::support::id_number::mask_id_numbers(n).into_owned(),
-        None => notice_number(get(&r, "bundle").and_then(|b| opt(b, "id")).unwrap_or(&ids.join("+")), request),
+        None => notice_number(get(&r, "bundle").and_then(|b| opt(b, "id")).unwrap_or(&ids.joined("+")), request),
     };
     Ok(render_notice(catalog.vocabulary(), &r, &guides, &number, &options))
 }
@@ -338,7 +339,7 @@ fn render_notice(
 
     out.push_str("<table>");
     let bodies = distinct(guides.iter().map(|g| s(g, "implementing_body").to_owned()).collect());
-    row(&mut out, "实施机构", &bodies.join("、"));
+    row(&mut out, "实施机构", &bodies.joined("、"));
     match bundle {
         Some(_) => {
             row(&mut out, "一件事", &bundle_name(r));
@@ -407,7 +408,7 @@ fn render_notice(
             item_start(&mut out, i + 1);
             el(&mut out, "div", "name", s(d, "name"));
             let problems: Vec<&str> = list(d, "problems").iter().map(|p| s(p, "message")).collect();
-            el(&mut out, "div", "", &format!("问题：{}", problems.join("；")));
+            el(&mut out, "div", "", &format!("问题：{}", problems.joined("；")));
             let required = get(d, "required").unwrap_or(&Value::Null);
             el(&mut out, "div", "", &format!("应为：{}", material_spec(required)));
             provenance(&mut out, d, citations_of(r, ""));
@@ -452,7 +453,7 @@ fn render_notice(
             }
             requirement(&mut out, p);
             let needs: Vec<String> = list(p, "needs").iter().map(|f| fact_label(vocabulary, text(f))).collect();
-            el(&mut out, "div", "sub", &format!("需先说明：{}", needs.join("、")));
+            el(&mut out, "div", "sub", &format!("需先说明：{}", needs.joined("、")));
             provenance(&mut out, p, list(x, "legal_basis"));
             out.push_str("</div></div>");
         }
@@ -460,12 +461,12 @@ fn render_notice(
     let facts = list(r, "missing_facts");
     if !facts.is_empty() {
         let names: Vec<String> = facts.iter().map(|f| fact_label(vocabulary, text(f))).collect();
-        el(&mut out, "p", "", &format!("尚需提供的申请人信息：{}。", names.join("、")));
+        el(&mut out, "p", "", &format!("尚需提供的申请人信息：{}。", names.joined("、")));
     }
     let extra = list(r, "not_required");
     if !extra.is_empty() {
         let names: Vec<String> = extra.iter().map(|id| material_name(guides, text(id))).collect();
-        el(&mut out, "p", "", &format!("已提交但本事项无须提交的材料：{}。", names.join("、")));
+        el(&mut out, "p", "", &format!("已提交但本事项无须提交的材料：{}。", names.joined("、")));
     }
 
     // What the list covers, said truthfully.
@@ -491,7 +492,7 @@ fn render_notice(
     }
     let citations = distinct(citations);
     if !citations.is_empty() {
-        el(&mut out, "p", "sub", &format!("法定依据：{}", citations.join("；")));
+        el(&mut out, "p", "sub", &format!("法定依据：{}", citations.joined("；")));
     }
     let offices = guides.iter().map(|g| get(g, "supervision").unwrap_or(&Value::Null));
     for line in
@@ -537,7 +538,7 @@ fn foot(out: &mut String, r: &Value<'_>) {
     if let Some(hash) = opt(r, "catalog_hash") {
         parts.push(format!("目录摘要 {hash}"));
     }
-    el(out, "p", "foot", &format!("本文书由办事规则库 banshi 生成：{}。", parts.join("，")));
+    el(out, "p", "foot", &format!("本文书由办事规则库 banshi 生成：{}。", parts.joined("，")));
 }
 
 // ---------------------------------------------------------------------------
@@ -581,7 +582,7 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
     row(&mut out, "有效期", &validity);
     let facts: Vec<String> = list(g, "facts").iter().map(|f| fact_label(vocabulary, text(f))).collect();
     if !facts.is_empty() {
-        row(&mut out, "需了解的申请人信息", &facts.join("、"));
+        row(&mut out, "需了解的申请人信息", &facts.joined("、"));
     }
     out.push_str("</table>");
 
@@ -612,7 +613,7 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
     if !cases.is_empty() {
         el(&mut out, "h2", "", "办理情形");
         let names: Vec<&str> = cases.iter().map(|c| s(c, "name")).collect();
-        el(&mut out, "p", "", &format!("{}：{}。", fact_label(vocabulary, s(g, "case_fact")), names.join("；")));
+        el(&mut out, "p", "", &format!("{}：{}。", fact_label(vocabulary, s(g, "case_fact")), names.joined("；")));
     }
 
     el(&mut out, "h2", "", "运行要件（申请材料）");
@@ -638,7 +639,7 @@ fn render_guide(vocabulary: &Vocabulary, g: &Value<'_>) -> String {
                 .filter_map(|(k, w)| opt(m, k).map(|d| format!("{}{w}", chinese_date(d))))
                 .collect();
             if !dates.is_empty() {
-                el(&mut out, "div", "sub", &format!("有效期：{}", dates.join("，")));
+                el(&mut out, "div", "sub", &format!("有效期：{}", dates.joined("，")));
             }
             provenance(&mut out, m, citations);
             out.push_str("</div></div>");

@@ -10,8 +10,19 @@
 pub(crate) struct Index<'a>(Vec<(&'a str, usize)>);
 
 impl<'a> Index<'a> {
-    pub(crate) fn new(ids: impl Iterator<Item = &'a str>) -> Index<'a> {
-        let mut pairs: Vec<(&'a str, usize)> = ids.zip(0..).collect();
+    pub(crate) fn new(mut ids: impl Iterator<Item = &'a str>) -> Index<'a> {
+        Index::from_fn(ids.size_hint().0, &mut || ids.next())
+    }
+
+    /// [`Index::new`], compiled once: each caller's iterator is a different
+    /// type, and a copy of the collecting loop for each cost the WASM module
+    /// about 2 KB. The ids come from a closure, not a `dyn Iterator`, whose
+    /// vtable would bring in every `Iterator` method for every type.
+    fn from_fn(capacity: usize, next: &mut dyn FnMut() -> Option<&'a str>) -> Index<'a> {
+        let mut pairs: Vec<(&'a str, usize)> = Vec::with_capacity(capacity);
+        while let Some(id) = next() {
+            pairs.push((id, pairs.len()));
+        }
         pairs.sort_unstable();
         Index(pairs)
     }

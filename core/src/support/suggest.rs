@@ -21,6 +21,15 @@ const MAX_NAME: usize = 256;
 /// [`MAX_CANDIDATES`] candidates are compared, and each comparison keeps two
 /// rows of the distance table, not the whole table.
 pub(crate) fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut candidates = candidates.into_iter();
+    nearest_in(input, &mut || candidates.next())
+}
+
+/// [`nearest`], compiled once: each caller's iterator is a different type,
+/// and a copy of this body for each cost the WASM module about 1 KB. The
+/// candidates come from a closure, not a `dyn Iterator`, whose vtable would
+/// bring in every `Iterator` method for every type.
+fn nearest_in<'a>(input: &str, next: &mut dyn FnMut() -> Option<&'a str>) -> Option<&'a str> {
     if input.chars().nth(MAX_NAME).is_some() {
         return None;
     }
@@ -29,7 +38,7 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
     let mut best: Option<(usize, &'a str)> = None;
     let mut c = Vec::new();
     let mut rows = Rows::default();
-    for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
+    for candidate in std::iter::from_fn(next).take(MAX_CANDIDATES) {
         // The distance is at least the difference in length: skip cheaply.
         let len = candidate.chars().take(input.len() + MAX_EDITS + 1).count();
         if len.abs_diff(input.len()) > MAX_EDITS {

@@ -235,7 +235,7 @@ impl<'a> Parser<'a> {
         let message = if self.pos >= self.bytes.len() { "JSON 意外结束" } else { message };
         let before = &self.src[..self.pos.min(self.src.len())];
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let column = before.bytes().rposition(|b| b == b'\n').map_or(before, |i| &before[i + 1..]).chars().count() + 1;
         format!("第 {line} 行第 {column} 列：{message}")
     }
 
