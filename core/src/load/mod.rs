@@ -135,19 +135,15 @@ impl Catalog {
         let hash = match known_hash {
             Some(hash) => hash.to_owned(),
             None => {
-                let member = |source: &Source<'_, '_, '_>, key: &str| {
-                    let value = source.as_ref()?.1.get(key)?;
-                    let mut text = String::new();
-                    receipt::canonical(value, &mut text);
-                    Some(text)
-                };
+                fn member<'v, 'a>(source: &Source<'_, 'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
+                    source.as_ref()?.1.get(key)
+                }
                 receipt::hash(
-                    member(&vocabulary, "facts").as_deref(),
-                    member(&vocabulary, "derived").as_deref(),
-                    member(&vocabulary, "owners").as_deref(),
-                    member(&registry, "documents").as_deref(),
-                    // An empty list declares no bundle, and hashes as none.
-                    member(&bundles, "bundles").filter(|text| text != "[]").as_deref(),
+                    member(&vocabulary, "facts"),
+                    member(&vocabulary, "derived"),
+                    member(&vocabulary, "owners"),
+                    member(&registry, "documents"),
+                    member(&bundles, "bundles"),
                     services.iter().map(|&(_, value)| value),
                 )
             }

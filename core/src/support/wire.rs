@@ -18,6 +18,9 @@ pub(crate) enum Value<'a> {
     Int(i64),
     /// A number that is not an `i64`: a fraction, or out of range.
     Float,
+    /// A string: borrowed from the input where it has no escape there, and
+    /// so holds no `"`, `\` or control character (the content hash relies
+    /// on this to copy it unscanned); owned otherwise.
     Str(Cow<'a, str>),
     Array(Vec<Value<'a>>),
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
