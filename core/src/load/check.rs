@@ -102,7 +102,7 @@ impl Checker<'_> {
     /// type, every unknown key (with the nearest known one) and repeats.
     pub(super) fn object<'v, 'a>(
         &mut self,
-        path: &str,
+        path: impl Into<String>,
         value: &'v Value<'a>,
         known: &[&'static str],
     ) -> Option<Obj<'v, 'a>> {
@@ -179,7 +179,7 @@ impl Checker<'_> {
     /// for the embedded catalogue, whose build strips the quotes.
     pub(super) fn sourced<'v, 'a>(
         &mut self,
-        path: &str,
+        path: impl Into<String>,
         value: &'v Value<'a>,
         known: &[&'static str],
         what: &str,

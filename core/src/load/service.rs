@@ -165,7 +165,7 @@ impl Checker<'_> {
     fn photo(&mut self, o: &Obj<'_, '_>) -> Option<RawPhoto> {
         // Absent from most materials: look before building the path.
         let value = o.get("photo")?;
-        let p = self.object(&o.field("photo"), value, keys::PHOTO)?;
+        let p = self.object(o.field("photo"), value, keys::PHOTO)?;
         let size = self.str(&p, "size");
         let count = self.number(&p, "count", 1000);
         if p.get("count").is_none() {
@@ -181,7 +181,7 @@ impl Checker<'_> {
 
     fn file(&mut self, o: &Obj<'_, '_>) -> Option<RawFile> {
         let value = o.get("file")?;
-        let f = self.object(&o.field("file"), value, keys::FILE)?;
+        let f = self.object(o.field("file"), value, keys::FILE)?;
         let formats = self.strings(&f, "formats");
         if f.get("max_bytes").is_none() {
             self.report(f.field("max_bytes"), "缺少此字段");
@@ -189,7 +189,7 @@ impl Checker<'_> {
         Some(RawFile { formats, max_bytes: self.number(&f, "max_bytes", u64::from(u32::MAX))? })
     }
 
-    fn read_material(&mut self, path: &str, value: &Value<'_>) -> Option<RawMaterial> {
+    fn read_material(&mut self, path: String, value: &Value<'_>) -> Option<RawMaterial> {
         let m = self.object(path, value, keys::MATERIAL)?;
         Some(RawMaterial {
             id: self.str(&m, "id"),
@@ -210,7 +210,7 @@ impl Checker<'_> {
     fn mechanisms(&mut self, r: &Obj<'_, '_>, checked: bool) -> (Option<Deferral>, Option<Pledge>) {
         let deferrable = r.get("deferrable").and_then(|v| {
             let (d, decision) =
-                self.sourced(&r.field("deferrable"), v, keys::DEFERRABLE, "容缺受理（deferrable）", checked)?;
+                self.sourced(r.field("deferrable"), v, keys::DEFERRABLE, "容缺受理（deferrable）", checked)?;
             if d.get("days").is_none() {
                 self.report(d.field("days"), "缺少此字段");
             }
@@ -222,14 +222,14 @@ impl Checker<'_> {
             Some(Deferral { days: days as u16, decision })
         });
         let pledge = r.get("pledge").and_then(|v| {
-            let (p, decision) = self.sourced(&r.field("pledge"), v, keys::PLEDGE, "告知承诺（pledge）", checked)?;
+            let (p, decision) = self.sourced(r.field("pledge"), v, keys::PLEDGE, "告知承诺（pledge）", checked)?;
             let text = self.text(&p, "text");
             Some(Pledge { text, decision })
         });
         (deferrable, pledge)
     }
 
-    fn read_requirement(&mut self, path: &str, value: &Value<'_>, checked: bool) -> Option<RawRequirement> {
+    fn read_requirement(&mut self, path: String, value: &Value<'_>, checked: bool) -> Option<RawRequirement> {
         let r = self.object(path, value, keys::REQUIREMENT)?;
         let (deferrable, pledge) = self.mechanisms(&r, checked);
         self.source(&r, true);
@@ -239,7 +239,7 @@ impl Checker<'_> {
         let one_of = r.get("one_of").map(|_| {
             let items = self.items(&r, "one_of", false);
             let field = r.field("one_of");
-            items.iter().enumerate().filter_map(|(j, v)| self.read_material(&format!("{field}[{j}]"), v)).collect()
+            items.iter().enumerate().filter_map(|(j, v)| self.read_material(format!("{field}[{j}]"), v)).collect()
         });
         Some(RawRequirement {
             id: self.str(&r, "id"),
@@ -273,7 +273,7 @@ impl Checker<'_> {
         let o = self.object("", value, keys::SERVICE)?;
         let mut legal_basis = Vec::new();
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
-            if let Some(c) = self.object(&format!("legal_basis[{i}]"), v, keys::CITATION) {
+            if let Some(c) = self.object(format!("legal_basis[{i}]"), v, keys::CITATION) {
                 self.source(&c, false);
                 legal_basis.push(Citation {
                     id: self.str(&c, "id"),
@@ -286,7 +286,7 @@ impl Checker<'_> {
         }
         let mut steps = Vec::new();
         for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
-            if let Some(st) = self.object(&format!("steps[{i}]"), v, keys::STEP) {
+            if let Some(st) = self.object(format!("steps[{i}]"), v, keys::STEP) {
                 self.source(&st, false);
                 steps.push(Step {
                     actor: self.opt_str(&st, "actor"),
@@ -307,7 +307,7 @@ impl Checker<'_> {
         };
         let mut eligibility = Vec::new();
         for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
-            if let Some(r) = self.object(&format!("eligibility[{i}]"), v, keys::RULE) {
+            if let Some(r) = self.object(format!("eligibility[{i}]"), v, keys::RULE) {
                 self.source(&r, true);
                 eligibility.push(RawRule {
                     quoted: quotes_something(r.get("source")),
@@ -322,7 +322,7 @@ impl Checker<'_> {
         let cases = o.get("cases").and_then(|v| self.object("cases", v, keys::CASES)).map(|k| {
             let mut options = Vec::new();
             for (i, v) in self.items(&k, "options", true).iter().enumerate() {
-                if let Some(opt) = self.object(&format!("cases.options[{i}]"), v, keys::CASE_OPTION) {
+                if let Some(opt) = self.object(format!("cases.options[{i}]"), v, keys::CASE_OPTION) {
                     self.source(&opt, false);
                     options.push(RawCase { value: self.str(&opt, "value"), name: self.str(&opt, "name") });
                 }
@@ -333,11 +333,11 @@ impl Checker<'_> {
             .items(&o, "materials", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.read_requirement(&format!("materials[{i}]"), v, checked))
+            .filter_map(|(i, v)| self.read_requirement(format!("materials[{i}]"), v, checked))
             .collect();
         let mut decisions = Vec::new();
         for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
-            if let Some(d) = self.object(&format!("decisions[{i}]"), v, keys::DECISION) {
+            if let Some(d) = self.object(format!("decisions[{i}]"), v, keys::DECISION) {
                 self.source(&d, false);
                 decisions.push(self.str(&d, "text"));
             }

@@ -513,15 +513,17 @@ impl<'v, 'a> Obj<'v, 'a> {
     /// Views `value` as an object with the `known` keys (or fewer),
     /// reporting a wrong type, every unknown key (with the nearest known
     /// one) and every repeated key. `None` when it is not an object, or
-    /// when `sink` stops at the first issue and there was one.
+    /// when `sink` stops at the first issue and there was one. A path built
+    /// for the object is best given by value: it is kept, not copied.
     pub(crate) fn new(
         sink: &mut impl Sink,
-        path: &str,
+        path: impl Into<String>,
         value: &'v Value<'a>,
         known: &[&'static str],
     ) -> Option<Obj<'v, 'a>> {
+        let path = path.into();
         let Value::Object(members) = value else {
-            sink.issue(path, "", Issue::NotObject { actual: value.type_name() });
+            sink.issue(&path, "", Issue::NotObject { actual: value.type_name() });
             return None;
         };
         // Which known keys were seen, one bit each: a repeat is found
@@ -539,12 +541,12 @@ impl<'v, 'a> Obj<'v, 'a> {
                     continue;
                 }
             };
-            sink.issue(path, key, issue);
+            sink.issue(&path, key, issue);
             if sink.stops() {
                 return None;
             }
         }
-        Some(Obj { path: path.to_owned(), members })
+        Some(Obj { path, members })
     }
 
     /// A member; `null` counts as absent.
