@@ -503,6 +503,14 @@ pub(crate) fn field(object: &str, key: &str) -> String {
     if object.is_empty() { key.to_owned() } else { format!("{object}.{key}") }
 }
 
+/// Whether two keys are equal: by length and first byte before a full
+/// comparison, which most candidates of a lookup never reach (a catalogue's
+/// load made thousands of `memcmp` calls for keys of one length).
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 /// One object of a tree, with its path, as the walker hands it out.
 pub(crate) struct Obj<'v, 'a> {
     pub(crate) path: String,
@@ -531,7 +539,7 @@ impl<'v, 'a> Obj<'v, 'a> {
         debug_assert!(known.len() <= 64);
         let mut seen = 0u64;
         for (key, _) in members.iter() {
-            let issue = match known.iter().position(|k| *k == key.as_ref()) {
+            let issue = match known.iter().position(|k| same_key(k, key)) {
                 None => {
                     Issue::UnknownKey { key, suggestion: crate::support::suggest::nearest(key, known.iter().copied()) }
                 }
@@ -551,7 +559,7 @@ impl<'v, 'a> Obj<'v, 'a> {
 
     /// A member; `null` counts as absent.
     pub(crate) fn get(&self, key: &str) -> Option<&'v Value<'a>> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
+        self.members.iter().find(|(k, _)| same_key(k, key)).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
     }
 
     /// The path of a member.
