@@ -31,6 +31,29 @@ impl At<'_> {
     }
 }
 
+/// The path of item `i` of the list at `list`: `list[i]`. Built by hand:
+/// loading builds one for every list item, and `format!` takes several
+/// times as long.
+pub(super) fn indexed(list: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut start) = (i, digits.len());
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[start..]).expect("ASCII digits");
+    let mut out = String::with_capacity(list.len() + digits.len() + 2);
+    out.push_str(list);
+    out.push('[');
+    out.push_str(digits);
+    out.push(']');
+    out
+}
+
 /// Every problem found so far, in the order found.
 #[derive(Default)]
 pub(super) struct Problems {
@@ -217,4 +240,15 @@ impl Checker<'_> {
 pub(super) fn is_identifier(name: &str) -> bool {
     name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn indexed_paths() {
+        for (list, i) in [("materials", 0), ("legal_basis", 7), ("cases.options", 10), ("facts", 1234567)] {
+            assert_eq!(super::indexed(list, i), format!("{list}[{i}]"));
+        }
+        assert_eq!(super::indexed("a", usize::MAX), format!("a[{}]", usize::MAX));
+    }
 }

@@ -14,7 +14,7 @@ pub(crate) mod receipt;
 mod service;
 mod vocabulary;
 
-use check::{Checker, Obj, Problems};
+use check::{Checker, Obj, Problems, indexed};
 pub(crate) use service::Provenance;
 use service::{Context, load_one};
 
@@ -201,7 +201,7 @@ impl Checker<'_> {
         let repeats = Index::new(ids).repeats();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let path = format!("bundles[{i}]");
+            let path = indexed("bundles", i);
             let Some((b, decision)) = self.sourced(&path, v, keys::SERVICE_BUNDLE, "一件事（bundle）", checked)
             else {
                 continue;

@@ -1,7 +1,7 @@
 //! One service file: read into its raw form, then compiled against the
 //! catalogue's vocabulary and document registry into a model `Service`.
 
-use super::check::{At, Checker, Obj, Problems, quotes_something};
+use super::check::{At, Checker, Obj, Problems, indexed, quotes_something};
 use super::keys;
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
@@ -239,7 +239,7 @@ impl Checker<'_> {
         let one_of = r.get("one_of").map(|_| {
             let items = self.items(&r, "one_of", false);
             let field = r.field("one_of");
-            items.iter().enumerate().filter_map(|(j, v)| self.read_material(format!("{field}[{j}]"), v)).collect()
+            items.iter().enumerate().filter_map(|(j, v)| self.read_material(indexed(&field, j), v)).collect()
         });
         Some(RawRequirement {
             id: self.str(&r, "id"),
@@ -273,7 +273,7 @@ impl Checker<'_> {
         let o = self.object("", value, keys::SERVICE)?;
         let mut legal_basis = Vec::new();
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
-            if let Some(c) = self.object(format!("legal_basis[{i}]"), v, keys::CITATION) {
+            if let Some(c) = self.object(indexed("legal_basis", i), v, keys::CITATION) {
                 self.source(&c, false);
                 legal_basis.push(Citation {
                     id: self.str(&c, "id"),
@@ -286,7 +286,7 @@ impl Checker<'_> {
         }
         let mut steps = Vec::new();
         for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
-            if let Some(st) = self.object(format!("steps[{i}]"), v, keys::STEP) {
+            if let Some(st) = self.object(indexed("steps", i), v, keys::STEP) {
                 self.source(&st, false);
                 steps.push(Step {
                     actor: self.opt_str(&st, "actor"),
@@ -307,7 +307,7 @@ impl Checker<'_> {
         };
         let mut eligibility = Vec::new();
         for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
-            if let Some(r) = self.object(format!("eligibility[{i}]"), v, keys::RULE) {
+            if let Some(r) = self.object(indexed("eligibility", i), v, keys::RULE) {
                 self.source(&r, true);
                 eligibility.push(RawRule {
                     quoted: quotes_something(r.get("source")),
@@ -322,7 +322,7 @@ impl Checker<'_> {
         let cases = o.get("cases").and_then(|v| self.object("cases", v, keys::CASES)).map(|k| {
             let mut options = Vec::new();
             for (i, v) in self.items(&k, "options", true).iter().enumerate() {
-                if let Some(opt) = self.object(format!("cases.options[{i}]"), v, keys::CASE_OPTION) {
+                if let Some(opt) = self.object(indexed("cases.options", i), v, keys::CASE_OPTION) {
                     self.source(&opt, false);
                     options.push(RawCase { value: self.str(&opt, "value"), name: self.str(&opt, "name") });
                 }
@@ -333,11 +333,11 @@ impl Checker<'_> {
             .items(&o, "materials", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.read_requirement(format!("materials[{i}]"), v, checked))
+            .filter_map(|(i, v)| self.read_requirement(indexed("materials", i), v, checked))
             .collect();
         let mut decisions = Vec::new();
         for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
-            if let Some(d) = self.object(format!("decisions[{i}]"), v, keys::DECISION) {
+            if let Some(d) = self.object(indexed("decisions", i), v, keys::DECISION) {
                 self.source(&d, false);
                 decisions.push(self.str(&d, "text"));
             }
@@ -629,7 +629,7 @@ fn compile(
     let citations = raw.legal_basis;
     let citation_repeats = Index::new(citations.iter().map(|r| r.id.as_str())).repeats();
     for (i, r) in citations.iter().enumerate() {
-        let path = format!("legal_basis[{i}]");
+        let path = indexed("legal_basis", i);
         c.id(At(&path, "id"), &r.id, citation_repeats[i]);
         match (&r.title, &r.reference, &r.number) {
             (Some(_), Some(_), _) => c.report(
@@ -654,7 +654,7 @@ fn compile(
     }
     for (i, s) in raw.steps.iter().enumerate() {
         if s.action.trim().is_empty() {
-            c.non_empty(At(&format!("steps[{i}]"), "action"), &s.action);
+            c.non_empty(At(&indexed("steps", i), "action"), &s.action);
         }
     }
 
@@ -663,7 +663,7 @@ fn compile(
     let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.into_iter().enumerate() {
-        let path = format!("eligibility[{i}]");
+        let path = indexed("eligibility", i);
         c.id(At(&path, "id"), &r.id, rule_repeats[i]);
         c.non_empty(At(&path, "text"), &r.text);
         let basis = c.basis(At(&path, "basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
@@ -694,7 +694,7 @@ fn compile(
                     facts.insert(slot);
                     let mut seen = Vec::new();
                     for (i, o) in rc.options.iter().enumerate() {
-                        c.non_empty(At(&format!("cases.options[{i}]"), "name"), &o.name);
+                        c.non_empty(At(&indexed("cases.options", i), "name"), &o.name);
                         match choices.iter().find(|ch| ch.name() == o.value) {
                             Some(ch) if !seen.contains(&ch.name()) => {
                                 seen.push(ch.name());
@@ -728,7 +728,7 @@ fn compile(
     let mut material_repeats = Index::new(material_ids).repeats().into_iter();
     let mut requirements = Vec::new();
     for (i, r) in raw.materials.into_iter().enumerate() {
-        let path = format!("materials[{i}]");
+        let path = indexed("materials", i);
         c.id(At(&path, "id"), &r.id, material_repeats.next().unwrap_or(false));
         let options: Vec<Option<Material>> = match &r.one_of {
             Some(options) => {
