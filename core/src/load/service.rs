@@ -1,6 +1,8 @@
 //! One service file: read into its raw form, then compiled against the
 //! catalogue's vocabulary and document registry into a model `Service`.
 
+use std::sync::Arc;
+
 use super::check::{At, Checker, Obj, Problems, indexed, quotes_something};
 use super::keys;
 use crate::condition::{self, Condition};
@@ -276,11 +278,11 @@ impl Checker<'_> {
             if let Some(c) = self.object(indexed("legal_basis", i), v, keys::CITATION) {
                 self.source(&c, false);
                 legal_basis.push(Citation {
-                    id: self.str(&c, "id"),
-                    title: self.opt_str(&c, "title"),
-                    reference: self.opt_str(&c, "reference"),
-                    number: self.opt_str(&c, "number"),
-                    note: self.opt_str(&c, "note"),
+                    id: Arc::from(c.str(self, "id").unwrap_or_default()),
+                    title: c.opt_str(self, "title").map(Arc::from),
+                    reference: c.opt_str(self, "reference").map(Arc::from),
+                    number: c.opt_str(self, "number").map(Arc::from),
+                    note: c.opt_str(self, "note").map(Arc::from),
                 });
             }
         }
@@ -381,7 +383,7 @@ impl Checker<'_> {
             match index.first(id) {
                 Some(c) => out.push(citations[c].clone()),
                 None => {
-                    let hint = crate::support::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
+                    let hint = crate::support::suggest::nearest(id, citations.iter().map(Citation::id))
                         .map(|s| format!("，是否应为“{s}”？"))
                         .unwrap_or_default();
                     self.report(format!("{}[{i}]", at.path()), format!("引用了未定义的法定依据“{id}”{hint}"));
@@ -627,7 +629,7 @@ fn compile(
         c.report("legal_basis", "缺少法定依据");
     }
     let citations = raw.legal_basis;
-    let citation_repeats = Index::new(citations.iter().map(|r| r.id.as_str())).repeats();
+    let citation_repeats = Index::new(citations.iter().map(Citation::id)).repeats();
     for (i, r) in citations.iter().enumerate() {
         let path = indexed("legal_basis", i);
         c.id(At(&path, "id"), &r.id, citation_repeats[i]);
@@ -659,7 +661,7 @@ fn compile(
     }
 
     let mut facts = FactSet::EMPTY;
-    let citation_index = Index::new(citations.iter().map(|c| c.id.as_str()));
+    let citation_index = Index::new(citations.iter().map(Citation::id));
     let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.into_iter().enumerate() {
