@@ -18,6 +18,13 @@ pub(super) fn quotes_something(value: Option<&Value<'_>>) -> bool {
     }
 }
 
+/// Whether `value` is an array of strings, which checking as a list of
+/// strings (`Checker::strings`) would accept without a report: seed quotes
+/// are checked so, and need not be copied to be checked.
+pub(super) fn only_strings(value: Option<&Value<'_>>) -> bool {
+    matches!(value, Some(Value::Array(items)) if items.iter().all(|v| matches!(v, Value::Str(_))))
+}
+
 /// Where in a file a field is: the path of its object and its key, joined
 /// into `path.key` (as the walker's `field` does) only when a problem is
 /// reported there. Loading checks thousands of fields and finds a problem in
@@ -209,7 +216,7 @@ impl Checker<'_> {
         checked: bool,
     ) -> Option<(Obj<'v, 'a>, Option<String>)> {
         let o = self.object(path, value, known)?;
-        if o.get("source").is_some() {
+        if o.get("source").is_some() && !only_strings(o.get("source")) {
             self.strings(&o, "source");
         }
         let decision = self.opt_str(&o, "decision");
