@@ -18,6 +18,13 @@ pub(super) fn quotes_something(value: Option<&Value<'_>>) -> bool {
     }
 }
 
+/// Whether `value` is an array of strings, which checking as a list of
+/// strings (`Checker::strings`) would accept without a report: seed quotes
+/// are checked so, and need not be copied to be checked.
+pub(super) fn only_strings(value: Option<&Value<'_>>) -> bool {
+    matches!(value, Some(Value::Array(items)) if items.iter().all(|v| matches!(v, Value::Str(_))))
+}
+
 /// Where in a file a field is: the path of its object and its key, joined
 /// into `path.key` (as the walker's `field` does) only when a problem is
 /// reported there. Loading checks thousands of fields and finds a problem in
@@ -29,6 +36,29 @@ impl At<'_> {
     pub(super) fn path(self) -> String {
         field(self.0, self.1)
     }
+}
+
+/// The path of item `i` of the list at `list`: `list[i]`. Built by hand:
+/// loading builds one for every list item, and `format!` takes several
+/// times as long.
+pub(super) fn indexed(list: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut start) = (i, digits.len());
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[start..]).expect("ASCII digits");
+    let mut out = String::with_capacity(list.len() + digits.len() + 2);
+    out.push_str(list);
+    out.push('[');
+    out.push_str(digits);
+    out.push(']');
+    out
 }
 
 /// Every problem found so far, in the order found.
@@ -102,7 +132,7 @@ impl Checker<'_> {
     /// type, every unknown key (with the nearest known one) and repeats.
     pub(super) fn object<'v, 'a>(
         &mut self,
-        path: &str,
+        path: impl Into<String>,
         value: &'v Value<'a>,
         known: &[&'static str],
     ) -> Option<Obj<'v, 'a>> {
@@ -179,14 +209,14 @@ impl Checker<'_> {
     /// for the embedded catalogue, whose build strips the quotes.
     pub(super) fn sourced<'v, 'a>(
         &mut self,
-        path: &str,
+        path: impl Into<String>,
         value: &'v Value<'a>,
         known: &[&'static str],
         what: &str,
         checked: bool,
     ) -> Option<(Obj<'v, 'a>, Option<String>)> {
         let o = self.object(path, value, known)?;
-        if o.get("source").is_some() {
+        if o.get("source").is_some() && !only_strings(o.get("source")) {
             self.strings(&o, "source");
         }
         let decision = self.opt_str(&o, "decision");
@@ -217,4 +247,15 @@ impl Checker<'_> {
 pub(super) fn is_identifier(name: &str) -> bool {
     name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn indexed_paths() {
+        for (list, i) in [("materials", 0), ("legal_basis", 7), ("cases.options", 10), ("facts", 1234567)] {
+            assert_eq!(super::indexed(list, i), format!("{list}[{i}]"));
+        }
+        assert_eq!(super::indexed("a", usize::MAX), format!("a[{}]", usize::MAX));
+    }
 }

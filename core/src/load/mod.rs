@@ -14,7 +14,7 @@ pub(crate) mod receipt;
 mod service;
 mod vocabulary;
 
-use check::{Checker, Obj, Problems};
+use check::{Checker, Obj, Problems, indexed};
 pub(crate) use service::Provenance;
 use service::{Context, load_one};
 
@@ -137,19 +137,15 @@ impl Catalog {
         let hash = match known_hash {
             Some(hash) => hash.to_owned(),
             None => {
-                let member = |source: &Source<'_, '_, '_>, key: &str| {
-                    let value = source.as_ref()?.1.get(key)?;
-                    let mut text = String::new();
-                    receipt::canonical(value, &mut text);
-                    Some(text)
-                };
+                fn member<'v, 'a>(source: &Source<'_, 'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
+                    source.as_ref()?.1.get(key)
+                }
                 receipt::hash(
-                    member(&vocabulary, "facts").as_deref(),
-                    member(&vocabulary, "derived").as_deref(),
-                    member(&vocabulary, "owners").as_deref(),
-                    member(&registry, "documents").as_deref(),
-                    // An empty list declares no bundle, and hashes as none.
-                    member(&bundles, "bundles").filter(|text| text != "[]").as_deref(),
+                    member(&vocabulary, "facts"),
+                    member(&vocabulary, "derived"),
+                    member(&vocabulary, "owners"),
+                    member(&registry, "documents"),
+                    member(&bundles, "bundles"),
                     services.iter().map(|&(_, value)| value),
                 )
             }
@@ -207,7 +203,7 @@ impl Checker<'_> {
         let repeats = Index::new(ids).repeats();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let path = format!("bundles[{i}]");
+            let path = indexed("bundles", i);
             let Some((b, decision)) = self.sourced(&path, v, keys::SERVICE_BUNDLE, "一件事（bundle）", checked)
             else {
                 continue;

@@ -14,6 +14,7 @@
 //! string says. `build.rs` computes the embedded catalogue's hash the same
 //! way, at build time; a test checks that both agree.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::support::sha256::{Sha256, hex};
@@ -45,13 +46,49 @@ pub(crate) fn canonical(value: &Value<'_>, out: &mut String) {
             out.push(']');
         }
         Value::Object(members) => {
-            let mut sorted: Vec<_> = members.iter().filter(|(k, _)| !IGNORED_KEYS.contains(&k.as_ref())).collect();
-            sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            // Sorted by key through an index array, on the stack for the
+            // objects a catalogue has: one heap array per object was most of
+            // hashing's allocations. Stable, so repeated keys keep their order.
+            const SMALL: usize = 32;
+            let mut small = [0u32; SMALL];
+            let mut large = Vec::new();
+            let order: &mut [u32] = if members.len() <= SMALL {
+                &mut small[..members.len()]
+            } else {
+                large.resize(members.len(), 0);
+                &mut large
+            };
+            let mut kept = 0;
+            for (i, (key, _)) in members.iter().enumerate() {
+                if !IGNORED_KEYS.contains(&key.as_ref()) {
+                    order[kept] = i as u32;
+                    kept += 1;
+                }
+            }
+            let order = &mut order[..kept];
+            let key = |i: u32| members[i as usize].0.as_bytes();
+            if order.len() <= SMALL {
+                // Insertion sort: the fastest for a few keys.
+                for i in 1..order.len() {
+                    let mut j = i;
+                    // The first bytes decide most comparisons, without a call to `memcmp`.
+                    while j > 0 && {
+                        let (a, b) = (key(order[j - 1]), key(order[j]));
+                        a.first() > b.first() || (a.first() == b.first() && a > b)
+                    } {
+                        order.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+            } else {
+                order.sort_by(|&a, &b| key(a).cmp(key(b)));
+            }
             out.push('{');
-            for (i, (key, value)) in sorted.into_iter().enumerate() {
-                if i > 0 {
+            for (n, &i) in order.iter().enumerate() {
+                if n > 0 {
                     out.push(',');
                 }
+                let (key, value) = &members[i as usize];
                 string(key, out);
                 out.push(':');
                 canonical(value, out);
@@ -61,7 +98,25 @@ pub(crate) fn canonical(value: &Value<'_>, out: &mut String) {
     }
 }
 
-fn string(s: &str, out: &mut String) {
+/// Appends `s` as a JSON string. A borrowed string was read without
+/// escapes (see `wire::Value`), so it holds nothing to escape: most of a
+/// catalogue's strings are copied without a scan. (A `&Cow` on purpose:
+/// whether it is borrowed is the point.)
+#[allow(clippy::ptr_arg)]
+fn string(s: &Cow<'_, str>, out: &mut String) {
+    match s {
+        Cow::Borrowed(s) => {
+            debug_assert!(!s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
+            out.push('"');
+            out.push_str(s);
+            out.push('"');
+        }
+        Cow::Owned(s) => escaped(s, out),
+    }
+}
+
+/// Appends `s` as a JSON string, escaping only what JSON requires.
+fn escaped(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let bytes = s.as_bytes();
@@ -95,59 +150,87 @@ fn string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Orders "2.1" before "10.1", as the catalogue does.
-fn sort_key(id: &str) -> (u32, u32, String) {
+/// A service's place in the hashed array: by number (`2.1` before `10.1`,
+/// as the catalogue orders them), then by id.
+fn sort_key(id: &str) -> (u32, u32, &str) {
     let mut parts = id.split('.').map(|p| p.parse().unwrap_or(u32::MAX));
-    (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX), id.to_owned())
+    (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX), id)
 }
 
+/// Text waiting for the hasher: fed to it in large pieces, so that the
+/// canonical form is never held whole.
+const FLUSH_AT: usize = 8 * 1024;
+
 /// `sha256:<hex>` of a catalogue: its vocabulary's `facts`, `derived` and
-/// `owners` lists and its registry's `documents` list, each already in
-/// canonical form (`None` when absent, hashed as `[]`), then the services,
-/// each a parsed service file. The hashed text is the JSON array
-/// `[facts, derived, owners, documents, bundles?, service, …]`, with
-/// `bundles` (the declared bundles of services) only when the catalogue has
-/// a `bundles` list.
+/// `owners` lists and its registry's `documents` list (`None` when absent,
+/// hashed as `[]`), then the services, each a parsed service file. The
+/// hashed text is the JSON array `[facts, derived, owners, documents,
+/// bundles?, service, …]` in canonical form, with `bundles` (the declared
+/// bundles of services) only when the catalogue has a non-empty `bundles`
+/// list.
 pub(crate) fn hash<'v, 'a: 'v>(
-    facts: Option<&str>,
-    derived: Option<&str>,
-    owners: Option<&str>,
-    documents: Option<&str>,
-    bundles: Option<&str>,
+    facts: Option<&Value<'_>>,
+    derived: Option<&Value<'_>>,
+    owners: Option<&Value<'_>>,
+    documents: Option<&Value<'_>>,
+    bundles: Option<&Value<'_>>,
     services: impl IntoIterator<Item = &'v Value<'a>>,
 ) -> String {
-    let mut forms: Vec<((u32, u32, String), String)> = services
-        .into_iter()
-        .map(|service| {
-            let id = service.str_member("id").unwrap_or_default();
-            let mut text = String::new();
-            canonical(service, &mut text);
-            (sort_key(id), text)
-        })
-        .collect();
-    // Unstable: elements that compare equal are equal, so the order is the
-    // same, and the WASM needs no stable sort for this type.
-    forms.sort_unstable();
+    let mut services: Vec<_> =
+        services.into_iter().map(|service| (sort_key(service.str_member("id").unwrap_or_default()), service)).collect();
+    // Unstable sorts (the WASM then needs no stable sort for these types):
+    // distinct keys leave nothing to keep in order, and services with the
+    // same id (a catalogue that fails to load) are ordered by their
+    // canonical text, which needs the texts.
+    services.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let tied = services.windows(2).any(|pair| pair[0].0 == pair[1].0);
     let mut h = Sha256::new();
-    h.update(b"[");
+    let mut text = String::with_capacity(FLUSH_AT * 2);
+    text.push('[');
     for part in [facts, derived, owners, documents] {
-        h.update(part.unwrap_or("[]").as_bytes());
-        h.update(b",");
+        match part {
+            Some(value) => canonical(value, &mut text),
+            None => text.push_str("[]"),
+        }
+        text.push(',');
     }
     // Only a catalogue that declares bundles hashes them: every other keeps
     // the hash it had before bundles existed. An array here cannot be taken
-    // for a service, which is an object.
-    if let Some(bundles) = bundles {
-        h.update(bundles.as_bytes());
-        h.update(b",");
+    // for a service, which is an object. An empty list declares no bundle.
+    if let Some(bundles) = bundles.filter(|b| !matches!(b, Value::Array(items) if items.is_empty())) {
+        canonical(bundles, &mut text);
+        text.push(',');
     }
-    for (i, (_, text)) in forms.iter().enumerate() {
-        if i > 0 {
-            h.update(b",");
+    if tied {
+        let mut forms: Vec<_> = services
+            .iter()
+            .map(|(key, service)| {
+                let mut form = String::new();
+                canonical(service, &mut form);
+                (*key, form)
+            })
+            .collect();
+        forms.sort_unstable();
+        for (i, (_, form)) in forms.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(form);
         }
-        h.update(text.as_bytes());
+    } else {
+        for (i, (_, service)) in services.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            canonical(service, &mut text);
+            if text.len() >= FLUSH_AT {
+                h.update(text.as_bytes());
+                text.clear();
+            }
+        }
     }
-    h.update(b"]");
+    text.push(']');
+    h.update(text.as_bytes());
     format!("sha256:{}", hex(&h.finish()))
 }
 
@@ -173,6 +256,19 @@ mod tests {
             hash(None, None, None, None, None, [&a, &b]),
             hash(None, None, None, None, None, [&b, &a]),
             "ordered by number, not by input order"
+        );
+        let c = crate::support::wire::parse_unlimited(r#"{"x":2,"id":"2.1"}"#).unwrap();
+        assert_eq!(
+            hash(None, None, None, None, None, [&a, &b, &c]),
+            hash(None, None, None, None, None, [&c, &a, &b]),
+            "the same id twice: ordered by canonical form"
+        );
+        assert_ne!(hash(None, None, None, None, None, [&b]), hash(None, None, None, None, None, [&c]));
+        let empty = crate::support::wire::parse_unlimited("[]").unwrap();
+        assert_eq!(
+            hash(None, None, None, None, Some(&empty), [&a]),
+            hash(None, None, None, None, None, [&a]),
+            "an empty bundles list hashes as none"
         );
     }
 }

@@ -1,7 +1,9 @@
 //! One service file: read into its raw form, then compiled against the
 //! catalogue's vocabulary and document registry into a model `Service`.
 
-use super::check::{At, Checker, Obj, Problems, quotes_something};
+use std::sync::Arc;
+
+use super::check::{At, Checker, Obj, Problems, indexed, only_strings, quotes_something};
 use super::keys;
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
@@ -156,17 +158,20 @@ struct RawFile {
 impl Checker<'_> {
     /// Checks a `source` quote: one string, or (for materials) a list.
     fn source(&mut self, o: &Obj<'_, '_>, list: bool) {
-        if list && !matches!(o.get("source"), Some(Value::Str(_))) {
-            self.strings(o, "source");
+        let source = o.get("source");
+        if list && !matches!(source, Some(Value::Str(_))) {
+            if !only_strings(source) {
+                self.strings(o, "source");
+            }
         } else {
-            self.opt_str(o, "source");
+            o.opt_str(self, "source");
         }
     }
 
     fn photo(&mut self, o: &Obj<'_, '_>) -> Option<RawPhoto> {
         // Absent from most materials: look before building the path.
         let value = o.get("photo")?;
-        let p = self.object(&o.field("photo"), value, keys::PHOTO)?;
+        let p = self.object(o.field("photo"), value, keys::PHOTO)?;
         let size = self.str(&p, "size");
         let count = self.number(&p, "count", 1000);
         if p.get("count").is_none() {
@@ -182,7 +187,7 @@ impl Checker<'_> {
 
     fn file(&mut self, o: &Obj<'_, '_>) -> Option<RawFile> {
         let value = o.get("file")?;
-        let f = self.object(&o.field("file"), value, keys::FILE)?;
+        let f = self.object(o.field("file"), value, keys::FILE)?;
         let formats = self.strings(&f, "formats");
         if f.get("max_bytes").is_none() {
             self.report(f.field("max_bytes"), "缺少此字段");
@@ -190,7 +195,7 @@ impl Checker<'_> {
         Some(RawFile { formats, max_bytes: self.number(&f, "max_bytes", u64::from(u32::MAX))? })
     }
 
-    fn read_material(&mut self, path: &str, value: &Value<'_>) -> Option<RawMaterial> {
+    fn read_material(&mut self, path: String, value: &Value<'_>) -> Option<RawMaterial> {
         let m = self.object(path, value, keys::MATERIAL)?;
         Some(RawMaterial {
             id: self.str(&m, "id"),
@@ -211,7 +216,7 @@ impl Checker<'_> {
     fn mechanisms(&mut self, r: &Obj<'_, '_>, checked: bool) -> (Option<Deferral>, Option<Pledge>) {
         let deferrable = r.get("deferrable").and_then(|v| {
             let (d, decision) =
-                self.sourced(&r.field("deferrable"), v, keys::DEFERRABLE, "容缺受理（deferrable）", checked)?;
+                self.sourced(r.field("deferrable"), v, keys::DEFERRABLE, "容缺受理（deferrable）", checked)?;
             if d.get("days").is_none() {
                 self.report(d.field("days"), "缺少此字段");
             }
@@ -223,24 +228,24 @@ impl Checker<'_> {
             Some(Deferral { days: days as u16, decision })
         });
         let pledge = r.get("pledge").and_then(|v| {
-            let (p, decision) = self.sourced(&r.field("pledge"), v, keys::PLEDGE, "告知承诺（pledge）", checked)?;
+            let (p, decision) = self.sourced(r.field("pledge"), v, keys::PLEDGE, "告知承诺（pledge）", checked)?;
             let text = self.text(&p, "text");
             Some(Pledge { text, decision })
         });
         (deferrable, pledge)
     }
 
-    fn read_requirement(&mut self, path: &str, value: &Value<'_>, checked: bool) -> Option<RawRequirement> {
+    fn read_requirement(&mut self, path: String, value: &Value<'_>, checked: bool) -> Option<RawRequirement> {
         let r = self.object(path, value, keys::REQUIREMENT)?;
         let (deferrable, pledge) = self.mechanisms(&r, checked);
         self.source(&r, true);
-        if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) {
+        if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) && !only_strings(r.get("when_source")) {
             self.strings(&r, "when_source");
         }
         let one_of = r.get("one_of").map(|_| {
             let items = self.items(&r, "one_of", false);
             let field = r.field("one_of");
-            items.iter().enumerate().filter_map(|(j, v)| self.read_material(&format!("{field}[{j}]"), v)).collect()
+            items.iter().enumerate().filter_map(|(j, v)| self.read_material(indexed(&field, j), v)).collect()
         });
         Some(RawRequirement {
             id: self.str(&r, "id"),
@@ -274,20 +279,20 @@ impl Checker<'_> {
         let o = self.object("", value, keys::SERVICE)?;
         let mut legal_basis = Vec::new();
         for (i, v) in self.items(&o, "legal_basis", true).iter().enumerate() {
-            if let Some(c) = self.object(&format!("legal_basis[{i}]"), v, keys::CITATION) {
+            if let Some(c) = self.object(indexed("legal_basis", i), v, keys::CITATION) {
                 self.source(&c, false);
                 legal_basis.push(Citation {
-                    id: self.str(&c, "id"),
-                    title: self.opt_str(&c, "title"),
-                    reference: self.opt_str(&c, "reference"),
-                    number: self.opt_str(&c, "number"),
-                    note: self.opt_str(&c, "note"),
+                    id: Arc::from(c.str(self, "id").unwrap_or_default()),
+                    title: c.opt_str(self, "title").map(Arc::from),
+                    reference: c.opt_str(self, "reference").map(Arc::from),
+                    number: c.opt_str(self, "number").map(Arc::from),
+                    note: c.opt_str(self, "note").map(Arc::from),
                 });
             }
         }
         let mut steps = Vec::new();
         for (i, v) in self.items(&o, "steps", true).iter().enumerate() {
-            if let Some(st) = self.object(&format!("steps[{i}]"), v, keys::STEP) {
+            if let Some(st) = self.object(indexed("steps", i), v, keys::STEP) {
                 self.source(&st, false);
                 steps.push(Step {
                     actor: self.opt_str(&st, "actor"),
@@ -308,7 +313,7 @@ impl Checker<'_> {
         };
         let mut eligibility = Vec::new();
         for (i, v) in self.items(&o, "eligibility", false).iter().enumerate() {
-            if let Some(r) = self.object(&format!("eligibility[{i}]"), v, keys::RULE) {
+            if let Some(r) = self.object(indexed("eligibility", i), v, keys::RULE) {
                 self.source(&r, true);
                 eligibility.push(RawRule {
                     quoted: quotes_something(r.get("source")),
@@ -323,7 +328,7 @@ impl Checker<'_> {
         let cases = o.get("cases").and_then(|v| self.object("cases", v, keys::CASES)).map(|k| {
             let mut options = Vec::new();
             for (i, v) in self.items(&k, "options", true).iter().enumerate() {
-                if let Some(opt) = self.object(&format!("cases.options[{i}]"), v, keys::CASE_OPTION) {
+                if let Some(opt) = self.object(indexed("cases.options", i), v, keys::CASE_OPTION) {
                     self.source(&opt, false);
                     options.push(RawCase { value: self.str(&opt, "value"), name: self.str(&opt, "name") });
                 }
@@ -334,11 +339,11 @@ impl Checker<'_> {
             .items(&o, "materials", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.read_requirement(&format!("materials[{i}]"), v, checked))
+            .filter_map(|(i, v)| self.read_requirement(indexed("materials", i), v, checked))
             .collect();
         let mut decisions = Vec::new();
         for (i, v) in self.items(&o, "decisions", false).iter().enumerate() {
-            if let Some(d) = self.object(&format!("decisions[{i}]"), v, keys::DECISION) {
+            if let Some(d) = self.object(indexed("decisions", i), v, keys::DECISION) {
                 self.source(&d, false);
                 decisions.push(self.str(&d, "text"));
             }
@@ -382,7 +387,7 @@ impl Checker<'_> {
             match index.first(id) {
                 Some(c) => out.push(citations[c].clone()),
                 None => {
-                    let hint = crate::support::suggest::nearest(id, citations.iter().map(|c| c.id.as_str()))
+                    let hint = crate::support::suggest::nearest(id, citations.iter().map(Citation::id))
                         .map(|s| format!("，是否应为“{s}”？"))
                         .unwrap_or_default();
                     self.report(format!("{}[{i}]", at.path()), format!("引用了未定义的法定依据“{id}”{hint}"));
@@ -628,9 +633,9 @@ fn compile(
         c.report("legal_basis", "缺少法定依据");
     }
     let citations = raw.legal_basis;
-    let citation_repeats = Index::new(citations.iter().map(|r| r.id.as_str())).repeats();
+    let citation_repeats = Index::new(citations.iter().map(Citation::id)).repeats();
     for (i, r) in citations.iter().enumerate() {
-        let path = format!("legal_basis[{i}]");
+        let path = indexed("legal_basis", i);
         c.id(At(&path, "id"), &r.id, citation_repeats[i]);
         match (&r.title, &r.reference, &r.number) {
             (Some(_), Some(_), _) => c.report(
@@ -655,16 +660,16 @@ fn compile(
     }
     for (i, s) in raw.steps.iter().enumerate() {
         if s.action.trim().is_empty() {
-            c.non_empty(At(&format!("steps[{i}]"), "action"), &s.action);
+            c.non_empty(At(&indexed("steps", i), "action"), &s.action);
         }
     }
 
     let mut facts = FactSet::EMPTY;
-    let citation_index = Index::new(citations.iter().map(|c| c.id.as_str()));
+    let citation_index = Index::new(citations.iter().map(Citation::id));
     let rule_repeats = Index::new(raw.eligibility.iter().map(|r| r.id.as_str())).repeats();
     let mut eligibility = Vec::new();
     for (i, r) in raw.eligibility.into_iter().enumerate() {
-        let path = format!("eligibility[{i}]");
+        let path = indexed("eligibility", i);
         c.id(At(&path, "id"), &r.id, rule_repeats[i]);
         c.non_empty(At(&path, "text"), &r.text);
         let basis = c.basis(At(&path, "basis"), &r.basis, &citations, &citation_index, r.decision.is_some());
@@ -695,7 +700,7 @@ fn compile(
                     facts.insert(slot);
                     let mut seen = Vec::new();
                     for (i, o) in rc.options.iter().enumerate() {
-                        c.non_empty(At(&format!("cases.options[{i}]"), "name"), &o.name);
+                        c.non_empty(At(&indexed("cases.options", i), "name"), &o.name);
                         match choices.iter().find(|ch| ch.name() == o.value) {
                             Some(ch) if !seen.contains(&ch.name()) => {
                                 seen.push(ch.name());
@@ -729,7 +734,7 @@ fn compile(
     let mut material_repeats = Index::new(material_ids).repeats().into_iter();
     let mut requirements = Vec::new();
     for (i, r) in raw.materials.into_iter().enumerate() {
-        let path = format!("materials[{i}]");
+        let path = indexed("materials", i);
         c.id(At(&path, "id"), &r.id, material_repeats.next().unwrap_or(false));
         let options: Vec<Option<Material>> = match &r.one_of {
             Some(options) => {

@@ -2,7 +2,7 @@
 //! and document registry (`documents.json`: `documents`), read and checked.
 //! In a bundle the same members sit beside `services`.
 
-use super::check::{At, Checker, Obj, is_identifier};
+use super::check::{At, Checker, Obj, indexed, is_identifier};
 use super::keys;
 use crate::facts::{
     APPLICATION_DATE, Choice, Derivation, Derived, FactInfo, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Owner,
@@ -40,7 +40,7 @@ impl Checker<'_> {
         let mut infos = vec![Vocabulary::application_date()];
         let mut names: Vec<String> = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            let Some(f) = self.object(&format!("facts[{i}]"), v, keys::FACT) else { continue };
+            let Some(f) = self.object(indexed("facts", i), v, keys::FACT) else { continue };
             let name = self.name(&f, &names, true);
             names.push(name.clone());
             let label = self.text(&f, "label");
@@ -85,7 +85,7 @@ impl Checker<'_> {
         }
         let mut derivations = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            let Some(d) = self.object(&format!("derived[{i}]"), v, keys::DERIVED) else { continue };
+            let Some(d) = self.object(indexed("derived", i), v, keys::DERIVED) else { continue };
             let name = self.name(&d, &names, true);
             names.push(name.clone());
             let label = self.text(&d, "label");
@@ -124,7 +124,7 @@ impl Checker<'_> {
         let mut choices: Vec<Choice> = Vec::new();
         let mut names: Vec<String> = Vec::new();
         for (j, v) in items.iter().enumerate() {
-            let path = format!("{}[{j}]", f.field("choices"));
+            let path = indexed(&f.field("choices"), j);
             let Some(o) = self.object(&path, v, keys::CHOICE) else { continue };
             let name = self.name(&o, &names, false);
             names.push(name.clone());
@@ -148,7 +148,7 @@ impl Checker<'_> {
         let mut names: Vec<String> = Vec::new();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let Some(p) = self.object(&format!("owners[{i}]"), v, keys::OWNER) else { continue };
+            let Some(p) = self.object(indexed("owners", i), v, keys::OWNER) else { continue };
             let name = self.name(&p, &names, false);
             names.push(name.clone());
             out.push(Owner { name, label: self.text(&p, "label") });
@@ -163,7 +163,7 @@ impl Checker<'_> {
         let repeats = Index::new(ids).repeats();
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let Some(d) = self.object(&format!("documents[{i}]"), v, keys::DOCUMENT) else { continue };
+            let Some(d) = self.object(indexed("documents", i), v, keys::DOCUMENT) else { continue };
             let id = self.str(&d, "id");
             self.id(At(&d.path, "id"), &id, repeats[i]);
             let name = self.text(&d, "name");
@@ -173,7 +173,7 @@ impl Checker<'_> {
             }
             let stand_in = d.get("stand_in").and_then(|v| {
                 let (s, decision) =
-                    self.sourced(&d.field("stand_in"), v, keys::STAND_IN, "免提交（stand_in）", checked)?;
+                    self.sourced(d.field("stand_in"), v, keys::STAND_IN, "免提交（stand_in）", checked)?;
                 let by = self.str(&s, "by");
                 match StandInKind::from_name(&by) {
                     Some(by) => Some(StandIn { by, decision }),

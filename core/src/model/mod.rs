@@ -3,6 +3,7 @@
 //! accessors; the loading layer builds it, evaluation and rendering read it.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::condition::Condition;
 use crate::facts::{FactInfo, FactSet, Var, Vocabulary};
@@ -193,14 +194,16 @@ pub struct Service {
     pub(crate) json: PreparedService,
 }
 
-/// A legal document cited as a basis (法定依据).
+/// A legal document cited as a basis (法定依据). Its texts are shared:
+/// every rule and material citing it holds a copy, and copying is then a
+/// count, not an allocation.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Citation {
-    pub(crate) id: String,
-    pub(crate) title: Option<String>,
-    pub(crate) reference: Option<String>,
-    pub(crate) number: Option<String>,
-    pub(crate) note: Option<String>,
+    pub(crate) id: Arc<str>,
+    pub(crate) title: Option<Arc<str>>,
+    pub(crate) reference: Option<Arc<str>>,
+    pub(crate) number: Option<Arc<str>>,
+    pub(crate) note: Option<Arc<str>>,
 }
 
 /// One step of a service's process (运行流程).

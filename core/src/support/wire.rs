@@ -18,6 +18,9 @@ pub(crate) enum Value<'a> {
     Int(i64),
     /// A number that is not an `i64`: a fraction, or out of range.
     Float,
+    /// A string: borrowed from the input where it has no escape there, and
+    /// so holds no `"`, `\` or control character (the content hash relies
+    /// on this to copy it unscanned); owned otherwise.
     Str(Cow<'a, str>),
     Array(Vec<Value<'a>>),
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
@@ -81,7 +84,7 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, ParseError> {
 /// Parses JSON text of any size (catalogues are larger than requests).
 pub(crate) fn parse_unlimited(text: &str) -> Result<Value<'_>, String> {
     let mut p = Parser { src: text, bytes: text.as_bytes(), pos: 0, depth: 0 };
-    let value = p.value()?;
+    let value = p.value(&mut Scratch::default())?;
     p.skip_ws();
     if p.pos == p.bytes.len() { Ok(value) } else { Err(p.error("JSON 值之后还有多余内容")) }
 }
@@ -223,6 +226,16 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The members and items read so far of every object and array open at
+/// once, shared by all levels, so that each is allocated once, at its exact
+/// size, when it closes: not grown step by step (most of a catalogue's
+/// allocations were that).
+#[derive(Default)]
+struct Scratch<'a> {
+    members: Vec<(Cow<'a, str>, Value<'a>)>,
+    items: Vec<Value<'a>>,
+}
+
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
@@ -255,12 +268,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self) -> Result<Value<'a>, String> {
+    fn value(&mut self, scratch: &mut Scratch<'a>) -> Result<Value<'a>, String> {
         self.skip_ws();
         match self.bytes.get(self.pos) {
             None => Err(self.error("JSON 意外结束")),
-            Some(b'{') => self.nested(Self::object),
-            Some(b'[') => self.nested(Self::array),
+            Some(b'{') => self.nested(scratch, Self::object),
+            Some(b'[') => self.nested(scratch, Self::array),
             Some(b'"') => self.string().map(Value::Str),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -270,21 +283,26 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn nested(&mut self, f: fn(&mut Self) -> Result<Value<'a>, String>) -> Result<Value<'a>, String> {
+    fn nested(
+        &mut self,
+        scratch: &mut Scratch<'a>,
+        f: fn(&mut Self, &mut Scratch<'a>) -> Result<Value<'a>, String>,
+    ) -> Result<Value<'a>, String> {
         if self.depth == MAX_DEPTH {
             return Err(self.error("嵌套层数超过 128"));
         }
         self.depth += 1;
         self.pos += 1;
-        let result = f(self);
+        let result = f(self, scratch);
         self.depth -= 1;
         result
     }
 
-    fn object(&mut self) -> Result<Value<'a>, String> {
-        let mut members = Vec::new();
+    // On an error the scratch keeps what was read: the whole parse fails.
+    fn object(&mut self, scratch: &mut Scratch<'a>) -> Result<Value<'a>, String> {
+        let start = scratch.members.len();
         if self.eat(b'}') {
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
         loop {
             self.skip_ws();
@@ -295,9 +313,10 @@ impl<'a> Parser<'a> {
             if !self.eat(b':') {
                 return Err(self.error("键之后应为“:”"));
             }
-            members.push((key, self.value()?));
+            let value = self.value(scratch)?;
+            scratch.members.push((key, value));
             if self.eat(b'}') {
-                return Ok(Value::Object(members));
+                return Ok(Value::Object(scratch.members.drain(start..).collect()));
             }
             if !self.eat(b',') {
                 return Err(self.error("此处应为“,”或“}”"));
@@ -305,15 +324,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<Value<'a>, String> {
-        let mut items = Vec::new();
+    fn array(&mut self, scratch: &mut Scratch<'a>) -> Result<Value<'a>, String> {
+        let start = scratch.items.len();
         if self.eat(b']') {
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
-            items.push(self.value()?);
+            let value = self.value(scratch)?;
+            scratch.items.push(value);
             if self.eat(b']') {
-                return Ok(Value::Array(items));
+                return Ok(Value::Array(scratch.items.drain(start..).collect()));
             }
             if !self.eat(b',') {
                 return Err(self.error("此处应为“,”或“]”"));
@@ -515,6 +535,14 @@ pub(crate) fn field(object: &str, key: &str) -> String {
     if object.is_empty() { key.to_owned() } else { format!("{object}.{key}") }
 }
 
+/// Whether two keys are equal: by length and first byte before a full
+/// comparison, which most candidates of a lookup never reach (a catalogue's
+/// load made thousands of `memcmp` calls for keys of one length).
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 /// One object of a tree, with its path, as the walker hands it out.
 pub(crate) struct Obj<'v, 'a> {
     pub(crate) path: String,
@@ -525,15 +553,17 @@ impl<'v, 'a> Obj<'v, 'a> {
     /// Views `value` as an object with the `known` keys (or fewer),
     /// reporting a wrong type, every unknown key (with the nearest known
     /// one) and every repeated key. `None` when it is not an object, or
-    /// when `sink` stops at the first issue and there was one.
+    /// when `sink` stops at the first issue and there was one. A path built
+    /// for the object is best given by value: it is kept, not copied.
     pub(crate) fn new(
         sink: &mut impl Sink,
-        path: &str,
+        path: impl Into<String>,
         value: &'v Value<'a>,
         known: &[&'static str],
     ) -> Option<Obj<'v, 'a>> {
+        let path = path.into();
         let Value::Object(members) = value else {
-            sink.issue(path, "", Issue::NotObject { actual: value.type_name() });
+            sink.issue(&path, "", Issue::NotObject { actual: value.type_name() });
             return None;
         };
         // Which known keys were seen, one bit each: a repeat is found
@@ -541,7 +571,7 @@ impl<'v, 'a> Obj<'v, 'a> {
         debug_assert!(known.len() <= 64);
         let mut seen = 0u64;
         for (key, _) in members.iter() {
-            let issue = match known.iter().position(|k| *k == key.as_ref()) {
+            let issue = match known.iter().position(|k| same_key(k, key)) {
                 None => {
                     Issue::UnknownKey { key, suggestion: crate::support::suggest::nearest(key, known.iter().copied()) }
                 }
@@ -551,17 +581,17 @@ impl<'v, 'a> Obj<'v, 'a> {
                     continue;
                 }
             };
-            sink.issue(path, key, issue);
+            sink.issue(&path, key, issue);
             if sink.stops() {
                 return None;
             }
         }
-        Some(Obj { path: path.to_owned(), members })
+        Some(Obj { path, members })
     }
 
     /// A member; `null` counts as absent.
     pub(crate) fn get(&self, key: &str) -> Option<&'v Value<'a>> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
+        self.members.iter().find(|(k, _)| same_key(k, key)).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
     }
 
     /// The path of a member.
