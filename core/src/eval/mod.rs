@@ -353,7 +353,10 @@ impl Service {
         let mut items = Vec::with_capacity(self.requirements.len());
         let mut exempt = Vec::new();
         let mut pending = Vec::new();
-        for requirement in self.requirements.iter().filter(|r| r.in_force(date)) {
+        for requirement in &self.requirements {
+            if self.dated_requirements && !requirement.in_force(date) {
+                continue;
+            }
             let start = reasons.len();
             match &requirement.condition {
                 None => reasons.push(Reason(ReasonKind::Always)),

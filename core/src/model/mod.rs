@@ -185,6 +185,9 @@ pub struct Service {
     /// The choice fact that selects the case: its variable and its slot.
     pub(crate) case_var: Option<(Var, u16)>,
     pub(crate) requirements: Vec<Requirement>,
+    /// Whether any requirement has a validity period of its own: when none
+    /// has, assessment lists them without checking each against the date.
+    pub(crate) dated_requirements: bool,
     pub(crate) decisions: Vec<String>,
     pub(crate) facts: FactSet,
     /// The catalogue's vocabulary, shared: the facts' names and phrases.
