@@ -99,12 +99,14 @@ pub(crate) struct Atom {
 
 impl Atom {
     /// Whether the atom holds for the facts, and the value it read.
+    #[inline(always)]
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
         Some((self.test_value(value)?, value))
     }
 
     /// Whether the atom holds for `value`.
+    #[inline]
     fn test_value(&self, value: VarValue) -> Option<bool> {
         match (self.test, value) {
             (Test::True, VarValue::Bool(b)) => Some(b),
@@ -200,7 +202,8 @@ impl Condition {
     /// that outcome explained, appends why: the facts that decide it,
     /// phrased by `vocabulary` (the one it was parsed against). A condition
     /// that is one test of one fact, the commonest kind, is evaluated once
-    /// instead of twice.
+    /// instead of twice, and inline: the rest is out of line.
+    #[inline]
     pub(crate) fn decide<'c>(
         &'c self,
         vocabulary: &'c Vocabulary,
@@ -219,9 +222,21 @@ impl Condition {
                 None => Tri::Unknown,
             };
         }
+        self.decide_compound(vocabulary, facts, &explain, out)
+    }
+
+    /// [`Condition::decide`] for a condition of more than one test.
+    #[inline(never)]
+    fn decide_compound<'c>(
+        &'c self,
+        vocabulary: &'c Vocabulary,
+        facts: &Facts,
+        explain: &impl Fn(bool) -> bool,
+        out: &mut Vec<Reason<'c>>,
+    ) -> Tri {
         if let Node::Any(nodes) | Node::All(nodes) = &self.node {
             if let Some(outcome) =
-                Self::decide_flat(nodes, matches!(self.node, Node::Any(_)), vocabulary, facts, &explain, out)
+                Self::decide_flat(nodes, matches!(self.node, Node::Any(_)), vocabulary, facts, explain, out)
             {
                 return outcome;
             }
