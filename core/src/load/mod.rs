@@ -278,13 +278,15 @@ fn finish(
         bundles.push(Bundle { id: Some(raw.id), name: Some(raw.name), services: indices, ids, decision: raw.decision });
     }
     if problems.is_empty() {
+        let services: Vec<Service> = services.into_iter().map(|(_, s)| s).collect();
         Ok(Catalog {
             bundles,
             version: version.to_owned(),
             hash: String::new(),
             vocabulary,
             documents,
-            services: services.into_iter().map(|(_, s)| s).collect(),
+            by_number: crate::model::ServiceIndex::new(&services),
+            services,
         })
     } else {
         Err(LoadError { problems })

@@ -30,8 +30,54 @@ pub struct Catalog {
     pub(crate) vocabulary: Vocabulary,
     pub(crate) documents: Vec<Document>,
     pub(crate) services: Vec<Service>,
+    /// The services' numbers, for [`Catalog::service`]; made from `services`.
+    pub(crate) by_number: ServiceIndex,
     /// The bundles of services the catalogue declares (`bundles.json`).
     pub(crate) bundles: Vec<Bundle>,
+}
+
+/// A look-up of services by number: each number of up to 7 bytes (as good
+/// as all: `10.1`) packed into an integer and sorted, so that finding a
+/// service is a binary search over integers, not a scan of strings. A
+/// longer number is found by a scan.
+#[derive(Clone, Debug)]
+pub(crate) struct ServiceIndex(Vec<(u64, usize)>);
+
+impl ServiceIndex {
+    /// The index of `services`, by their numbers.
+    pub(crate) fn new(services: &[Service]) -> ServiceIndex {
+        let mut keys: Vec<(u64, usize)> =
+            services.iter().enumerate().filter_map(|(i, s)| Some((pack(&s.id)?, i))).collect();
+        keys.sort_unstable();
+        ServiceIndex(keys)
+    }
+
+    /// The position of the service numbered `id` in `services`.
+    #[inline]
+    fn find(&self, services: &[Service], id: &str) -> Option<usize> {
+        match pack(id) {
+            Some(key) => {
+                let i = self.0.partition_point(|&(k, _)| k < key);
+                self.0.get(i).filter(|&&(k, _)| k == key).map(|&(_, at)| at)
+            }
+            None => scan(services, id),
+        }
+    }
+}
+
+/// The position of the service numbered `id`, by a scan: for a number
+/// too long to pack.
+#[cold]
+#[inline(never)]
+fn scan(services: &[Service], id: &str) -> Option<usize> {
+    services.iter().position(|s| s.id == id)
+}
+
+/// A number of up to 7 bytes (`10.1`; the loader allows up to 9) as one
+/// integer: its bytes, then its length, so that two numbers pack alike only
+/// if they are equal.
+fn pack(id: &str) -> Option<u64> {
+    (id.len() < 8).then(|| id.bytes().fold(0, |key, b| key << 8 | u64::from(b)) << 8 | id.len() as u64)
 }
 
 /// Several services applied for at once, with one merged set of materials
@@ -518,12 +564,23 @@ impl Catalog {
     ///
     /// [`Error::UnknownService`](crate::error::Error::UnknownService), with the
     /// nearest number when one is close.
+    #[inline]
     pub fn service(&self, id: &str) -> Result<&Service, crate::error::Error> {
-        self.services.iter().find(|s| s.id == id).ok_or_else(|| crate::error::Error::UnknownService {
+        match self.by_number.find(&self.services, id).and_then(|i| self.services.get(i)) {
+            Some(service) => Ok(service),
+            None => Err(self.unknown_service(id)),
+        }
+    }
+
+    /// The error for a service number the catalogue does not have.
+    #[cold]
+    #[inline(never)]
+    fn unknown_service(&self, id: &str) -> crate::error::Error {
+        crate::error::Error::UnknownService {
             id: id.to_owned(),
             suggestion: crate::support::suggest::nearest(id, self.services.iter().map(|s| s.id.as_str()))
                 .map(str::to_owned),
-        })
+        }
     }
 }
 
@@ -916,5 +973,47 @@ impl FileSpec {
     /// The size limit: a file must be strictly smaller than this many bytes.
     pub fn max_bytes(&self) -> u64 {
         self.max_bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Error;
+
+    /// A catalogue of one service per number, each with one material.
+    fn catalog(numbers: &[&str]) -> super::Catalog {
+        let service = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "name": "示例事项", "legal_basis": [{{"id": "law", "title": "示例条例"}}],
+                    "implementing_body": "示例中心", "boundary": "示例中心",
+                    "steps": [{{"actor": "申请人", "action": "提出申请"}}], "responsibility": "负责办理",
+                    "supervision": {{"office": "纪检办公室", "phone": "12345678"}},
+                    "materials": [{{"id": "id_card", "name": "身份证", "document": "id_card",
+                                    "owner": "applicant", "form": "original", "basis": ["law"]}}]}}"#
+            )
+        };
+        let facts = r#"{"facts": [{"name": "proxy", "label": "是否由代办人办理", "type": "bool",
+                                    "yes": "由代办人办理", "no": "由申请人本人办理"}],
+                        "owners": [{"name": "applicant", "label": "申请人"}]}"#;
+        let documents = r#"{"documents": [{"id": "id_card", "name": "居民身份证"}]}"#;
+        let texts: Vec<(String, String)> = numbers.iter().map(|id| (format!("{id}.json"), service(id))).collect();
+        let files = [("facts.json", facts), ("documents.json", documents)]
+            .into_iter()
+            .chain(texts.iter().map(|(name, text)| (name.as_str(), text.as_str())));
+        super::Catalog::from_files("1", files).unwrap()
+    }
+
+    #[test]
+    fn services_are_found_by_number_short_or_long() {
+        // Packed numbers (up to 7 bytes) and the longest the loader allows,
+        // found by a scan, in an order that is not the catalogue's.
+        let numbers = ["1234.5678", "10.1", "2.1", "1.1", "1234.1", "11.10"];
+        let catalog = catalog(&numbers);
+        for number in numbers {
+            assert_eq!(catalog.service(number).unwrap().id(), number);
+        }
+        for missing in ["", "1", "1.", "10.2", "1.10", "0.1", "1234.567", "1234.56789", "10.1 ", "１.1"] {
+            assert!(matches!(catalog.service(missing), Err(Error::UnknownService { .. })), "{missing:?}");
+        }
     }
 }
