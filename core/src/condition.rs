@@ -23,7 +23,7 @@
 
 use std::fmt;
 
-use crate::facts::{Choice, FactSet, Facts, Source, Var, VarKind, VarValue, Vocabulary};
+use crate::facts::{Choice, FactSet, Facts, Slot, Source, Var, VarKind, VarValue, Vocabulary};
 
 /// The outcome of a condition: Kleene's three-valued logic.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -98,9 +98,28 @@ pub(crate) struct Atom {
 }
 
 impl Atom {
-    /// Whether the atom holds for the facts, and the value it read.
+    /// Whether the atom holds for the facts, and the value it read: a
+    /// plain fact's tested as it is stored, the commonest case, inline.
     #[inline(always)]
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
+        let Source::Fact(slot) = self.source else {
+            return self.eval_derived(facts);
+        };
+        match (self.test, facts.slot(slot)?) {
+            (Test::True, Slot::Bool(b)) => Some((b, VarValue::Bool(b))),
+            (Test::In(mask), Slot::Choice(i)) => Some((mask & (1 << i) != 0, VarValue::Choice(i))),
+            (Test::Cmp(cmp, n), Slot::Count(count)) => {
+                let value = i32::try_from(count).unwrap_or(i32::MAX);
+                Some((cmp.holds(i64::from(value), n), VarValue::Count(value)))
+            }
+            // Unset, or (never: conditions are type-checked) of another type.
+            _ => None,
+        }
+    }
+
+    /// [`Atom::eval`] for a derived value.
+    #[inline(never)]
+    fn eval_derived(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
         Some((self.test_value(value)?, value))
     }
@@ -252,10 +271,11 @@ impl Condition {
     }
 
     /// [`Condition::decide`] for `a || b || …` (`any`) or `a && b && …` of
-    /// at most eight atoms, each evaluated once, where the general walk
-    /// evaluates each up to three times (to decide, to choose what explains
-    /// the outcome, to explain it). The same outcome and the same reasons,
-    /// in the same order; `None` (nothing pushed) for any other condition.
+    /// at most 64 atoms, each evaluated once to decide, and those that
+    /// explain the outcome once more to explain it, where the general walk
+    /// evaluates each up to three times. The same outcome and the same
+    /// reasons, in the same order; `None` (nothing pushed) for any other
+    /// condition.
     fn decide_flat<'c>(
         nodes: &'c [Node],
         any: bool,
@@ -264,30 +284,33 @@ impl Condition {
         explain: &impl Fn(bool) -> bool,
         out: &mut Vec<Reason<'c>>,
     ) -> Option<Tri> {
-        const MAX: usize = 8;
-        if nodes.len() > MAX {
+        if nodes.len() > 64 {
             return None;
         }
-        let mut values: [Option<(bool, VarValue)>; MAX] = [None; MAX];
         // `||` is true if any part is; `&&` false if any part is.
         let (decisive, otherwise) = if any { (Tri::True, Tri::False) } else { (Tri::False, Tri::True) };
         let mut outcome = otherwise;
-        for (node, value) in nodes.iter().zip(&mut values) {
+        // Bit i: part i decides the outcome alone.
+        let mut deciding = 0u64;
+        for (i, node) in nodes.iter().enumerate() {
             let Node::Atom(atom) = node else { return None };
-            *value = atom.eval(facts);
-            match *value {
-                Some((truth, _)) if truth == any => outcome = decisive,
+            match atom.eval(facts) {
+                Some((truth, _)) if truth == any => {
+                    outcome = decisive;
+                    deciding |= 1 << i;
+                }
                 None if outcome != decisive => outcome = Tri::Unknown,
                 _ => {}
             }
         }
         if outcome != Tri::Unknown && explain(outcome == Tri::True) {
             // A true `&&` is explained by all of its parts, a false one by
-            // the parts that are false; dually for `||` (as `Node::explain`).
-            let wanted = outcome == Tri::True;
-            for (node, value) in nodes.iter().zip(&values) {
-                if let (Node::Atom(atom), Some((truth, value))) = (node, *value) {
-                    if truth == wanted {
+            // the parts that are false; dually for `||` (as `Node::explain`):
+            // the deciding parts, or, when none decides, every part.
+            let explaining = if outcome == decisive { deciding } else { u64::MAX };
+            for (i, node) in nodes.iter().enumerate() {
+                if let (true, Node::Atom(atom)) = (explaining >> i & 1 == 1, node) {
+                    if let Some((truth, value)) = atom.eval(facts) {
                         out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth }));
                     }
                 }
@@ -826,6 +849,35 @@ mod tests {
         f.set("proxy", true).unwrap();
         assert_eq!(eval(&c, &f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人已婚", "由代办人办理"]);
+    }
+
+    #[test]
+    fn long_flat_conditions_explain_as_the_general_walk() {
+        // Past eight parts, with every way a part can come out: `reasons`
+        // checks the fast path against the general walk.
+        let parts = ["proxy", "college_graduate", "hukou == nonlocal", "age_years >= 60", "marital_status == married"];
+        let any = parse(&[parts.as_slice(), &parts, &parts].concat().join(" || ")).unwrap();
+        let all = parse(&[parts.as_slice(), &parts, &parts].concat().join(" && ")).unwrap();
+        let mut f = facts();
+        f.set("proxy", false).unwrap();
+        f.set("college_graduate", false).unwrap();
+        f.set("hukou", "local").unwrap();
+        f.set("marital_status", "married").unwrap();
+        // One part unknown (no birth date): `||` is decided by the true
+        // parts, `&&` by the false ones.
+        assert_eq!(reasons(&any, &f, true), ["申请人已婚"; 3]);
+        assert_eq!(reasons(&all, &f, false).len(), 9);
+        f.set("marital_status", "unmarried").unwrap();
+        assert_eq!(eval(&any, &f), Tri::Unknown);
+        f.set("birth_date", "1990-01-01".parse::<Date>().unwrap()).unwrap();
+        assert_eq!(reasons(&any, &f, false).len(), 15);
+        for (name, value) in [("proxy", true), ("college_graduate", true)] {
+            f.set(name, value).unwrap();
+        }
+        f.set("hukou", "nonlocal").unwrap();
+        f.set("marital_status", "married").unwrap();
+        f.set("birth_date", "1950-01-01".parse::<Date>().unwrap()).unwrap();
+        assert_eq!(reasons(&all, &f, true).len(), 15);
     }
 
     #[test]

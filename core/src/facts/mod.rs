@@ -331,6 +331,12 @@ impl Facts {
         }))
     }
 
+    /// The fact stored in `slot`, as it is stored; `None` past the last.
+    #[inline]
+    pub(crate) fn slot(&self, slot: u16) -> Option<Slot> {
+        self.values.get(usize::from(slot)).copied()
+    }
+
     /// The value of a choice fact, by name, for case selection.
     pub(crate) fn choice(&self, slot: u16) -> Option<u8> {
         match self.values.get(usize::from(slot))? {
