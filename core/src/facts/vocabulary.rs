@@ -281,6 +281,7 @@ struct Inner {
 }
 
 impl PartialEq for Vocabulary {
+    #[inline]
     fn eq(&self, other: &Vocabulary) -> bool {
         Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }
