@@ -100,7 +100,7 @@ pub(crate) struct Atom {
 impl Atom {
     /// Whether the atom holds for the facts, and the value it read: a
     /// plain fact's tested as it is stored, the commonest case, inline.
-    #[inline(always)]
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let Source::Fact(slot) = self.source else {
             return self.eval_derived(facts);
@@ -117,15 +117,23 @@ impl Atom {
         }
     }
 
+    /// [`Atom::eval`], out of line: for the paths that are not the
+    /// commonest, so that the inlined copies stay few (the WASM build is
+    /// kept small).
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    fn eval_outlined(&self, facts: &Facts) -> Option<(bool, VarValue)> {
+        self.eval(facts)
+    }
+
     /// [`Atom::eval`] for a derived value.
-    #[inline(never)]
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
     fn eval_derived(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
         Some((self.test_value(value)?, value))
     }
 
     /// Whether the atom holds for `value`.
-    #[inline]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     fn test_value(&self, value: VarValue) -> Option<bool> {
         match (self.test, value) {
             (Test::True, VarValue::Bool(b)) => Some(b),
@@ -222,7 +230,7 @@ impl Condition {
     /// phrased by `vocabulary` (the one it was parsed against). A condition
     /// that is one test of one fact, the commonest kind, is evaluated once
     /// instead of twice, and inline: the rest is out of line.
-    #[inline]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     pub(crate) fn decide<'c>(
         &'c self,
         vocabulary: &'c Vocabulary,
@@ -244,13 +252,14 @@ impl Condition {
         self.decide_compound(vocabulary, facts, &explain, out)
     }
 
-    /// [`Condition::decide`] for a condition of more than one test.
-    #[inline(never)]
+    /// [`Condition::decide`] for a condition of more than one test: one
+    /// copy for every caller's `explain`.
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
     fn decide_compound<'c>(
         &'c self,
         vocabulary: &'c Vocabulary,
         facts: &Facts,
-        explain: &impl Fn(bool) -> bool,
+        explain: &dyn Fn(bool) -> bool,
         out: &mut Vec<Reason<'c>>,
     ) -> Tri {
         if let Node::Any(nodes) | Node::All(nodes) = &self.node {
@@ -281,7 +290,7 @@ impl Condition {
         any: bool,
         vocabulary: &'c Vocabulary,
         facts: &Facts,
-        explain: &impl Fn(bool) -> bool,
+        explain: &dyn Fn(bool) -> bool,
         out: &mut Vec<Reason<'c>>,
     ) -> Option<Tri> {
         if nodes.len() > 64 {
@@ -310,7 +319,7 @@ impl Condition {
             let explaining = if outcome == decisive { deciding } else { u64::MAX };
             for (i, node) in nodes.iter().enumerate() {
                 if let (true, Node::Atom(atom)) = (explaining >> i & 1 == 1, node) {
-                    if let Some((truth, value)) = atom.eval(facts) {
+                    if let Some((truth, value)) = atom.eval_outlined(facts) {
                         out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth }));
                     }
                 }
@@ -467,7 +476,7 @@ impl Node {
     fn missing(&self, facts: &Facts, out: &mut FactSet) {
         match self {
             Node::Atom(atom) => {
-                if atom.eval(facts).is_none() {
+                if atom.eval_outlined(facts).is_none() {
                     out.insert(facts.vocabulary().input(atom.var));
                 }
             }
@@ -485,7 +494,7 @@ impl Node {
     fn explain<'c>(&'c self, vocabulary: &'c Vocabulary, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
         match self {
             Node::Atom(atom) => {
-                if let Some((t, value)) = atom.eval(facts) {
+                if let Some((t, value)) = atom.eval_outlined(facts) {
                     debug_assert_eq!(t, truth);
                     out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth: t }));
                 }

@@ -320,7 +320,7 @@ impl Facts {
 
     /// A derived value: the date in slot `of` put through `function`. Kept
     /// out of line, so that [`Facts::value`] of a plain fact inlines small.
-    #[inline(never)]
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
     fn derived(&self, function: Derivation, of: u16) -> Option<VarValue> {
         let Slot::Date(date) = *self.values.get(usize::from(of))? else {
             return None;

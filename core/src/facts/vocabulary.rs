@@ -281,7 +281,7 @@ struct Inner {
 }
 
 impl PartialEq for Vocabulary {
-    #[inline]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     fn eq(&self, other: &Vocabulary) -> bool {
         Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }

@@ -278,15 +278,13 @@ fn finish(
         bundles.push(Bundle { id: Some(raw.id), name: Some(raw.name), services: indices, ids, decision: raw.decision });
     }
     if problems.is_empty() {
-        let services: Vec<Service> = services.into_iter().map(|(_, s)| s).collect();
         Ok(Catalog {
             bundles,
             version: version.to_owned(),
             hash: String::new(),
             vocabulary,
             documents,
-            by_number: crate::model::ServiceIndex::new(&services),
-            services,
+            services: services.into_iter().map(|(_, s)| s).collect(),
         })
     } else {
         Err(LoadError { problems })

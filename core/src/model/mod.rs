@@ -30,54 +30,8 @@ pub struct Catalog {
     pub(crate) vocabulary: Vocabulary,
     pub(crate) documents: Vec<Document>,
     pub(crate) services: Vec<Service>,
-    /// The services' numbers, for [`Catalog::service`]; made from `services`.
-    pub(crate) by_number: ServiceIndex,
     /// The bundles of services the catalogue declares (`bundles.json`).
     pub(crate) bundles: Vec<Bundle>,
-}
-
-/// A look-up of services by number: each number of up to 7 bytes (as good
-/// as all: `10.1`) packed into an integer and sorted, so that finding a
-/// service is a binary search over integers, not a scan of strings. A
-/// longer number is found by a scan.
-#[derive(Clone, Debug)]
-pub(crate) struct ServiceIndex(Vec<(u64, usize)>);
-
-impl ServiceIndex {
-    /// The index of `services`, by their numbers.
-    pub(crate) fn new(services: &[Service]) -> ServiceIndex {
-        let mut keys: Vec<(u64, usize)> =
-            services.iter().enumerate().filter_map(|(i, s)| Some((pack(&s.id)?, i))).collect();
-        keys.sort_unstable();
-        ServiceIndex(keys)
-    }
-
-    /// The position of the service numbered `id` in `services`.
-    #[inline]
-    fn find(&self, services: &[Service], id: &str) -> Option<usize> {
-        match pack(id) {
-            Some(key) => {
-                let i = self.0.partition_point(|&(k, _)| k < key);
-                self.0.get(i).filter(|&&(k, _)| k == key).map(|&(_, at)| at)
-            }
-            None => scan(services, id),
-        }
-    }
-}
-
-/// The position of the service numbered `id`, by a scan: for a number
-/// too long to pack.
-#[cold]
-#[inline(never)]
-fn scan(services: &[Service], id: &str) -> Option<usize> {
-    services.iter().position(|s| s.id == id)
-}
-
-/// A number of up to 7 bytes (`10.1`; the loader allows up to 9) as one
-/// integer: its bytes, then its length, so that two numbers pack alike only
-/// if they are equal.
-fn pack(id: &str) -> Option<u64> {
-    (id.len() < 8).then(|| id.bytes().fold(0, |key, b| key << 8 | u64::from(b)) << 8 | id.len() as u64)
 }
 
 /// Several services applied for at once, with one merged set of materials
@@ -564,9 +518,8 @@ impl Catalog {
     ///
     /// [`Error::UnknownService`](crate::error::Error::UnknownService), with the
     /// nearest number when one is close.
-    #[inline]
     pub fn service(&self, id: &str) -> Result<&Service, crate::error::Error> {
-        match self.by_number.find(&self.services, id).and_then(|i| self.services.get(i)) {
+        match self.services.iter().find(|s| s.id == id) {
             Some(service) => Ok(service),
             None => Err(self.unknown_service(id)),
         }
@@ -1005,8 +958,8 @@ mod tests {
 
     #[test]
     fn services_are_found_by_number_short_or_long() {
-        // Packed numbers (up to 7 bytes) and the longest the loader allows,
-        // found by a scan, in an order that is not the catalogue's.
+        // Short numbers and the longest the loader allows, in an order
+        // that is not the catalogue's.
         let numbers = ["1234.5678", "10.1", "2.1", "1.1", "1234.1", "11.10"];
         let catalog = catalog(&numbers);
         for number in numbers {
