@@ -23,7 +23,7 @@
 
 use std::fmt;
 
-use crate::facts::{Choice, FactSet, Facts, Source, Var, VarKind, VarValue, Vocabulary};
+use crate::facts::{Choice, FactSet, Facts, Slot, Source, Var, VarKind, VarValue, Vocabulary};
 use crate::support::Joined as _;
 
 /// The outcome of a condition: Kleene's three-valued logic.
@@ -99,13 +99,42 @@ pub(crate) struct Atom {
 }
 
 impl Atom {
-    /// Whether the atom holds for the facts, and the value it read.
+    /// Whether the atom holds for the facts, and the value it read: a
+    /// plain fact's tested as it is stored, the commonest case, inline.
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
     fn eval(&self, facts: &Facts) -> Option<(bool, VarValue)> {
+        let Source::Fact(slot) = self.source else {
+            return self.eval_derived(facts);
+        };
+        match (self.test, facts.slot(slot)?) {
+            (Test::True, Slot::Bool(b)) => Some((b, VarValue::Bool(b))),
+            (Test::In(mask), Slot::Choice(i)) => Some((mask & (1 << i) != 0, VarValue::Choice(i))),
+            (Test::Cmp(cmp, n), Slot::Count(count)) => {
+                let value = i32::try_from(count).unwrap_or(i32::MAX);
+                Some((cmp.holds(i64::from(value), n), VarValue::Count(value)))
+            }
+            // Unset, or (never: conditions are type-checked) of another type.
+            _ => None,
+        }
+    }
+
+    /// [`Atom::eval`], out of line: for the paths that are not the
+    /// commonest, so that the inlined copies stay few (the WASM build is
+    /// kept small).
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    fn eval_outlined(&self, facts: &Facts) -> Option<(bool, VarValue)> {
+        self.eval(facts)
+    }
+
+    /// [`Atom::eval`] for a derived value.
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    fn eval_derived(&self, facts: &Facts) -> Option<(bool, VarValue)> {
         let value = facts.value(self.source)?;
         Some((self.test_value(value)?, value))
     }
 
     /// Whether the atom holds for `value`.
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     fn test_value(&self, value: VarValue) -> Option<bool> {
         match (self.test, value) {
             (Test::True, VarValue::Bool(b)) => Some(b),
@@ -201,7 +230,8 @@ impl Condition {
     /// that outcome explained, appends why: the facts that decide it,
     /// phrased by `vocabulary` (the one it was parsed against). A condition
     /// that is one test of one fact, the commonest kind, is evaluated once
-    /// instead of twice.
+    /// instead of twice, and inline: the rest is out of line.
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     pub(crate) fn decide<'c>(
         &'c self,
         vocabulary: &'c Vocabulary,
@@ -220,9 +250,22 @@ impl Condition {
                 None => Tri::Unknown,
             };
         }
+        self.decide_compound(vocabulary, facts, &explain, out)
+    }
+
+    /// [`Condition::decide`] for a condition of more than one test: one
+    /// copy for every caller's `explain`.
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    fn decide_compound<'c>(
+        &'c self,
+        vocabulary: &'c Vocabulary,
+        facts: &Facts,
+        explain: &dyn Fn(bool) -> bool,
+        out: &mut Vec<Reason<'c>>,
+    ) -> Tri {
         if let Node::Any(nodes) | Node::All(nodes) = &self.node {
             if let Some(outcome) =
-                Self::decide_flat(nodes, matches!(self.node, Node::Any(_)), vocabulary, facts, &explain, out)
+                Self::decide_flat(nodes, matches!(self.node, Node::Any(_)), vocabulary, facts, explain, out)
             {
                 return outcome;
             }
@@ -238,42 +281,46 @@ impl Condition {
     }
 
     /// [`Condition::decide`] for `a || b || …` (`any`) or `a && b && …` of
-    /// at most eight atoms, each evaluated once, where the general walk
-    /// evaluates each up to three times (to decide, to choose what explains
-    /// the outcome, to explain it). The same outcome and the same reasons,
-    /// in the same order; `None` (nothing pushed) for any other condition.
+    /// at most 64 atoms, each evaluated once to decide, and those that
+    /// explain the outcome once more to explain it, where the general walk
+    /// evaluates each up to three times. The same outcome and the same
+    /// reasons, in the same order; `None` (nothing pushed) for any other
+    /// condition.
     fn decide_flat<'c>(
         nodes: &'c [Node],
         any: bool,
         vocabulary: &'c Vocabulary,
         facts: &Facts,
-        explain: &impl Fn(bool) -> bool,
+        explain: &dyn Fn(bool) -> bool,
         out: &mut Vec<Reason<'c>>,
     ) -> Option<Tri> {
-        const MAX: usize = 8;
-        if nodes.len() > MAX {
+        if nodes.len() > 64 {
             return None;
         }
-        let mut values: [Option<(bool, VarValue)>; MAX] = [None; MAX];
         // `||` is true if any part is; `&&` false if any part is.
         let (decisive, otherwise) = if any { (Tri::True, Tri::False) } else { (Tri::False, Tri::True) };
         let mut outcome = otherwise;
-        for (node, value) in nodes.iter().zip(&mut values) {
+        // Bit i: part i decides the outcome alone.
+        let mut deciding = 0u64;
+        for (i, node) in nodes.iter().enumerate() {
             let Node::Atom(atom) = node else { return None };
-            *value = atom.eval(facts);
-            match *value {
-                Some((truth, _)) if truth == any => outcome = decisive,
+            match atom.eval(facts) {
+                Some((truth, _)) if truth == any => {
+                    outcome = decisive;
+                    deciding |= 1 << i;
+                }
                 None if outcome != decisive => outcome = Tri::Unknown,
                 _ => {}
             }
         }
         if outcome != Tri::Unknown && explain(outcome == Tri::True) {
             // A true `&&` is explained by all of its parts, a false one by
-            // the parts that are false; dually for `||` (as `Node::explain`).
-            let wanted = outcome == Tri::True;
-            for (node, value) in nodes.iter().zip(&values) {
-                if let (Node::Atom(atom), Some((truth, value))) = (node, *value) {
-                    if truth == wanted {
+            // the parts that are false; dually for `||` (as `Node::explain`):
+            // the deciding parts, or, when none decides, every part.
+            let explaining = if outcome == decisive { deciding } else { u64::MAX };
+            for (i, node) in nodes.iter().enumerate() {
+                if let (true, Node::Atom(atom)) = (explaining >> i & 1 == 1, node) {
+                    if let Some((truth, value)) = atom.eval_outlined(facts) {
                         out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth }));
                     }
                 }
@@ -430,7 +477,7 @@ impl Node {
     fn missing(&self, facts: &Facts, out: &mut FactSet) {
         match self {
             Node::Atom(atom) => {
-                if atom.eval(facts).is_none() {
+                if atom.eval_outlined(facts).is_none() {
                     out.insert(facts.vocabulary().input(atom.var));
                 }
             }
@@ -448,7 +495,7 @@ impl Node {
     fn explain<'c>(&'c self, vocabulary: &'c Vocabulary, facts: &Facts, truth: bool, out: &mut Vec<Reason<'c>>) {
         match self {
             Node::Atom(atom) => {
-                if let Some((t, value)) = atom.eval(facts) {
+                if let Some((t, value)) = atom.eval_outlined(facts) {
                     debug_assert_eq!(t, truth);
                     out.push(Reason(ReasonKind::Atom { vocabulary, atom, value, truth: t }));
                 }
@@ -822,6 +869,35 @@ mod tests {
         f.set("proxy", true).unwrap();
         assert_eq!(eval(&c, &f), Tri::False);
         assert_eq!(reasons(&c, &f, false), ["申请人已婚", "由代办人办理"]);
+    }
+
+    #[test]
+    fn long_flat_conditions_explain_as_the_general_walk() {
+        // Past eight parts, with every way a part can come out: `reasons`
+        // checks the fast path against the general walk.
+        let parts = ["proxy", "college_graduate", "hukou == nonlocal", "age_years >= 60", "marital_status == married"];
+        let any = parse(&[parts.as_slice(), &parts, &parts].concat().join(" || ")).unwrap();
+        let all = parse(&[parts.as_slice(), &parts, &parts].concat().join(" && ")).unwrap();
+        let mut f = facts();
+        f.set("proxy", false).unwrap();
+        f.set("college_graduate", false).unwrap();
+        f.set("hukou", "local").unwrap();
+        f.set("marital_status", "married").unwrap();
+        // One part unknown (no birth date): `||` is decided by the true
+        // parts, `&&` by the false ones.
+        assert_eq!(reasons(&any, &f, true), ["申请人已婚"; 3]);
+        assert_eq!(reasons(&all, &f, false).len(), 9);
+        f.set("marital_status", "unmarried").unwrap();
+        assert_eq!(eval(&any, &f), Tri::Unknown);
+        f.set("birth_date", "1990-01-01".parse::<Date>().unwrap()).unwrap();
+        assert_eq!(reasons(&any, &f, false).len(), 15);
+        for (name, value) in [("proxy", true), ("college_graduate", true)] {
+            f.set(name, value).unwrap();
+        }
+        f.set("hukou", "nonlocal").unwrap();
+        f.set("marital_status", "married").unwrap();
+        f.set("birth_date", "1950-01-01".parse::<Date>().unwrap()).unwrap();
+        assert_eq!(reasons(&all, &f, true).len(), 15);
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub struct Assessment<'c> {
     pub(crate) date: Date,
     pub(crate) case: Option<&'c Case>,
     pub(crate) eligibility: Eligibility,
-    pub(crate) rules: Vec<(&'c EligibilityRule, Tri, Range<usize>)>,
+    /// How each of the service's eligibility rules came out, in order.
+    pub(crate) rules: RuleOutcomes,
     pub(crate) rules_missing: FactSet,
     pub(crate) items: Vec<(&'c Requirement, Range<usize>)>,
     /// Required, but the office obtains the material's document itself
@@ -58,6 +59,56 @@ pub struct Assessment<'c> {
     pub(crate) pending: Vec<(&'c Requirement, FactSet)>,
     pub(crate) reasons: Vec<Reason<'c>>,
     pub(crate) missing: FactSet,
+}
+
+/// The outcome of each of a service's eligibility rules, in order, and the
+/// range of its reasons (`start`, `end`): inline for the few rules a
+/// service has (at most two in the embedded catalogue), so that most
+/// assessments allocate nothing for them.
+#[derive(Clone, Debug)]
+pub(crate) enum RuleOutcomes {
+    /// Up to [`RuleOutcomes::FEW`] outcomes, the first `len` in use.
+    Few { len: u8, outcomes: [(Tri, u32, u32); RuleOutcomes::FEW] },
+    /// More.
+    Many(Vec<(Tri, u32, u32)>),
+}
+
+impl RuleOutcomes {
+    /// The most outcomes kept inline.
+    const FEW: usize = 4;
+
+    /// Room for `n` outcomes.
+    fn with_capacity(n: usize) -> RuleOutcomes {
+        if n <= Self::FEW {
+            RuleOutcomes::Few { len: 0, outcomes: [(Tri::Unknown, 0, 0); Self::FEW] }
+        } else {
+            RuleOutcomes::Many(Vec::with_capacity(n))
+        }
+    }
+
+    /// Appends the next rule's outcome and its reasons' range.
+    fn push(&mut self, outcome: (Tri, u32, u32)) {
+        match self {
+            RuleOutcomes::Few { len, outcomes } if usize::from(*len) < Self::FEW => {
+                outcomes[usize::from(*len)] = outcome;
+                *len += 1;
+            }
+            RuleOutcomes::Few { outcomes, .. } => {
+                let mut all = outcomes.to_vec();
+                all.push(outcome);
+                *self = RuleOutcomes::Many(all);
+            }
+            RuleOutcomes::Many(all) => all.push(outcome),
+        }
+    }
+
+    /// The outcomes, in rule order.
+    pub(crate) fn as_slice(&self) -> &[(Tri, u32, u32)] {
+        match self {
+            RuleOutcomes::Few { len, outcomes } => &outcomes[..usize::from(*len)],
+            RuleOutcomes::Many(all) => all,
+        }
+    }
 }
 
 /// How one eligibility rule came out.
@@ -332,7 +383,7 @@ impl Service {
             self.cases.iter().find(|c| c.value() == choice.name())
         });
 
-        let mut rules = Vec::with_capacity(self.eligibility.len());
+        let mut rules = RuleOutcomes::with_capacity(self.eligibility.len());
         let mut rules_missing = FactSet::EMPTY;
         let mut eligibility = Eligibility::Eligible;
         for rule in &self.eligibility {
@@ -346,14 +397,17 @@ impl Service {
                 (_, Tri::Unknown) | (Eligibility::Undetermined, _) => Eligibility::Undetermined,
                 (Eligibility::Eligible, Tri::True) => Eligibility::Eligible,
             };
-            rules.push((rule, outcome, start..reasons.len()));
+            rules.push((outcome, start as u32, reasons.len() as u32));
         }
         missing = missing.union(rules_missing);
 
         let mut items = Vec::with_capacity(self.requirements.len());
         let mut exempt = Vec::new();
         let mut pending = Vec::new();
-        for requirement in self.requirements.iter().filter(|r| r.in_force(date)) {
+        for requirement in &self.requirements {
+            if self.dated_requirements && !requirement.in_force(date) {
+                continue;
+            }
             let start = reasons.len();
             match &requirement.condition {
                 None => reasons.push(Reason(ReasonKind::Always)),
@@ -582,14 +636,14 @@ impl<'c> Assessment<'c> {
 
     /// How each eligibility rule came out, in catalogue order.
     pub fn rules(&self) -> impl ExactSizeIterator<Item = RuleOutcome<'_, 'c>> + '_ {
-        self.rules.iter().map(|(rule, tri, range)| RuleOutcome {
+        self.service.eligibility.iter().zip(self.rules.as_slice()).map(|(rule, &(tri, start, end))| RuleOutcome {
             rule,
             met: match tri {
                 Tri::True => Some(true),
                 Tri::False => Some(false),
                 Tri::Unknown => None,
             },
-            because: &self.reasons[range.clone()],
+            because: &self.reasons[start as usize..end as usize],
         })
     }
 
@@ -917,6 +971,25 @@ impl fmt::Display for Shortfall {
             }
             Shortfall::MissingCopy { needed } => write!(f, "未提交复印件（须{needed}份）"),
             Shortfall::TooFewCopies { needed, got } => write!(f, "复印件须{needed}份，仅提交{got}份"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RuleOutcomes, Tri};
+
+    #[test]
+    fn rule_outcomes_keep_every_outcome_in_order_inline_or_not() {
+        let outcome = |i: u32| ([Tri::True, Tri::False, Tri::Unknown][i as usize % 3], i, i + 1);
+        // Sized for the rules a service has; growing past the inline room
+        // (which assessment never does) moves the outcomes, never drops one.
+        for (capacity, n) in [(0, 0), (2, 2), (RuleOutcomes::FEW, RuleOutcomes::FEW), (2, 7), (9, 9)] {
+            let mut outcomes = RuleOutcomes::with_capacity(capacity);
+            (0..n as u32).for_each(|i| outcomes.push(outcome(i)));
+            let expected: Vec<_> = (0..n as u32).map(outcome).collect();
+            assert_eq!(outcomes.as_slice(), expected, "{capacity} {n}");
+            assert_eq!(matches!(outcomes, RuleOutcomes::Few { .. }), n <= RuleOutcomes::FEW);
         }
     }
 }

@@ -328,16 +328,27 @@ impl Facts {
                 Slot::Count(n) => Some(VarValue::Count(i32::try_from(*n).unwrap_or(i32::MAX))),
                 Slot::Unset | Slot::Date(_) => None,
             },
-            Source::Derived { function, of, .. } => {
-                let Slot::Date(date) = *self.values.get(usize::from(of))? else {
-                    return None;
-                };
-                Some(VarValue::Count(match function {
-                    Derivation::DaysSince => date.days_until(self.application_date),
-                    Derivation::YearsSince => date.years_until(self.application_date),
-                }))
-            }
+            Source::Derived { function, of, .. } => self.derived(function, of),
         }
+    }
+
+    /// A derived value: the date in slot `of` put through `function`. Kept
+    /// out of line, so that [`Facts::value`] of a plain fact inlines small.
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    fn derived(&self, function: Derivation, of: u16) -> Option<VarValue> {
+        let Slot::Date(date) = *self.values.get(usize::from(of))? else {
+            return None;
+        };
+        Some(VarValue::Count(match function {
+            Derivation::DaysSince => date.days_until(self.application_date),
+            Derivation::YearsSince => date.years_until(self.application_date),
+        }))
+    }
+
+    /// The fact stored in `slot`, as it is stored; `None` past the last.
+    #[inline]
+    pub(crate) fn slot(&self, slot: u16) -> Option<Slot> {
+        self.values.get(usize::from(slot)).copied()
     }
 
     /// The value of a choice fact, by name, for case selection.

@@ -464,6 +464,7 @@ fn key_hash(prefix: u64, size: usize) -> usize {
 }
 
 impl PartialEq for Vocabulary {
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     fn eq(&self, other: &Vocabulary) -> bool {
         Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }

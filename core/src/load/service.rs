@@ -897,6 +897,7 @@ fn compile(
         eligibility,
         cases,
         case_var,
+        dated_requirements: requirements.iter().any(|r| r.valid_from.is_some() || r.valid_until.is_some()),
         requirements,
         decisions: raw.decisions,
         facts,

@@ -186,6 +186,9 @@ pub struct Service {
     /// The choice fact that selects the case: its variable and its slot.
     pub(crate) case_var: Option<(Var, u16)>,
     pub(crate) requirements: Vec<Requirement>,
+    /// Whether any requirement has a validity period of its own: when none
+    /// has, assessment lists them without checking each against the date.
+    pub(crate) dated_requirements: bool,
     pub(crate) decisions: Vec<String>,
     pub(crate) facts: FactSet,
     /// The catalogue's vocabulary, shared: the facts' names and phrases.
@@ -526,11 +529,21 @@ impl Catalog {
     /// [`Error::UnknownService`](crate::error::Error::UnknownService), with the
     /// nearest number when one is close.
     pub fn service(&self, id: &str) -> Result<&Service, crate::error::Error> {
-        self.services.iter().find(|s| s.id == id).ok_or_else(|| crate::error::Error::UnknownService {
+        match self.services.iter().find(|s| s.id == id) {
+            Some(service) => Ok(service),
+            None => Err(self.unknown_service(id)),
+        }
+    }
+
+    /// The error for a service number the catalogue does not have.
+    #[cold]
+    #[inline(never)]
+    fn unknown_service(&self, id: &str) -> crate::error::Error {
+        crate::error::Error::UnknownService {
             id: id.to_owned(),
             suggestion: crate::support::suggest::nearest(id, self.services.iter().map(|s| s.id.as_str()))
                 .map(str::to_owned),
-        })
+        }
     }
 }
 
@@ -923,5 +936,47 @@ impl FileSpec {
     /// The size limit: a file must be strictly smaller than this many bytes.
     pub fn max_bytes(&self) -> u64 {
         self.max_bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Error;
+
+    /// A catalogue of one service per number, each with one material.
+    fn catalog(numbers: &[&str]) -> super::Catalog {
+        let service = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "name": "示例事项", "legal_basis": [{{"id": "law", "title": "示例条例"}}],
+                    "implementing_body": "示例中心", "boundary": "示例中心",
+                    "steps": [{{"actor": "申请人", "action": "提出申请"}}], "responsibility": "负责办理",
+                    "supervision": {{"office": "纪检办公室", "phone": "12345678"}},
+                    "materials": [{{"id": "id_card", "name": "身份证", "document": "id_card",
+                                    "owner": "applicant", "form": "original", "basis": ["law"]}}]}}"#
+            )
+        };
+        let facts = r#"{"facts": [{"name": "proxy", "label": "是否由代办人办理", "type": "bool",
+                                    "yes": "由代办人办理", "no": "由申请人本人办理"}],
+                        "owners": [{"name": "applicant", "label": "申请人"}]}"#;
+        let documents = r#"{"documents": [{"id": "id_card", "name": "居民身份证"}]}"#;
+        let texts: Vec<(String, String)> = numbers.iter().map(|id| (format!("{id}.json"), service(id))).collect();
+        let files = [("facts.json", facts), ("documents.json", documents)]
+            .into_iter()
+            .chain(texts.iter().map(|(name, text)| (name.as_str(), text.as_str())));
+        super::Catalog::from_files("1", files).unwrap()
+    }
+
+    #[test]
+    fn services_are_found_by_number_short_or_long() {
+        // Short numbers and the longest the loader allows, in an order
+        // that is not the catalogue's.
+        let numbers = ["1234.5678", "10.1", "2.1", "1.1", "1234.1", "11.10"];
+        let catalog = catalog(&numbers);
+        for number in numbers {
+            assert_eq!(catalog.service(number).unwrap().id(), number);
+        }
+        for missing in ["", "1", "1.", "10.2", "1.10", "0.1", "1234.567", "1234.56789", "10.1 ", "１.1"] {
+            assert!(matches!(catalog.service(missing), Err(Error::UnknownService { .. })), "{missing:?}");
+        }
     }
 }

@@ -86,11 +86,11 @@ impl Assessment<'_> {
         w.raw(",");
         w.value(&distinct);
         w.raw(",[");
-        for (i, (rule, (_, _, range))) in self.rules().zip(&self.rules).enumerate() {
+        for (i, (rule, &(_, start, end))) in self.rules().zip(self.rules.as_slice()).enumerate() {
             w.raw(if i == 0 { "[" } else { ",[" });
             w.value(&rule.met());
             w.raw(",");
-            indices(&mut w, &at[range.clone()]);
+            indices(&mut w, &at[start as usize..end as usize]);
             w.raw("]");
         }
         w.raw("],");
