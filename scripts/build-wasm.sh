@@ -12,12 +12,14 @@ cd "$(dirname "$0")/.."
 # bytes, gzipped: the .wasm plus its JS glue, with the whole catalogue, the printable notice and
 # guide (noticeHtml, guideHtml) and the compact assessment; what costs what is in BENCHMARKS.md, "Size".
 # The target (issue 13) is 100,000 bytes. Issue 11's bundles, documents on file, deferral and pledges
-# (and the faster request reader of issue 13's third pass, 1,608 more) took the package to 116,743,
-# so the target is missed and recorded as missed (BENCHMARKS.md). Code compiled once instead of per
-# caller (suggestions, id indexes, join) and no reverse char searcher brought it to 115,092; this
-# ceiling, a little above that, keeps the package from growing further unnoticed until it is met.
+# took the package to about 116,700, so the target is missed and recorded as missed (BENCHMARKS.md).
+# Code compiled once instead of per caller brought it to 115,092; issue 13's fourth speed pass (request
+# keys hashed where they stand, prepared openings and phrases, the streamed content hash, inline rule
+# outcomes) added back about 1,700, of which leaving the native-only request reader out of the WASM
+# took 1,380. This ceiling, a little above the result (116,790), keeps the package from growing further
+# unnoticed until the target is met.
 target=100000
-budget=115300
+budget=117000
 tools="${BANSHI_TOOLS:-$HOME/.cache/banshi-tools}"
 mkdir -p "$tools"
 

@@ -251,7 +251,14 @@ fn parse_request<'c, 'v, 'a>(
 /// reading it). `None` for any other request, valid or not: those are read
 /// by [`parse_request`], which reports what is wrong, so the answer to
 /// every request, error or not, is the same as without this path.
+///
+/// The WASM build, made for size first, leaves this path out (1,380 bytes
+/// of the gzipped npm package, for about 2 µs of a 30 µs call in Node):
+/// there every request is read by [`parse_request`].
 fn plain_request<'c>(catalog: &'c Catalog, text: &str) -> Option<(&'c Service, Facts)> {
+    if cfg!(target_family = "wasm") {
+        return None;
+    }
     let mut reader = wire::Reader::new(text)?;
     if !reader.eat(b'{') {
         return None;
