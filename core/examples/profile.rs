@@ -1,7 +1,8 @@
 //! A loop for profilers (callgrind, perf): `cargo run --release --example
-//! profile -p banshi -- <file> [iterations] [json|compact|typed|load]` runs
-//! json::assess on the request in the file (`json`, the default),
-//! json::assess_compact, the bindings' compact answer (`compact`), the typed
+//! profile -p banshi -- <file> [iterations] [json|compact|check|typed|load]`
+//! runs json::assess on the request in the file (`json`, the default),
+//! json::assess_compact, the bindings' compact answer (`compact`),
+//! json::check on a check request (`check`), the typed
 //! Catalog::assess (or, for a request with a `bundle` of service numbers,
 //! Catalog::assess_bundle) on its facts, read once (`typed`), or loads the file as a
 //! catalogue bundle (`load`). With 0 iterations it only loads the embedded
@@ -9,7 +10,7 @@
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile <request file> [iterations] [json|compact|typed|load]");
+    let path = args.next().expect("usage: profile <request file> [iterations] [json|compact|check|typed|load]");
     let n: usize = args.next().map_or(10_000, |s| s.parse().expect("a number"));
     let mode = args.next().unwrap_or_default();
     let typed = mode == "typed";
@@ -40,6 +41,10 @@ fn main() {
             for _ in 0..n {
                 bytes += catalog.assess(service, std::hint::black_box(&facts)).expect("assessed").checklist().len();
             }
+        }
+    } else if mode == "check" {
+        for _ in 0..n {
+            bytes += banshi::json::check(catalog, &request).expect("a valid request").len();
         }
     } else if mode == "compact" {
         for _ in 0..n {

@@ -84,7 +84,10 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, ParseError> {
 /// Parses JSON text of any size (catalogues are larger than requests).
 pub(crate) fn parse_unlimited(text: &str) -> Result<Value<'_>, String> {
     let mut p = Parser { src: text, bytes: text.as_bytes(), pos: 0, depth: 0 };
-    let value = p.value(&mut Scratch::default())?;
+    // Room for a request's members and items without growing; a catalogue
+    // grows them a few times, once.
+    let mut scratch = Scratch { members: Vec::with_capacity(16), items: Vec::with_capacity(16) };
+    let value = p.value(&mut scratch)?;
     p.skip_ws();
     if p.pos == p.bytes.len() { Ok(value) } else { Err(p.error("JSON 值之后还有多余内容")) }
 }
@@ -230,7 +233,6 @@ impl<'a> Reader<'a> {
 /// once, shared by all levels, so that each is allocated once, at its exact
 /// size, when it closes: not grown step by step (most of a catalogue's
 /// allocations were that).
-#[derive(Default)]
 struct Scratch<'a> {
     members: Vec<(Cow<'a, str>, Value<'a>)>,
     items: Vec<Value<'a>>,
@@ -316,7 +318,7 @@ impl<'a> Parser<'a> {
             let value = self.value(scratch)?;
             scratch.members.push((key, value));
             if self.eat(b'}') {
-                return Ok(Value::Object(scratch.members.drain(start..).collect()));
+                return Ok(Value::Object(scratch.members.split_off(start)));
             }
             if !self.eat(b',') {
                 return Err(self.error("此处应为“,”或“}”"));
@@ -333,7 +335,7 @@ impl<'a> Parser<'a> {
             let value = self.value(scratch)?;
             scratch.items.push(value);
             if self.eat(b']') {
-                return Ok(Value::Array(scratch.items.drain(start..).collect()));
+                return Ok(Value::Array(scratch.items.split_off(start)));
             }
             if !self.eat(b',') {
                 return Err(self.error("此处应为“,”或“]”"));
