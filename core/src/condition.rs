@@ -107,9 +107,9 @@ impl Atom {
             return self.eval_derived(facts);
         };
         match (self.test, facts.slot(slot)?) {
-            (Test::True, Slot::Bool(b)) => Some((b, VarValue::Bool(b))),
-            (Test::In(mask), Slot::Choice(i)) => Some((mask & (1 << i) != 0, VarValue::Choice(i))),
-            (Test::Cmp(cmp, n), Slot::Count(count)) => {
+            (Test::True, &Slot::Bool(b)) => Some((b, VarValue::Bool(b))),
+            (Test::In(mask), &Slot::Choice(i)) => Some((mask & (1 << i) != 0, VarValue::Choice(i))),
+            (Test::Cmp(cmp, n), &Slot::Count(count)) => {
                 let value = i32::try_from(count).unwrap_or(i32::MAX);
                 Some((cmp.holds(i64::from(value), n), VarValue::Count(value)))
             }

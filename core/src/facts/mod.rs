@@ -346,9 +346,14 @@ impl Facts {
     }
 
     /// The fact stored in `slot`, as it is stored; `None` past the last.
+    ///
+    /// By reference: a copied `Slot` carries its variant's padding, which
+    /// the optimised test of a condition then read whole, and valgrind
+    /// (the C suite runs under it) reported a branch on uninitialised
+    /// bytes. Reading the variant's field alone costs the same.
     #[inline]
-    pub(crate) fn slot(&self, slot: u16) -> Option<Slot> {
-        self.values.get(usize::from(slot)).copied()
+    pub(crate) fn slot(&self, slot: u16) -> Option<&Slot> {
+        self.values.get(usize::from(slot))
     }
 
     /// The value of a choice fact, by name, for case selection.
