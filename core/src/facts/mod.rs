@@ -13,7 +13,7 @@ mod vocabulary;
 
 pub(crate) use set::{FactNames, FactSet};
 pub(crate) use vocabulary::{
-    APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Source, Spec, Var, VarKind,
+    APPLICATION_DATE, MAX_CHOICES, MAX_COUNT, MAX_FACTS, MAX_OWNERS, Source, Spec, Var, VarKind, VarValue,
 };
 pub use vocabulary::{Choice, Derivation, Derived, FactInfo, FactKind, Owner, Vocabulary};
 
@@ -68,16 +68,6 @@ pub(crate) enum Slot {
     Choice(u8),
     Count(u32),
     Date(Date),
-}
-
-/// What a condition variable holds: a fact, or a value derived from facts.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum VarValue {
-    Bool(bool),
-    Choice(u8),
-    /// A count (at most 100,000, checked at load) or a derived number of
-    /// days or years: an `i32` keeps a reason, which holds one, at 32 bytes.
-    Count(i32),
 }
 
 /// The facts about one applicant and one application, read against one

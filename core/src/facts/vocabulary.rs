@@ -10,8 +10,6 @@
 
 use std::sync::Arc;
 
-use super::VarValue;
-
 /// The most facts one vocabulary may declare, `application_date` included:
 /// [`FactSet`](super::FactSet) is a fixed-size bit set.
 pub(crate) const MAX_FACTS: usize = 256;
@@ -248,6 +246,16 @@ pub(crate) enum Source {
     Fact(u16),
     /// A derived value: its index, its function and the slot of its date.
     Derived { index: u16, function: Derivation, of: u16 },
+}
+
+/// What a condition variable holds: a fact, or a value derived from facts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum VarValue {
+    Bool(bool),
+    Choice(u8),
+    /// A count (at most 100,000, checked at load) or a derived number of
+    /// days or years: an `i32` keeps a reason, which holds one, at 32 bytes.
+    Count(i32),
 }
 
 /// How a condition variable is typed and described, borrowed from the
