@@ -42,17 +42,8 @@ impl At<'_> {
 /// loading builds one for every list item, and `format!` takes several
 /// times as long.
 pub(super) fn indexed(list: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let (mut n, mut start) = (i, digits.len());
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[start..]).expect("ASCII digits");
+    let mut buf = [0u8; 20];
+    let digits = std::str::from_utf8(crate::support::writer::decimal(i as u64, &mut buf)).expect("ASCII digits");
     let mut out = String::with_capacity(list.len() + digits.len() + 2);
     out.push_str(list);
     out.push('[');
