@@ -399,16 +399,23 @@ impl KeyTable {
     }
 
     fn slot(&self, facts: &[FactInfo], name: &str) -> Option<u16> {
-        let size = self.entries.len();
         let prefix = key_prefix(name.as_bytes());
+        self.probe(prefix, |entry| facts[usize::from(entry.slot)].name == name).map(|entry| entry.slot)
+    }
+
+    /// The first entry with this prefix that `matches` accepts, probing
+    /// from the prefix's hash to the first empty entry.
+    #[inline]
+    fn probe(&self, prefix: u64, mut matches: impl FnMut(KeyEntry) -> bool) -> Option<KeyEntry> {
+        let size = self.entries.len();
         let mut i = key_hash(prefix, size);
         loop {
             let entry = self.entries[i];
             if entry.slot == u16::MAX {
                 return None;
             }
-            if entry.prefix == prefix && facts[usize::from(entry.slot)].name == name {
-                return Some(entry.slot);
+            if entry.prefix == prefix && matches(entry) {
+                return Some(entry);
             }
             i = (i + 1) & (size - 1);
         }
@@ -416,10 +423,7 @@ impl KeyTable {
 
     #[inline]
     fn key_at(&self, facts: &[FactInfo], text: &[u8]) -> Option<(u16, usize)> {
-        let mut first = [0u8; 8];
-        let head = text.get(..8).unwrap_or(text);
-        first[..head.len()].copy_from_slice(head);
-        let word = u64::from_le_bytes(first);
+        let word = key_prefix(text);
         // A byte that ends (or escapes) a string in the first eight: a
         // short key, of that length.
         let found = crate::support::writer::escapes(word);
@@ -432,27 +436,16 @@ impl KeyTable {
         } else {
             (word, None)
         };
-        let size = self.entries.len();
-        let mut i = key_hash(prefix, size);
-        loop {
-            let entry = self.entries[i];
-            if entry.slot == u16::MAX {
-                return None;
-            }
-            if entry.prefix == prefix && entry.plain {
-                let name = facts[usize::from(entry.slot)].name.as_bytes();
-                let len = name.len();
-                let matched = match short {
+        let entry = self.probe(prefix, |entry| {
+            let name = facts[usize::from(entry.slot)].name.as_bytes();
+            entry.plain
+                && match short {
                     // The prefix is the whole of both.
-                    Some(short) => short == len,
-                    None => text.get(len) == Some(&b'"') && text.get(8..len) == name.get(8..),
-                };
-                if matched {
-                    return Some((entry.slot, len));
+                    Some(short) => short == name.len(),
+                    None => text.get(name.len()) == Some(&b'"') && text.get(8..name.len()) == name.get(8..),
                 }
-            }
-            i = (i + 1) & (size - 1);
-        }
+        })?;
+        Some((entry.slot, facts[usize::from(entry.slot)].name.len()))
     }
 }
 
