@@ -19,9 +19,8 @@ pub(super) fn quotes_something(value: Option<&Value<'_>>) -> bool {
 }
 
 /// Whether `value` is an array of strings, which checking as a list of
-/// strings (`Checker::strings`) would accept without a report: seed quotes
-/// are checked so, and need not be copied to be checked.
-pub(super) fn only_strings(value: Option<&Value<'_>>) -> bool {
+/// strings (`Checker::strings`) would accept without a report.
+fn only_strings(value: Option<&Value<'_>>) -> bool {
     matches!(value, Some(Value::Array(items)) if items.iter().all(|v| matches!(v, Value::Str(_))))
 }
 
@@ -156,6 +155,15 @@ impl Checker<'_> {
         o.strings(self, key)
     }
 
+    /// Checks `key` as [`Checker::strings`] does, with the same reports,
+    /// for a list that is only checked (seed quotes): a valid one is not
+    /// copied to be checked.
+    pub(super) fn check_strings(&mut self, o: &Obj<'_, '_>, key: &str) {
+        if !only_strings(o.get(key)) {
+            o.strings(self, key);
+        }
+    }
+
     pub(super) fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.add(Problem {
             file: self.file.clone(),
@@ -207,8 +215,8 @@ impl Checker<'_> {
         checked: bool,
     ) -> Option<(Obj<'v, 'a>, Option<String>)> {
         let o = self.object(path, value, known)?;
-        if o.get("source").is_some() && !only_strings(o.get("source")) {
-            self.strings(&o, "source");
+        if o.get("source").is_some() {
+            self.check_strings(&o, "source");
         }
         let decision = self.opt_str(&o, "decision");
         if let Some(d) = &decision {

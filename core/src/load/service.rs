@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::check::{At, Checker, Obj, Problems, indexed, only_strings, quotes_something};
+use super::check::{At, Checker, Obj, Problems, indexed, quotes_something};
 use super::keys;
 use crate::condition::{self, Condition};
 use crate::facts::{FactSet, VarKind, Vocabulary};
@@ -160,9 +160,7 @@ impl Checker<'_> {
     fn source(&mut self, o: &Obj<'_, '_>, list: bool) {
         let source = o.get("source");
         if list && !matches!(source, Some(Value::Str(_))) {
-            if !only_strings(source) {
-                self.strings(o, "source");
-            }
+            self.check_strings(o, "source");
         } else {
             o.opt_str(self, "source");
         }
@@ -239,8 +237,8 @@ impl Checker<'_> {
         let r = self.object(path, value, keys::REQUIREMENT)?;
         let (deferrable, pledge) = self.mechanisms(&r, checked);
         self.source(&r, true);
-        if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) && !only_strings(r.get("when_source")) {
-            self.strings(&r, "when_source");
+        if r.get("when_source").is_some_and(|v| !matches!(v, Value::Str(_))) {
+            self.check_strings(&r, "when_source");
         }
         let one_of = r.get("one_of").map(|_| {
             let items = self.items(&r, "one_of", false);
